@@ -1,0 +1,46 @@
+# Quick start: `make site` builds the demo site into site/; `make test` runs the whole suite.
+# Everything the project needs is installed from here, on a fresh Debian machine with Python 3.11.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+# root installs system packages directly; anyone else goes through sudo
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: site test check serve clean system-deps
+
+site: $(VENV)/.installed
+	$(BIN)/brandsite build
+
+check: $(VENV)/.installed
+	$(BIN)/brandsite check
+
+test: $(VENV)/.test-installed system-deps
+	$(BIN)/python -m pytest -q
+
+serve: $(VENV)/.installed
+	$(BIN)/brandsite serve
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(VENV)/.test-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(VENV)/.installed $@
+
+# Debian's Chromium for the browser tests (a test tool's own browser download does not work
+# here) and a CJK font so screenshots and covers show Chinese, not boxes.
+system-deps:
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list :lang=zh 2>/dev/null | grep -q .; then \
+		echo "安装 Chromium 和中文字体（apt-get）…"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk >/dev/null; \
+	fi
+
+clean:
+	rm -rf site .brandsite .pytest_cache

@@ -1,0 +1,1 @@
+"""Checker: brands + criteria -> findings and completeness per standard."""

@@ -1,0 +1,71 @@
+"""Findings for people and tools: text lines, JSON, GitHub workflow annotations."""
+
+from __future__ import annotations
+
+import json
+
+from generator.findings import Finding, Severity
+
+
+def text_line(f: Finding) -> str:
+    return f"{f.path}:{f.position.line}:{f.position.column}: {f.severity.label} {f.rule} [{f.standard}] {f.message}"
+
+
+def github_line(f: Finding) -> str:
+    level = "error" if f.severity is Severity.ERROR else "warning"
+
+    def esc(value: str, prop: bool = False) -> str:
+        value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return value.replace(":", "%3A").replace(",", "%2C") if prop else value
+
+    title = esc(f"{f.rule} [{f.standard}]", prop=True)
+    return f"::{level} file={esc(f.path, True)},line={f.position.line},col={f.position.column},title={title}::{esc(f.message)}"
+
+
+def summary(project, findings) -> str:
+    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+    warnings = len(findings) - errors
+    drafts = sum(1 for b in project.brands if b.is_draft)
+    head = f"检查了 {len(project.brands)} 个品牌" + (f"（其中草稿 {drafts} 个）" if drafts else "")
+    if not findings:
+        return f"{head}：全部符合标准。"
+    return f"{head}：{errors} 个错误，{warnings} 个警告。"
+
+
+def completeness_lines(project) -> list[str]:
+    lines = []
+    for brand in project.brands:
+        results = project.completeness.get(brand.slug, [])
+        parts = "，".join(f"{r.title} {r.status.value}" for r in results)
+        draft = "（草稿）" if brand.is_draft else ""
+        lines.append(f"  {brand.name or brand.slug}（{brand.slug}）{draft}：{parts}")
+    return lines
+
+
+def as_json(project, findings) -> str:
+    return json.dumps(
+        {
+            "summary": {
+                "brands": len(project.brands),
+                "errors": sum(1 for f in findings if f.severity is Severity.ERROR),
+                "warnings": sum(1 for f in findings if f.severity is Severity.WARNING),
+            },
+            "findings": [
+                {
+                    "path": f.path, "line": f.position.line, "column": f.position.column,
+                    "severity": f.severity.value, "rule": f.rule, "standard": f.standard,
+                    "message": f.message, "brand": f.brand,
+                }
+                for f in findings
+            ],
+            "brands": [
+                {
+                    "slug": b.slug, "name": b.name, "status": b.status,
+                    "completeness": {r.standard: r.status.value for r in project.completeness.get(b.slug, [])},
+                }
+                for b in project.brands
+            ],
+        },
+        ensure_ascii=False,
+        indent=2,
+    )

@@ -1,0 +1,87 @@
+"""brandsite command line: a thin edge over the pipeline. Exit codes: 0 ok, 1 findings, 2 usage."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+from generator import __version__
+
+_ARGPARSE_ZH = [
+    (r"the following arguments are required: (.*)", r"缺少参数：\1"),
+    (r"unrecognized arguments: (.*)", r"无法识别的参数：\1"),
+    (r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)", r"参数 \1 的值 \2 无效，可选：\3"),
+    (r"argument (\S+): expected one argument", r"参数 \1 需要一个值"),
+    (r"invalid choice: (.*?) \(choose from (.*)\)", r"无效的命令 \1，可用命令：\2"),
+]
+
+
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, prefix="用法：")
+
+
+class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("add_help", False)
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+
+    def error(self, message):  # argparse speaks English; editors read Chinese
+        for pattern, chinese in _ARGPARSE_ZH:
+            if re.search(pattern, message):
+                message = re.sub(pattern, chinese, message)
+                break
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}：用法错误：{message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="brandsite", description="机关服务品牌展示站点生成器：检查品牌资料、生成展示网站。")
+    p.add_argument("--version", action="version", version=f"brandsite {__version__}", help="显示版本号并退出")
+    p.add_argument("-C", "--root", default=".", help="站点根目录（含 mkdocs.yml），默认为当前目录")
+    sub = p.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
+
+    c = sub.add_parser("check", help="按品牌创建标准检查所有品牌", description="按品牌创建标准检查所有品牌，逐条列出问题。")
+    c.add_argument("--strict", action="store_true", help="警告也视为不通过（退出码 1）")
+    c.add_argument("--format", choices=["text", "json", "github"], default="text", help="输出格式：text（默认）、json、github")
+    c.add_argument("--report", metavar="文件.html", help="另外写出给编辑看的达标情况报告（HTML）")
+    c.add_argument("--quiet", action="store_true", help="只列问题，不列各品牌达标情况")
+
+    n = sub.add_parser("new", help="新建一个品牌（生成模板）", description="新建品牌文件夹和带占位内容的 brand.yml。")
+    n.add_argument("name", help="品牌名称，如：文档连心桥")
+    n.add_argument("--unit", required=True, help="创建单位，如：青岛市档案局")
+    n.add_argument("--category", help="品牌类别（默认为本站第一个类别）")
+    n.add_argument("--slug", help="文件夹名（默认按拼音生成）")
+
+    b = sub.add_parser("build", help="生成展示网站", description="检查并生成展示网站；失败时保留原有网站不变。")
+    b.add_argument("--strict", action="store_true", help="有警告也不生成")
+    b.add_argument("-d", "--site-dir", default="site", help="输出目录，默认 site/")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command is None:
+        _parser().print_help()
+        return 2
+    root = Path(args.root)
+    try:
+        if args.command == "check":
+            from generator.commands.check import run
+            return run(root, strict=args.strict, fmt=args.format, report=args.report, quiet=args.quiet)
+        if args.command == "new":
+            from generator.commands.new import run
+            return run(root, args.name, unit=args.unit, category=args.category, slug=args.slug)
+        if args.command == "build":
+            from generator.commands.build import run
+            return run(root, strict=args.strict, site_dir=Path(args.site_dir))
+    except KeyboardInterrupt:
+        print("已中断。", file=sys.stderr)
+        return 130
+    return 2

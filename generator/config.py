@@ -1,0 +1,115 @@
+"""Site configuration: mkdocs.yml is the one configuration file.
+
+brandsite's own settings live under the ``brandsite`` entry of ``plugins:`` (the plugin
+itself only declares them, so MkDocs validates them; the work happens before the engine
+runs). mkdocs.yml may hold MkDocs-only tags such as ``!!python/name:`` or ``!ENV``;
+we read them as opaque values rather than failing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import yaml
+
+from generator.findings import Finding, Position, Severity
+from generator.load.contract import Contract, default_contract, suggest
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    pass
+
+
+def _opaque(loader, suffix, node):
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)
+
+
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _opaque)
+_TolerantLoader.add_multi_constructor("!", _opaque)
+
+# the settings a site may give the brandsite plugin, with their defaults
+DEFAULTS = {
+    "criteria": None,
+    "categories": None,
+    "featured": [],
+}
+
+
+@dataclass
+class SiteConfig:
+    root: Path
+    config_file: Path
+    site_name: str = "服务品牌展示"
+    site_url: str = ""
+    categories: tuple[str, ...] = ()
+    criteria: Path | None = None
+    featured: list[str] = field(default_factory=list)
+    raw: dict = field(default_factory=dict, repr=False)
+
+    def contract(self) -> Contract:
+        return replace(default_contract(), categories=self.categories)
+
+
+class ConfigError(Exception):
+    def __init__(self, finding: Finding):
+        super().__init__(finding.message)
+        self.finding = finding
+
+
+def _error(path: str, message: str, mark=None) -> ConfigError:
+    position = Position(mark.line + 1, mark.column + 1) if mark is not None else Position()
+    return ConfigError(Finding(path, position, Severity.ERROR, "config.invalid", "站点配置", message))
+
+
+def plugin_settings(raw: dict) -> dict | None:
+    """The ``brandsite`` plugin's settings, or None when the plugin is not listed."""
+    plugins = raw.get("plugins") or []
+    if isinstance(plugins, dict):
+        plugins = [{k: v} for k, v in plugins.items()]
+    for entry in plugins:
+        if entry == "brandsite":
+            return {}
+        if isinstance(entry, dict) and "brandsite" in entry:
+            return entry["brandsite"] or {}
+    return None
+
+
+def load_config(root: Path, config_file: Path | None = None) -> SiteConfig:
+    path = config_file or root / "mkdocs.yml"
+    label = path.name
+    if not path.is_file():
+        raise _error(label, f"找不到站点配置文件 {label}（请在站点根目录运行，或用 -f 指定）")
+    try:
+        raw = yaml.load(path.read_text("utf-8-sig"), Loader=_TolerantLoader) or {}
+    except yaml.MarkedYAMLError as exc:
+        raise _error(label, f"YAML 格式错误：{exc.problem}", exc.problem_mark) from None
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise _error(label, f"无法读取（{exc.__class__.__name__}）") from None
+    if not isinstance(raw, dict):
+        raise _error(label, "顶层应为映射")
+    settings = plugin_settings(raw) or {}
+    if not isinstance(settings, dict):
+        raise _error(label, "brandsite 插件的设置应为映射")
+    for key in settings:
+        if key not in DEFAULTS:
+            raise _error(label, f"brandsite 插件没有“{key}”这项设置{suggest(str(key), DEFAULTS)}")
+    settings = {**DEFAULTS, **settings}
+    categories = settings["categories"] or list(default_contract().categories)
+    if not isinstance(categories, list) or not all(isinstance(c, str) for c in categories):
+        raise _error(label, "brandsite 插件的 categories 应为文字列表")
+    criteria = root / settings["criteria"] if settings["criteria"] else None
+    return SiteConfig(
+        root=root,
+        config_file=path,
+        site_name=str(raw.get("site_name") or "服务品牌展示"),
+        site_url=str(raw.get("site_url") or ""),
+        categories=tuple(categories),
+        criteria=criteria,
+        featured=list(settings["featured"] or []),
+        raw=raw,
+    )

@@ -1,0 +1,154 @@
+"""Reader for brands/<slug>/: brand.yml, story.md, the logo and photos/."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path, PurePosixPath
+
+from generator.findings import Finding, Position, Severity, rel
+from generator.load import contract as contract_mod
+from generator.load import images
+from generator.load.yamlpos import Document, YamlSyntaxError, parse
+from generator.model import Brand, Photo
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+CONTRACT_STANDARD = "数据规范"
+
+
+def read_text(path: Path) -> tuple[str | None, Finding | None]:
+    """UTF-8 text (a BOM is tolerated), or a finding pointing at the first bad byte."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
+        return None, Finding(path.as_posix(), Position(line, column), Severity.ERROR, "file.encoding",
+                             CONTRACT_STANDARD, "文件不是 UTF-8 编码，请用 UTF-8 保存（记事本“另存为”可选择编码）")
+
+
+def resolve_inside(folder: Path, written: str) -> Path | None:
+    """The file an editor named, if it stays inside the brand folder."""
+    pure = PurePosixPath(written.replace("\\", "/"))
+    if pure.is_absolute() or ".." in pure.parts or re.match(r"^[A-Za-z]:", written):
+        return None
+    target = (folder / pure).resolve()
+    try:
+        target.relative_to(folder.resolve())
+    except ValueError:  # a symlink pointing outside
+        return None
+    return target
+
+
+class _Collector:
+    """Builds findings for one file, knowing where its values sit."""
+
+    def __init__(self, path: str, slug: str, doc: Document | None = None):
+        self.path, self.slug, self.doc = path, slug, doc
+        self.findings: list[Finding] = []
+
+    def error(self, rule: str, message: str, position: Position | None = None, path: str | None = None):
+        self.findings.append(Finding(path or self.path, position or Position(1, 1), Severity.ERROR, rule,
+                                     CONTRACT_STANDARD, message, self.slug))
+
+    def at(self, *keys) -> Position:
+        return self.doc.at(*keys) if self.doc else Position(1, 1)
+
+
+def load_brand(folder: Path, root: Path, contract: contract_mod.Contract) -> tuple[Brand | None, list[Finding]]:
+    slug = folder.name
+    yml = folder / "brand.yml"
+    source = rel(yml, root)
+    out = _Collector(source, slug)
+    if not SLUG.match(slug):
+        out.error("brand.slug", f"文件夹名“{slug}”不能作为品牌标识名：只能用小写字母、数字和连字符（如 wendang-lianxinqiao）",
+                  path=rel(folder, root))
+    if not yml.is_file():
+        out.error("brand.missing", "品牌文件夹里缺少 brand.yml", path=rel(folder, root))
+        return None, out.findings
+    text, problem = read_text(yml)
+    if problem:
+        out.findings.append(Finding(source, problem.position, problem.severity, problem.rule, problem.standard,
+                                    problem.message, slug))
+        return None, out.findings
+    try:
+        doc = parse(text)
+    except YamlSyntaxError as exc:
+        out.error("yaml.syntax", f"YAML 格式错误：{exc.message}", exc.position)
+        return None, out.findings
+    out.doc = doc
+    if doc.data is None:
+        out.error("brand.empty", "brand.yml 是空的，至少需要 name、unit、category、logo、vision、commitments、standards")
+        return None, out.findings
+    if not isinstance(doc.data, dict):
+        kind = "列表" if isinstance(doc.data, list) else "单个值"
+        out.error("brand.root", f"brand.yml 的顶层应为“键: 值”映射，这里是{kind}")
+        return None, out.findings
+    for path, position in doc.duplicates:
+        out.error("yaml.duplicate-key", f"键“{path[-1]}”重复出现，后一个会覆盖前一个", position)
+
+    values, problems = contract_mod.apply(doc.data, contract)
+    for p in problems:
+        out.error(p.rule, p.message, doc.key_at(*p.path) if p.at_key else doc.at(*p.path))
+
+    brand = Brand(slug=slug, folder=folder, source=source, doc=doc, **values)
+    _attach_logo(brand, out)
+    _attach_gallery(brand, out)
+    _attach_story(brand, root, out)
+    return brand, out.findings
+
+
+def _image(brand: Brand, out: _Collector, written: str, where: tuple, label: str):
+    target = resolve_inside(brand.folder, written)
+    if target is None:
+        out.error("file.outside", f"{label}“{written}”必须位于品牌文件夹 brands/{brand.slug}/ 之内", out.at(*where))
+        return None
+    if not target.is_file():
+        out.error("file.missing", f"找不到{label}文件“{written}”（应在 brands/{brand.slug}/ 下）", out.at(*where))
+        return None
+    try:
+        return images.inspect(target)
+    except images.ImageProblem as exc:
+        out.error(exc.rule, f"{label}“{written}”：{exc.message}", out.at(*where))
+        return None
+
+
+def _attach_logo(brand: Brand, out: _Collector) -> None:
+    if brand.logo:
+        brand.logo_image = _image(brand, out, brand.logo, ("logo",), "品牌标识")
+
+
+def _attach_gallery(brand: Brand, out: _Collector) -> None:
+    photos = []
+    for i, photo in enumerate(brand.gallery):
+        info = _image(brand, out, photo.file, ("gallery", i, "file"), "图片")
+        photos.append(Photo(photo.file, photo.caption, info))
+    brand.gallery = photos
+
+
+def _attach_story(brand: Brand, root: Path, out: _Collector) -> None:
+    story = brand.folder / "story.md"
+    if not story.is_file():
+        return
+    text, problem = read_text(story)
+    brand.story_source = rel(story, root)
+    if problem:
+        out.findings.append(Finding(brand.story_source, problem.position, problem.severity, problem.rule,
+                                    problem.standard, problem.message, brand.slug))
+        return
+    brand.story = text
+
+
+def load_brands(root: Path, contract: contract_mod.Contract) -> tuple[list[Brand], list[Finding]]:
+    """Every folder under brands/, in slug order; a folder that fails to load yields findings only."""
+    brands, findings = [], []
+    base = root / "brands"
+    if not base.is_dir():
+        return brands, findings
+    for folder in sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+        brand, found = load_brand(folder, root, contract)
+        findings += found
+        if brand is not None:
+            brands.append(brand)
+    return brands, findings

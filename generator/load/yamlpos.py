@@ -1,0 +1,148 @@
+"""YAML with positions.
+
+PyYAML's C loader composes nodes with their marks at C speed; we keep the node tree
+to map every value's path (e.g. ``("commitments", 2)``) to its line and column, so
+every finding can point at the exact place an editor must fix.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from generator.findings import Position
+
+try:  # the C loader is an optional build of PyYAML
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+Path_ = tuple  # a path into the document: keys and list indexes
+
+
+@dataclass
+class Document:
+    data: Any
+    text: str = ""
+    positions: dict[tuple, Position] = field(default_factory=dict)  # value start
+    key_positions: dict[tuple, Position] = field(default_factory=dict)  # mapping key start
+    duplicates: list[tuple[tuple, Position]] = field(default_factory=list)
+
+    def at(self, *path) -> Position:
+        """Where the value at ``path`` starts; falls back to the nearest parent."""
+        p = tuple(path)
+        while p:
+            if p in self.positions:
+                return self.positions[p]
+            p = p[:-1]
+        return self.positions.get((), Position(1, 1))
+
+    def key_at(self, *path) -> Position:
+        p = tuple(path)
+        return self.key_positions.get(p) or self.at(*p)
+
+    def find(self, needle: str, start: Position) -> Position:
+        """Where ``needle`` first occurs at or after ``start``: exact columns inside long values."""
+        return locate(self.text, needle, start)
+
+
+def locate(text: str, needle: str, start: Position = Position(1, 1)) -> Position:
+    lines = text.split("\n")
+    offset = sum(len(line) + 1 for line in lines[: start.line - 1]) + start.column - 1
+    index = text.find(needle, max(offset, 0))
+    if index < 0:
+        index = text.find(needle)
+    if index < 0:
+        return start
+    return position_at(text, index)
+
+
+def position_at(text: str, index: int) -> Position:
+    before = text[:index]
+    return Position(before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1)
+
+
+class YamlSyntaxError(Exception):
+    def __init__(self, message: str, position: Position):
+        super().__init__(message)
+        self.message = message
+        self.position = position
+
+
+_TRANSLATIONS = [
+    (r"found character '\\t' that cannot start any token", "含有制表符（Tab），YAML 只能用空格缩进"),
+    (r"found a tab character", "含有制表符（Tab），YAML 只能用空格缩进"),
+    (r"mapping values are not allowed here", "此处不能出现“键: 值”（常见原因：缩进不对，或冒号后缺少空格）"),
+    (r"could not find expected ':'", "缺少冒号“:”（常见原因：上一行没有写完或缩进不对）"),
+    (r"did not find expected key", "缩进不一致，找不到应有的键（检查本行与上一行的缩进）"),
+    (r"did not find expected '-' indicator", "列表缩进不一致（检查“-”是否对齐）"),
+    (r"found undefined alias", "引用了未定义的锚点（*别名）"),
+    (r"found unexpected end of stream", "文件意外结束（引号或括号未闭合）"),
+    (r"found unknown escape character", "字符串中有无法识别的转义字符（双引号内的“\\”）"),
+    (r"expected <block end>, but found", "缩进不一致（本行的缩进与同级不符）"),
+    (r"while scanning a quoted scalar", "引号未闭合"),
+    (r"found character .* that cannot start any token", "此处有不能作为开头的字符（如 @ 或 `，请给整个值加引号）"),
+    (r"expected a single document", "文件里有多个 YAML 文档（“---”分隔），只允许一个"),
+    (r"could not determine a constructor for the tag", "使用了不支持的 YAML 标签（!标签）"),
+]
+
+
+def _translate(problem: str) -> str:
+    for pattern, chinese in _TRANSLATIONS:
+        if re.search(pattern, problem):
+            return chinese
+    return f"无法解析（{problem}）"
+
+
+def _mark_position(mark) -> Position:
+    if mark is None:
+        return Position(1, 1)
+    return Position(mark.line + 1, mark.column + 1)
+
+
+def parse(text: str) -> Document:
+    """Parse one YAML document. Raises YamlSyntaxError with a Chinese message."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return Document(data=None)
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or str(exc)
+        if "tab" in problem.lower() or "\\t" in problem:
+            problem = "found a tab character"
+        raise YamlSyntaxError(_translate(problem), _mark_position(mark)) from None
+    except yaml.YAMLError as exc:  # e.g. a reader error on bad characters
+        raise YamlSyntaxError(_translate(str(exc)), Position(1, 1)) from None
+    except (ValueError, TypeError, OverflowError) as exc:
+        # the constructor can fail on scalars that look typed, such as an impossible date
+        raise YamlSyntaxError(f"值无法解析（{exc}）", Position(1, 1)) from None
+    finally:
+        loader.dispose()
+    doc = Document(data=data, text=text)
+    _walk(node, (), doc)
+    return doc
+
+
+def _walk(node, path: tuple, doc: Document) -> None:
+    doc.positions[path] = _mark_position(node.start_mark)
+    if isinstance(node, yaml.MappingNode):
+        seen: set = set()
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key is None:
+                continue
+            sub = path + (key,)
+            if key in seen:
+                doc.duplicates.append((sub, _mark_position(key_node.start_mark)))
+            seen.add(key)
+            doc.key_positions[sub] = _mark_position(key_node.start_mark)
+            _walk(value_node, sub, doc)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, path + (index,), doc)

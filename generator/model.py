@@ -1,0 +1,88 @@
+"""Plain data the whole pipeline passes around. Nothing here knows about files or engines."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.load.yamlpos import Document
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    path: Path
+    format: str  # PNG, JPEG, WEBP, SVG
+    width: int | None  # None for an SVG without a usable size
+    height: int | None
+
+    @property
+    def is_svg(self) -> bool:
+        return self.format == "SVG"
+
+
+@dataclass(frozen=True)
+class Honor:
+    year: int | None
+    title: str
+
+
+@dataclass(frozen=True)
+class Photo:
+    file: str  # as written, relative to the brand folder
+    caption: str
+    image: ImageInfo | None = None
+
+
+@dataclass(frozen=True)
+class Contact:
+    hotline: str | None = None
+    complaint: str | None = None
+    address: str | None = None
+    hours: str | None = None
+
+    def is_empty(self) -> bool:
+        return not any((self.hotline, self.complaint, self.address, self.hours))
+
+
+@dataclass
+class Brand:
+    slug: str
+    folder: Path
+    source: str  # brand.yml, relative to the site root
+    doc: Document = field(repr=False)
+    name: str | None = None
+    unit: str | None = None
+    category: str | None = None
+    logo: str | None = None
+    logo_image: ImageInfo | None = None
+    logo_meaning: str | None = None
+    slogan: str | None = None
+    positioning: str | None = None
+    core_idea: str | None = None
+    vision: str | None = None
+    commitments: list[str] = field(default_factory=list)
+    standards: dict[str, list[str]] = field(default_factory=dict)
+    culture: dict[str, str] = field(default_factory=dict)
+    systems: list[str] = field(default_factory=list)
+    services: list[str] = field(default_factory=list)
+    contact: Contact = field(default_factory=Contact)
+    launched: str | None = None  # YYYY-MM or YYYY-MM-DD
+    honors: list[Honor] = field(default_factory=list)
+    gallery: list[Photo] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    status: str = "published"
+    story: str | None = None
+    story_source: str | None = None  # story.md relative to the site root
+    updated: dt.date | None = None
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == "draft"
+
+    def has(self, key: str) -> bool:
+        """Whether the editor filled in ``key`` (an empty list or map counts as missing)."""
+        value = getattr(self, key, None)
+        if isinstance(value, Contact):
+            return not value.is_empty()
+        return bool(value)

@@ -1,0 +1,54 @@
+"""The pipeline's first stages, shared by every command: load -> check.
+
+Returns plain data; printing and exit codes belong to the CLI.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.check import criteria as criteria_mod
+from generator.check.run import StandardResult, check_brand, completeness
+from generator.config import SiteConfig, load_config
+from generator.findings import Finding, Report, Severity, rel
+from generator.load.brands import load_brands
+from generator.model import Brand
+
+
+@dataclass
+class Project:
+    config: SiteConfig
+    criteria: criteria_mod.Criteria
+    brands: list[Brand]
+    report: Report
+    completeness: dict[str, list[StandardResult]] = field(default_factory=dict)
+
+    @property
+    def published(self) -> list[Brand]:
+        """Brands that may appear in any output: published ones whose data loaded cleanly."""
+        broken = {f.brand for f in self.report.errors if f.brand}
+        return [b for b in self.brands if not b.is_draft and b.slug not in broken]
+
+    def blocking(self, strict: bool = False) -> list[Finding]:
+        """Findings that stop a build: errors (and with --strict warnings) of brands that would be published."""
+        drafts = {b.slug for b in self.brands if b.is_draft}
+        return [
+            f for f in self.report.findings
+            if (f.severity is Severity.ERROR or strict) and f.brand not in drafts
+        ]
+
+
+def load_project(root: Path, config_file: Path | None = None) -> Project:
+    """Load and check everything. Raises ConfigError / CriteriaError for unusable site files."""
+    config = load_config(root, config_file)
+    criteria = criteria_mod.load(config.criteria, rel(config.criteria, root) if config.criteria else None)
+    brands, findings = load_brands(root, config.contract())
+    report = Report(findings)
+    contract_broken = {f.brand for f in findings if f.severity is Severity.ERROR}
+    results = {}
+    for brand in brands:
+        found, passed = check_brand(brand, criteria)
+        report.extend(found)
+        results[brand.slug] = completeness(criteria, passed, broken=brand.slug in contract_broken)
+    return Project(config, criteria, brands, report, results)
