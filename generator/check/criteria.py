@@ -31,6 +31,7 @@ class Rule:
     severity: Severity
     check: str
     message: str
+    summary: str = ""
     params: dict = field(default_factory=dict, hash=False, compare=False)
 
 
@@ -110,7 +111,7 @@ def _build(text: str, label: str, base: Criteria | None) -> Criteria:
     return Criteria(standards, list(rules.values()), label)
 
 
-_RESERVED = {"id", "standard", "severity", "check", "message"}
+_RESERVED = {"id", "standard", "severity", "check", "message", "summary"}
 
 
 def _rule(spec, index, doc, label, standards, problems) -> Rule | None:
@@ -149,4 +150,5 @@ def _rule(spec, index, doc, label, standards, problems) -> Rule | None:
                 problems.append(_problem(label, doc.at("rules", index, key), f"规则 {spec['id']} 的正则表达式无效（{exc}）"))
                 return None
     full = {**kind.PARAMS, **params}
-    return Rule(str(spec["id"]), spec["standard"], Severity(spec["severity"]), spec["check"], str(spec["message"]), full)
+    return Rule(str(spec["id"]), spec["standard"], Severity(spec["severity"]), spec["check"], str(spec["message"]),
+                str(spec.get("summary") or ""), full)

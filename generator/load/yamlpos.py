@@ -75,7 +75,7 @@ class YamlSyntaxError(Exception):
 _TRANSLATIONS = [
     (r"found character '\\t' that cannot start any token", "含有制表符（Tab），YAML 只能用空格缩进"),
     (r"found a tab character", "含有制表符（Tab），YAML 只能用空格缩进"),
-    (r"mapping values are not allowed here", "此处不能出现“键: 值”（常见原因：缩进不对，或冒号后缺少空格）"),
+    (r"mapping values are not allowed (here|in this context)", "此处不能出现“键: 值”（常见原因：缩进不对，或冒号后缺少空格）"),
     (r"could not find expected ':'", "缺少冒号“:”（常见原因：上一行没有写完或缩进不对）"),
     (r"did not find expected key", "缩进不一致，找不到应有的键（检查本行与上一行的缩进）"),
     (r"did not find expected '-' indicator", "列表缩进不一致（检查“-”是否对齐）"),

@@ -1,0 +1,66 @@
+"""brandsite build: load -> check -> produce -> engine, into a temporary folder swapped in at the end.
+
+A failed build leaves the previous site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from generator.check.output import text_line
+from generator.commands import load_or_report
+from generator.engine import mkdocs as engine
+from generator.produce.site import write_docs
+
+
+def run(root: Path, strict: bool = False, site_dir: Path = Path("site")) -> int:
+    started = time.perf_counter()
+    project = load_or_report(root)
+    if project is None:
+        return 1
+    blocking = sorted(project.blocking(strict), key=lambda f: f.sort_key())
+    if blocking:
+        for f in blocking:
+            print(text_line(f), file=sys.stderr)
+        print(f"\n有 {len(blocking)} 个问题必须先解决，网站未生成（原有网站保持不变）。运行 brandsite check 查看详情。",
+              file=sys.stderr)
+        return 1
+    site = site_dir if site_dir.is_absolute() else (Path.cwd() / site_dir)
+    work = root.resolve() / ".brandsite"
+    work.mkdir(exist_ok=True)
+    building = site.parent / f".{site.name}.building"
+    if building.exists():
+        shutil.rmtree(building)
+    try:
+        cards = write_docs(project, work / "docs", work / "cache" / "images")
+        config = engine.write_config(work, project.config.config_file.resolve(), work / "docs", building, project.config.raw)
+        warnings = engine.build(config, strict=strict)
+    except engine.EngineError as exc:
+        shutil.rmtree(building, ignore_errors=True)
+        print(f"错误：{exc}（原有网站保持不变）", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        shutil.rmtree(building, ignore_errors=True)
+        print(f"错误：写入文件失败（{exc.strerror or exc}：{exc.filename or ''}），原有网站保持不变。", file=sys.stderr)
+        return 1
+    _swap(building, site)
+    for message in warnings:
+        print(f"引擎警告：{message}", file=sys.stderr)
+    drafts = sum(1 for b in project.brands if b.is_draft)
+    note = f"（草稿 {drafts} 个未发布）" if drafts else ""
+    print(f"已生成网站：{len(cards)} 个品牌{note}，用时 {time.perf_counter() - started:.1f} 秒，输出到 {site_dir}/")
+    return 0
+
+
+def _swap(new: Path, site: Path) -> None:
+    old = site.parent / f".{site.name}.old"
+    if old.exists():
+        shutil.rmtree(old)
+    if site.exists():
+        site.rename(old)
+    new.rename(site)
+    if old.exists():
+        shutil.rmtree(old)

@@ -1,0 +1,58 @@
+"""When each brand was last updated: from git history (one git call for all brands), else file times."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from pathlib import Path
+
+
+def last_updated(root: Path, folders: list[Path]) -> dict[Path, dt.date]:
+    dates = _from_git(root)
+    out = {}
+    for folder in folders:
+        key = folder.resolve()
+        out[folder] = dates.get(key) or _from_files(folder)
+    return out
+
+
+def _from_git(root: Path) -> dict[Path, dt.date]:
+    try:
+        proc = subprocess.run(
+            ["git", "log", "--format=@%cs", "--name-only", "--", "brands"],
+            cwd=root, capture_output=True, text=True, timeout=60, check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    if proc.returncode != 0:
+        return {}
+    top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=root, capture_output=True, text=True).stdout.strip()
+    base = Path(top) if top else root
+    dates: dict[Path, dt.date] = {}
+    current = None
+    for line in proc.stdout.splitlines():
+        if line.startswith("@"):
+            current = dt.date.fromisoformat(line[1:])
+        elif line and current:
+            parts = Path(line).parts
+            if "brands" in parts:
+                i = parts.index("brands")
+                if len(parts) > i + 1:
+                    folder = (base / Path(*parts[: i + 2])).resolve()
+                    dates.setdefault(folder, current)  # newest first
+    return dates
+
+
+def _from_files(folder: Path) -> dt.date:
+    times = [p.stat().st_mtime for p in folder.rglob("*") if p.is_file()] or [folder.stat().st_mtime]
+    return dt.date.fromtimestamp(max(times))
+
+
+def chinese(date: dt.date | str | None) -> str:
+    """2020年7月15日 / 2020年7月, as Chinese readers write dates."""
+    if date is None:
+        return ""
+    if isinstance(date, str):
+        parts = [int(p) for p in date.split("-")]
+        return f"{parts[0]}年{parts[1]}月" + (f"{parts[2]}日" if len(parts) > 2 else "")
+    return f"{date.year}年{date.month}月{date.day}日"

@@ -1,0 +1,75 @@
+"""Pages of the generated docs tree, as Markdown strings. Plain functions of plain data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+import segno
+from jinja2 import Environment, PackageLoader
+from markupsafe import Markup
+
+from generator.check.criteria import Criteria
+from generator.model import Brand
+from generator.produce.dates import chinese
+from generator.produce.text import story_html
+
+_env = Environment(loader=PackageLoader("generator", "templates/pages"), autoescape=True,
+                   keep_trailing_newline=True, trim_blocks=False)
+
+
+@dataclass(frozen=True)
+class Card:
+    brand: Brand
+    logo: str  # file name of the web logo inside the brand's page folder
+    updated: dt.date
+
+    @property
+    def updated_zh(self) -> str:
+        return chinese(self.updated)
+
+
+def qr_svg(url: str) -> str:
+    return segno.make(url, error="m").svg_inline(scale=5, border=2, dark="#1f2933", omitsize=False,
+                                                  title="二维码")
+
+
+def brand_page(card: Card, site_url: str, photos: list[dict]) -> str:
+    brand = card.brand
+    url = f"{site_url.rstrip('/')}/brands/{brand.slug}/" if site_url else ""
+    return _env.get_template("brand.md").render(
+        brand=brand,
+        logo=card.logo,
+        updated=card.updated,
+        updated_zh=card.updated_zh,
+        launched_zh=chinese(brand.launched),
+        photos=photos,
+        story=Markup(story_html(brand.story)) if brand.story else "",
+        qr=Markup(qr_svg(url)) if url else "",
+    )
+
+
+def gallery_page(cards: list[Card], categories: tuple[str, ...]) -> str:
+    counts = Counter(c.brand.category for c in cards)
+    return _env.get_template("gallery.md").render(
+        brands=[c.brand for c in cards],
+        cards=cards,
+        counts=[(cat, counts[cat]) for cat in categories if counts[cat]],
+    )
+
+
+def home_page(intro: str, cards: list[Card], featured: list[str], recent: int = 6) -> str:
+    by_slug = {c.brand.slug: c for c in cards}
+    chosen = [by_slug[s] for s in featured if s in by_slug]
+    newest = sorted(cards, key=lambda c: (c.updated, c.brand.slug), reverse=True)[:recent]
+    return _env.get_template("home.md").render(intro=Markup(intro), featured=chosen, recent=newest, total=len(cards))
+
+
+def criteria_page(criteria: Criteria) -> str:
+    standards = []
+    for sid, standard in criteria.standards.items():
+        rules = [r for r in criteria.rules if r.standard == sid and r.summary]
+        if rules:
+            standards.append({"title": standard.title, "explain": standard.explain, "rules": rules})
+    return _env.get_template("criteria.md").render(standards=standards)

@@ -1,0 +1,96 @@
+"""Shared fixtures: a throw-away site with real files, and the real CLI run in-process."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from generator.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+
+GOOD_BRAND = """\
+name: 文档连心桥
+unit: 青岛市档案局
+category: 政务服务
+logo: logo.png
+logo_meaning: 档案盒与拱桥相连
+slogan: 档案连着你我
+positioning: 面向市民提供档案查询服务
+core_idea: 文档服务连民心
+vision: 让每一份档案都能被找到
+commitments:
+  - 一般查询 30 分钟内出具结果
+  - 复杂查档 3 个工作日内答复
+  - 对行动不便的群众上门服务
+standards:
+  工作时限: 当日办结
+  职权责任: 按岗位职责履职
+  工作程序: 流程公开
+  仪表服饰: 统一着装
+  举止言行: 文明用语
+culture:
+  工作理念: 严谨细致
+  学习理念: 求知奋进
+  服务理念: 沟通理解
+systems: [岗位责任制, 服务承诺制, 限时办结制, 首问负责制]
+services: [档案查询]
+contact:
+  hotline: "12345"
+  complaint: 局长信箱
+  address: 档案馆利用大厅
+  hours: 工作日 9:00—17:00
+gallery:
+  - file: photos/hall.jpg
+    caption: 查档大厅
+"""
+
+
+def make_image(path: Path, size=(512, 512), fmt="PNG", color=(180, 30, 30)) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", size, color).save(path, fmt)
+    return path
+
+
+class Site:
+    """A site on disk: mkdocs.yml from the repo, brands written by the test."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+        (root / "content").mkdir()
+        (root / "content" / "index.md").write_text("# 测试站点\n", "utf-8")
+
+    def brand(self, slug: str = "wendang", text: str = GOOD_BRAND, logo=(512, 512), photo=True) -> Path:
+        folder = self.root / "brands" / slug
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "brand.yml").write_text(textwrap.dedent(text), "utf-8")
+        if logo:
+            make_image(folder / "logo.png", logo)
+        if photo:
+            make_image(folder / "photos" / "hall.jpg", (800, 600), "JPEG")
+        return folder
+
+    def run(self, *args: str) -> int:
+        return main(["-C", str(self.root), *args])
+
+
+@pytest.fixture
+def site(tmp_path) -> Site:
+    return Site(tmp_path)
+
+
+@pytest.fixture
+def check(site, capsys):
+    """Run `brandsite check` on the site; returns (exit code, output lines)."""
+
+    def run(*args: str):
+        code = site.run("check", "--quiet", *args)
+        out = capsys.readouterr()
+        return code, (out.out + out.err).splitlines()
+
+    return run

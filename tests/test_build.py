@@ -1,0 +1,92 @@
+"""brandsite build with the real engine: the demo builds, drafts never leak, failures leave the old site."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from tests.conftest import GOOD_BRAND, REPO
+
+DRAFT_MARKER = "草稿标记QX7Z"
+
+
+@pytest.fixture(scope="module")
+def demo_site(tmp_path_factory) -> Path:
+    """The repository's demo site, plus a draft carrying a marker, built once for this module."""
+    root = tmp_path_factory.mktemp("demo")
+    for name in ("mkdocs.yml", "content", "brands", "assets"):
+        src = REPO / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, root / name)
+    draft = root / "brands" / "caogao"
+    draft.mkdir()
+    (draft / "brand.yml").write_text(GOOD_BRAND.replace("name: 文档连心桥", f"name: {DRAFT_MARKER}") + "status: draft\n", "utf-8")
+    shutil.copy(root / "brands" / "wendang-lianxinqiao" / "logo.png", draft / "logo.png")
+    (draft / "photos").mkdir()
+    shutil.copy(root / "brands" / "wendang-lianxinqiao" / "logo.png", draft / "photos" / "hall.jpg")
+    (draft / "story.md").write_text(f"# {DRAFT_MARKER}\n", "utf-8")
+    assert main(["-C", str(root), "build", "-d", str(root / "site")]) == 0
+    return root
+
+
+def test_every_published_brand_has_a_page(demo_site):
+    site = demo_site / "site"
+    for folder in (REPO / "brands").iterdir():
+        text = (folder / "brand.yml").read_text("utf-8")
+        page = site / "brands" / folder.name / "index.html"
+        assert page.is_file() != ("status: draft" in text), folder.name
+    html = (site / "brands" / "yangguang-guihua" / "index.html").read_text("utf-8")
+    for words in ["阳光规划", "温州市规划局", "变关门规划为开门规划", "服务承诺", "服务标准", "制度保障", "联系与监督", "最近更新", "<svg"]:
+        assert words in html, words
+
+
+def test_draft_marker_is_in_no_output_byte(demo_site):
+    marker = DRAFT_MARKER.encode("utf-8")
+    leaks = [p for p in (demo_site / "site").rglob("*") if p.is_file() and marker in p.read_bytes()]
+    assert not leaks
+
+
+def test_nothing_is_requested_from_outside(demo_site):
+    import re
+
+    for page in (demo_site / "site").rglob("*.html"):
+        html = page.read_text("utf-8")
+        for url in re.findall(r'(?:src|href)="(https?://[^"]+)"', html):
+            assert "fonts.googleapis" not in url and "cdn" not in url, (page, url)
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_failed_build_leaves_previous_site(site, capsys):
+    site.brand()
+    out = site.root / "site"
+    assert site.run("build", "-d", str(out)) == 0
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    site.brand(text=GOOD_BRAND.replace("name: 文档连心桥", "name: 档"))
+    assert site.run("build", "-d", str(out)) == 1
+    err = capsys.readouterr().err
+    assert "name.min" in err and "原有网站保持不变" in err
+    after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_draft_with_errors_does_not_block_build(site, capsys):
+    site.brand()
+    site.brand(slug="caogao", text=GOOD_BRAND.replace("name: 文档连心桥", "name: 档") + "status: draft\n")
+    assert site.run("build", "-d", str(site.root / "site")) == 0
+    assert not (site.root / "site" / "brands" / "caogao").exists()
+
+
+def test_photos_lose_their_metadata(site):
+    from PIL import Image
+
+    folder = site.brand()
+    exif = Image.Exif()
+    exif[0x8825] = {1: "N", 2: (39.0, 54.0, 0.0)}  # GPSInfo
+    Image.new("RGB", (2400, 1800), (10, 90, 160)).save(folder / "photos" / "hall.jpg", "JPEG", exif=exif)
+    assert site.run("build", "-d", str(site.root / "site")) == 0
+    out = next((site.root / "site" / "brands" / "wendang" / "photos").iterdir())
+    with Image.open(out) as im:
+        assert max(im.size) <= 1600
+        assert not im.getexif()

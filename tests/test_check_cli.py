@@ -1,0 +1,112 @@
+"""brandsite check as editors and tools use it: formats, --strict, --report, exit codes, site criteria."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from generator.cli import main
+from tests.conftest import GOOD_BRAND, REPO
+
+
+def test_demo_brands_pass_with_warnings_only(capsys):
+    code = main(["-C", str(REPO), "check"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert " 错误 " not in out
+    assert "brands/zhuqiao/brand.yml:1:7: 警告 name.long [品牌名称与标识]" in out
+    assert "各品牌达标情况" in out and "达标" in out
+
+
+def test_demo_has_at_least_twelve_brands_from_the_seeds():
+    names = {(p.parent.name) for p in (REPO / "brands").glob("*/brand.yml")}
+    assert len(names) >= 12
+    text = "".join(p.read_text("utf-8") for p in (REPO / "brands").glob("*/brand.yml"))
+    for real in ["文档连心桥", "阳光规划", "真情相助", "市情信达", "创勤学负责队伍建规范和谐机关"]:
+        assert f"name: {real}" in text
+
+
+def test_strict_fails_on_warnings(site, check):
+    site.brand(text=GOOD_BRAND.replace("slogan: 档案连着你我\n", ""))
+    assert check()[0] == 0
+    assert check("--strict")[0] == 1
+
+
+def test_json_format(site, check):
+    site.brand(text=GOOD_BRAND.replace("slogn", "x").replace("slogan:", "slogn:"))
+    code, lines = check("--format", "json")
+    data = json.loads("\n".join(lines))
+    assert code == 1
+    assert data["summary"]["errors"] >= 1
+    finding = next(f for f in data["findings"] if f["rule"] == "contract.unknown-key")
+    assert finding == {**finding, "path": "brands/wendang/brand.yml", "line": 6, "column": 1, "severity": "error", "brand": "wendang"}
+    assert data["brands"][0]["completeness"]["name-logo"] in ("达标", "待完善", "缺失")
+
+
+def test_github_format(site, check):
+    site.brand(text=GOOD_BRAND.replace("name: 文档连心桥", "name: 档"))
+    code, lines = check("--format", "github")
+    assert code == 1
+    assert any(line.startswith("::error file=brands/wendang/brand.yml,line=1,col=7,title=name.min [品牌名称与标识]::品牌名称至少 2 个字")
+               for line in lines), lines
+
+
+def test_report_html(site, check, tmp_path):
+    site.brand()
+    site.brand(slug="kong", text=GOOD_BRAND.replace("slogan: 档案连着你我\n", "").replace("name: 文档连心桥", "name: 空白品牌"))
+    report = tmp_path / "out" / "report.html"
+    report.parent.mkdir()
+    code, _ = check("--report", str(report))
+    html = report.read_text("utf-8")
+    assert code == 0
+    assert "品牌创建达标情况" in html and "空白品牌" in html
+    assert "达标" in html and "待完善" in html
+    assert "缺少宣传口号" in html
+    assert "<script" not in html and "http" not in html.split("</head>")[0]
+
+
+@pytest.mark.parametrize("args", [["check", "--format", "xml"], ["check", "--nope"], ["frobnicate"]])
+def test_usage_errors_exit_2_in_chinese(args, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(args)
+    assert exc.value.code == 2
+    assert "用法错误" in capsys.readouterr().err
+
+
+def test_site_can_extend_criteria(site, check):
+    (site.root / "criteria.yml").write_text(
+        "extends: default\n"
+        "disable: [gallery.present]\n"
+        "rules:\n"
+        "  - id: slogan.present\n    standard: image\n    severity: error\n    check: present\n    field: slogan\n"
+        "    message: 本市要求必须有宣传口号\n", "utf-8")
+    with open(site.root / "mkdocs.yml", "a", encoding="utf-8") as f:
+        f.write("")
+    text = (site.root / "mkdocs.yml").read_text("utf-8").replace("  - brandsite:\n", "  - brandsite:\n      criteria: criteria.yml\n")
+    (site.root / "mkdocs.yml").write_text(text, "utf-8")
+    site.brand(text=GOOD_BRAND.replace("slogan: 档案连着你我\n", "").replace("gallery:\n  - file: photos/hall.jpg\n    caption: 查档大厅\n", ""))
+    code, lines = check()
+    assert code == 1
+    assert any(" 错误 slogan.present [品牌形象] 本市要求必须有宣传口号" in line for line in lines)
+    assert not any("gallery.present" in line for line in lines)
+
+
+def test_broken_criteria_file_is_reported_not_raised(site, check):
+    (site.root / "criteria.yml").write_text("rules:\n  - id: x\n    standard: nowhere\n    severity: error\n    check: present\n"
+                                            "    field: slogan\n    message: m\n", "utf-8")
+    text = (site.root / "mkdocs.yml").read_text("utf-8").replace("  - brandsite:\n", "  - brandsite:\n      criteria: criteria.yml\n")
+    (site.root / "mkdocs.yml").write_text(text, "utf-8")
+    site.brand()
+    code, lines = check()
+    assert code == 1
+    assert any(line.startswith("criteria.yml:3:15: 错误 criteria.invalid") and "未定义的标准" in line for line in lines), lines
+
+
+def test_site_categories_are_configurable(site, check):
+    text = (site.root / "mkdocs.yml").read_text("utf-8").replace("  - brandsite:\n", "  - brandsite:\n      categories: [窗口服务, 后勤保障]\n")
+    (site.root / "mkdocs.yml").write_text(text, "utf-8")
+    site.brand()
+    code, lines = check()
+    assert code == 1
+    assert any("contract.category" in line and "窗口服务、后勤保障" in line for line in lines)

@@ -1,0 +1,104 @@
+"""Each criteria rule with a passing and a failing example."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import GOOD_BRAND
+
+
+def findings(lines, rule):
+    return [line for line in lines if f" {rule} [" in line]
+
+
+CASES = [
+    # rule, severity, brand text change that breaks it
+    ("name.min", "错误", ("name: 文档连心桥", "name: 档")),
+    ("name.long", "警告", ("name: 文档连心桥", "name: 创勤学负责队伍建规范和谐机关")),
+    ("logo_meaning.present", "警告", ("logo_meaning: 档案盒与拱桥相连\n", "")),
+    ("positioning.present", "警告", ("positioning: 面向市民提供档案查询服务\n", "")),
+    ("core_idea.present", "警告", ("core_idea: 文档服务连民心\n", "")),
+    ("culture.ideas", "警告", ("  学习理念: 求知奋进\n  服务理念: 沟通理解\n", "")),
+    ("slogan.present", "警告", ("slogan: 档案连着你我\n", "")),
+    ("gallery.present", "警告", ("gallery:\n  - file: photos/hall.jpg\n    caption: 查档大厅\n", "")),
+    ("commitments.min", "错误", ("  - 对行动不便的群众上门服务\n", "")),
+    ("commitments.quantified", "警告", ("  - 一般查询 30 分钟内出具结果\n  - 复杂查档 3 个工作日内答复\n",
+                                       "  - 热情接待\n  - 耐心解答\n")),
+    ("standards.aspects", "错误", ("  仪表服饰: 统一着装\n", "")),
+    ("contact.address", "警告", ("  address: 档案馆利用大厅\n", "")),
+    ("contact.hours", "警告", ("  hours: 工作日 9:00—17:00\n", "")),
+    ("services.present", "警告", ("services: [档案查询]\n", "")),
+    ("systems.core", "错误", ("systems: [岗位责任制, 服务承诺制, 限时办结制, 首问负责制]", "systems: [岗位责任制, 服务承诺制]")),
+    ("contact.complaint", "错误", ('  hotline: "12345"\n  complaint: 局长信箱\n', "")),
+    ("privacy.mobile", "错误", ("文档服务连民心", "文档服务连民心，电话 15012345678")),
+    ("placeholder", "错误", ("slogan: 档案连着你我", "slogan: 【待填写：宣传口号】")),
+]
+
+
+def test_good_brand_breaks_no_rule(site, check):
+    site.brand()
+    code, lines = check()
+    assert code == 0
+    for rule, _, _ in CASES:
+        assert not findings(lines, rule), rule
+
+
+@pytest.mark.parametrize("rule, severity, change", CASES, ids=[c[0] for c in CASES])
+def test_rule_fails(site, check, rule, severity, change):
+    old, new = change
+    assert old in GOOD_BRAND
+    site.brand(text=GOOD_BRAND.replace(old, new, 1))
+    code, lines = check()
+    found = findings(lines, rule)
+    assert found, lines
+    assert f": {severity} {rule} [" in found[0]
+    assert code == (1 if severity == "错误" else 0)
+
+
+@pytest.mark.parametrize("size, rule, severity", [((200, 200), "logo.min-size", "错误"), ((300, 300), "logo.small", "警告"),
+                                                  ((600, 300), "logo.square", "警告")])
+def test_logo_rules(site, check, size, rule, severity):
+    site.brand(logo=size)
+    _, lines = check()
+    found = findings(lines, rule)
+    assert found and f": {severity} {rule} [" in found[0]
+    assert found[0].startswith("brands/wendang/brand.yml:4:7:")
+
+
+def test_small_logo_is_one_finding_not_two(site, check):
+    site.brand(logo=(200, 200))
+    _, lines = check()
+    assert findings(lines, "logo.min-size") and not findings(lines, "logo.small")
+
+
+@pytest.mark.parametrize("name", ["服务山区农业建设特色驿道", "打造责任、诚信、阳光政府", "创勤学负责队伍建规范和谐机关"])
+def test_officially_named_long_brands_are_warnings_only(site, check, name):
+    site.brand(text=GOOD_BRAND.replace("name: 文档连心桥", f"name: {name}"))
+    code, lines = check()
+    assert code == 0
+    assert findings(lines, "name.long")
+    assert code == 0
+
+
+def test_landline_and_service_numbers_are_not_personal(site, check):
+    site.brand(text=GOOD_BRAND.replace('hotline: "12345"', 'hotline: "0546-2884175，12345"'))
+    code, lines = check()
+    assert code == 0 and not findings(lines, "privacy.mobile")
+
+
+def test_id_card_with_wrong_check_digit_is_not_flagged(site, check):
+    site.brand(text=GOOD_BRAND.replace("vision: 让每一份档案都能被找到", "vision: 编号 110105194912310021"))
+    _, lines = check()
+    assert not findings(lines, "privacy.id-card")
+
+
+def test_synonyms_count_for_systems(site, check):
+    site.brand(text=GOOD_BRAND.replace("首问负责制", "首问责任制"))
+    code, lines = check()
+    assert code == 0 and not findings(lines, "systems.core")
+
+
+def test_draft_is_checked_like_any_brand(site, check):
+    site.brand(text=GOOD_BRAND.replace("name: 文档连心桥", "name: 档") + "status: draft\n")
+    code, lines = check()
+    assert code == 1 and findings(lines, "name.min")
