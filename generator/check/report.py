@@ -32,7 +32,7 @@ def render(project, findings, today: dt.date | None = None) -> str:
             "warnings": [f for f in own if f.severity is Severity.WARNING],
         })
     standards = list(project.criteria.standards.values())
-    return _env.get_template("report.html").render(
+    return _env.get_template("completeness.html").render(
         site_name=project.config.site_name,
         rows=rows,
         others=others,

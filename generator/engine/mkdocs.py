@@ -59,7 +59,12 @@ def build(config_file: Path, strict: bool = False) -> list[str]:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    logging.getLogger("jieba").setLevel(logging.WARNING)  # it announces its dictionary in English
+    try:  # jieba announces its dictionary in English and resets its level on import
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+    except ImportError:
+        pass
     log = logging.getLogger("mkdocs")
     handler = _Collect()
     log.addHandler(handler)

@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import html
+import re
 
 import markdown
 import nh3
 
 # what a brand story may contain once rendered; everything else is dropped
 STORY_TAGS = {
-    "p", "br", "h2", "h3", "h4", "strong", "em", "b", "i", "u", "blockquote", "ul", "ol", "li",
+    "p", "br", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "u", "blockquote", "ul", "ol", "li",
     "table", "thead", "tbody", "tr", "th", "td", "a", "img", "figure", "figcaption", "hr", "code", "pre", "sup", "sub",
 }
 STORY_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title", "width", "height"}, "th": {"scope"}}
+
+
+_HEADING = re.compile(r"<(/?)h([1-6])\b")
+
+
+def _demote(m: re.Match) -> str:
+    # the story sits under the page's own h2 "品牌故事": its headings start at h3
+    return f"<{m[1]}h{min(6, max(3, int(m[2]) + 1))}"
 
 
 def esc(value) -> str:
@@ -22,6 +31,7 @@ def esc(value) -> str:
 def story_html(source: str) -> str:
     """Markdown -> HTML -> sanitised HTML: no script, no event handlers, no javascript: links."""
     rendered = markdown.markdown(source, extensions=["tables", "sane_lists"], output_format="html")
+    rendered = _HEADING.sub(_demote, rendered)
     return nh3.clean(
         rendered,
         tags=STORY_TAGS,

@@ -1,0 +1,25 @@
+"""Producers as plain functions: hostile text stays inert, story headings nest under the page."""
+
+from __future__ import annotations
+
+from generator.produce.text import story_html
+
+
+def test_story_script_and_handlers_are_removed():
+    html = story_html('正文<script>alert(1)</script>\n\n<img src="x.png" onerror="alert(2)">\n\n'
+                      '[点我](javascript:alert(3)) <a href="https://example.gov.cn/" onclick="x()">链接</a>')
+    assert "<script" not in html and "alert(1)" not in html
+    assert "onerror" not in html and "onclick" not in html
+    assert "javascript:" not in html
+    assert 'href="https://example.gov.cn/"' in html
+
+
+def test_story_headings_start_below_the_page_section():
+    html = story_html("# 一\n\n## 二\n\n### 三\n")
+    assert "<h1" not in html and "<h2" not in html
+    assert "<h3>一</h3>" in html and "<h4>三</h4>" in html
+
+
+def test_story_keeps_tables_and_lists():
+    html = story_html("| 甲 | 乙 |\n| --- | --- |\n| 1 | 2 |\n\n- 一\n- 二\n")
+    assert "<table>" in html and "<li>一</li>" in html
