@@ -150,3 +150,14 @@ def test_every_error_line_has_the_documented_shape(site, check):
     shape = re.compile(r"^\S+:\d+:\d+: (错误|警告) [a-z_.-]+ \[[^\]]+\] .+$")
     findings = [line for line in lines if " 错误 " in line or " 警告 " in line]
     assert findings and all(shape.match(line) for line in findings), findings
+
+
+def test_honours_and_photos_are_checked(site, check):
+    text = GOOD_BRAND.replace("    caption: 查档大厅\n", "    caption: 查档大厅\n  - file: photos/none.jpg\n    caption: 不存在\n")
+    text += "honors:\n  - yeer: 2007\n    title: 服务名牌\n  - 荣誉\n"
+    site.brand(text=text)
+    code, lines = check()
+    assert code == 1
+    assert any(line.startswith("brands/wendang/brand.yml:34:11: 错误 file.missing") for line in lines), lines
+    assert any(": 错误 contract.unknown-key" in line and "是不是想写“year”" in line for line in lines)
+    assert any(": 错误 contract.type" in line and "荣誉第 2 项" in line for line in lines)

@@ -205,19 +205,26 @@ def conv_month(path, value, label):
     return None, [_type_error(path, "month", value, label)]
 
 
-def conv_honors(path, value, label):
+def _records(path, value, label, spec_type, keys: tuple[str, ...], noun: str, problems: list):
+    """Items of a list of small mappings (honours, photos), with unknown keys reported."""
     if not isinstance(value, list):
-        return [], [_type_error(path, "honors", value, label)]
-    out, problems = [], []
+        problems.append(_type_error(path, spec_type, value, label))
+        return
     for i, item in enumerate(value):
         sub = path + (i,)
         if not isinstance(item, dict):
-            problems.append(Problem(sub, "contract.type", f"{label}第 {i + 1} 项应包含 year 和 title"))
+            problems.append(Problem(sub, "contract.type", f"{label}第 {i + 1} 项应包含 {' 和 '.join(keys)}"))
             continue
-        extra = [k for k in item if k not in ("year", "title")]
-        for k in extra:
-            problems.append(Problem(sub + (str(k),), "contract.unknown-key",
-                                    f"荣誉中没有“{k}”这一项{suggest(str(k), ('year', 'title'))}", at_key=True))
+        for k in item:
+            if k not in keys:
+                problems.append(Problem(sub + (str(k),), "contract.unknown-key",
+                                        f"{noun}中没有“{k}”这一项{suggest(str(k), keys)}", at_key=True))
+        yield i, sub, item
+
+
+def conv_honors(path, value, label):
+    out, problems = [], []
+    for i, sub, item in _records(path, value, label, "honors", ("year", "title"), "荣誉", problems):
         year = item.get("year")
         if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not 1949 <= year <= 2100):
             problems.append(Problem(sub + ("year",), "contract.type", f"{label}第 {i + 1} 项的年份应为四位数字"))
@@ -231,24 +238,13 @@ def conv_honors(path, value, label):
 
 
 def conv_gallery(path, value, label):
-    if not isinstance(value, list):
-        return [], [_type_error(path, "gallery", value, label)]
     out, problems = [], []
-    for i, item in enumerate(value):
-        sub = path + (i,)
-        if not isinstance(item, dict):
-            problems.append(Problem(sub, "contract.type", f"{label}第 {i + 1} 项应包含 file 和 caption"))
-            continue
-        for k in item:
-            if k not in ("file", "caption"):
-                problems.append(Problem(sub + (str(k),), "contract.unknown-key",
-                                        f"图片中没有“{k}”这一项{suggest(str(k), ('file', 'caption'))}", at_key=True))
+    for i, sub, item in _records(path, value, label, "gallery", ("file", "caption"), "图片", problems):
         file = item.get("file")
         if not isinstance(file, str) or not file.strip():
             problems.append(Problem(sub, "contract.required", f"{label}第 {i + 1} 项缺少 file（图片文件）"))
             continue
-        caption = _text(item.get("caption")) or ""
-        out.append(Photo(file.strip(), caption))
+        out.append(Photo(file.strip(), _text(item.get("caption")) or ""))
     return out, problems
 
 
