@@ -61,7 +61,7 @@ def _parser() -> argparse.ArgumentParser:
 
     b = sub.add_parser("build", help="生成展示网站", description="检查并生成展示网站；失败时保留原有网站不变。")
     b.add_argument("--strict", action="store_true", help="有警告也不生成")
-    b.add_argument("-d", "--site-dir", default="site", help="输出目录，默认 site/")
+    b.add_argument("-d", "--site-dir", help="输出目录，默认为站点根目录下的 site/")
     return p
 
 
@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
             return run(root, args.name, unit=args.unit, category=args.category, slug=args.slug)
         if args.command == "build":
             from generator.commands.build import run
-            return run(root, strict=args.strict, site_dir=Path(args.site_dir))
+            return run(root, strict=args.strict, site_dir=Path(args.site_dir) if args.site_dir else root / "site")
     except KeyboardInterrupt:
         print("已中断。", file=sys.stderr)
         return 130

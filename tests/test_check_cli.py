@@ -81,8 +81,6 @@ def test_site_can_extend_criteria(site, check):
         "rules:\n"
         "  - id: slogan.present\n    standard: image\n    severity: error\n    check: present\n    field: slogan\n"
         "    message: 本市要求必须有宣传口号\n", "utf-8")
-    with open(site.root / "mkdocs.yml", "a", encoding="utf-8") as f:
-        f.write("")
     text = (site.root / "mkdocs.yml").read_text("utf-8").replace("  - brandsite:\n", "  - brandsite:\n      criteria: criteria.yml\n")
     (site.root / "mkdocs.yml").write_text(text, "utf-8")
     site.brand(text=GOOD_BRAND.replace("slogan: 档案连着你我\n", "").replace("gallery:\n  - file: photos/hall.jpg\n    caption: 查档大厅\n", ""))

@@ -77,7 +77,6 @@ def test_officially_named_long_brands_are_warnings_only(site, check, name):
     code, lines = check()
     assert code == 0
     assert findings(lines, "name.long")
-    assert code == 0
 
 
 def test_landline_and_service_numbers_are_not_personal(site, check):

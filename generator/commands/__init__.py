@@ -10,7 +10,7 @@ from generator.config import ConfigError
 from generator.pipeline import Project, load_project
 
 
-def load_or_report(root, fmt: str = "text") -> Project | None:
+def load_or_report(root) -> Project | None:
     """The loaded project, or None after printing why the site files are unusable."""
     try:
         return load_project(root)

@@ -51,7 +51,7 @@ def run(root: Path, strict: bool = False, site_dir: Path = Path("site")) -> int:
         print(f"引擎警告：{message}", file=sys.stderr)
     drafts = sum(1 for b in project.brands if b.is_draft)
     note = f"（草稿 {drafts} 个未发布）" if drafts else ""
-    print(f"已生成网站：{len(cards)} 个品牌{note}，用时 {time.perf_counter() - started:.1f} 秒，输出到 {site_dir}/")
+    print(f"已生成网站：{len(cards)} 个品牌{note}，用时 {time.perf_counter() - started:.1f} 秒，输出到 {site_dir.as_posix().rstrip('/')}/")
     return 0
 
 

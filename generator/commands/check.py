@@ -10,7 +10,7 @@ from generator.findings import Severity
 
 
 def run(root: Path, strict: bool = False, fmt: str = "text", report: str | None = None, quiet: bool = False) -> int:
-    project = load_or_report(root, fmt)
+    project = load_or_report(root)
     if project is None:
         return 1
     findings = project.report.sorted()

@@ -15,7 +15,7 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CONTRACT_STANDARD = "数据规范"
 
 
-def read_text(path: Path) -> tuple[str | None, Finding | None]:
+def read_text(path: Path, label: str, slug: str | None = None) -> tuple[str | None, Finding | None]:
     """UTF-8 text (a BOM is tolerated), or a finding pointing at the first bad byte."""
     data = path.read_bytes()
     try:
@@ -24,8 +24,8 @@ def read_text(path: Path) -> tuple[str | None, Finding | None]:
         before = data[: exc.start]
         line = before.count(b"\n") + 1
         column = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
-        return None, Finding(path.as_posix(), Position(line, column), Severity.ERROR, "file.encoding",
-                             CONTRACT_STANDARD, "文件不是 UTF-8 编码，请用 UTF-8 保存（记事本“另存为”可选择编码）")
+        return None, Finding(label, Position(line, column), Severity.ERROR, "file.encoding",
+                             CONTRACT_STANDARD, "文件不是 UTF-8 编码，请用 UTF-8 保存（记事本“另存为”可选择编码）", slug)
 
 
 def resolve_inside(folder: Path, written: str) -> Path | None:
@@ -67,10 +67,9 @@ def load_brand(folder: Path, root: Path, contract: contract_mod.Contract) -> tup
     if not yml.is_file():
         out.error("brand.missing", "品牌文件夹里缺少 brand.yml", path=rel(folder, root))
         return None, out.findings
-    text, problem = read_text(yml)
+    text, problem = read_text(yml, source, slug)
     if problem:
-        out.findings.append(Finding(source, problem.position, problem.severity, problem.rule, problem.standard,
-                                    problem.message, slug))
+        out.findings.append(problem)
         return None, out.findings
     try:
         doc = parse(text)
@@ -131,11 +130,10 @@ def _attach_story(brand: Brand, root: Path, out: _Collector) -> None:
     story = brand.folder / "story.md"
     if not story.is_file():
         return
-    text, problem = read_text(story)
     brand.story_source = rel(story, root)
+    text, problem = read_text(story, brand.story_source, brand.slug)
     if problem:
-        out.findings.append(Finding(brand.story_source, problem.position, problem.severity, problem.rule,
-                                    problem.standard, problem.message, brand.slug))
+        out.findings.append(problem)
         return
     brand.story = text
 
