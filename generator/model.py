@@ -15,6 +15,7 @@ class ImageInfo:
     format: str  # PNG, JPEG, WEBP, SVG
     width: int | None  # None for an SVG without a usable size
     height: int | None
+    alpha: bool = False  # has transparency: its web version stays PNG
 
     @property
     def is_svg(self) -> bool:

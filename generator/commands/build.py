@@ -38,13 +38,10 @@ def run(root: Path, strict: bool = False, site_dir: Path = Path("site")) -> int:
         cards = write_docs(project, work / "docs", work / "cache" / "images")
         config = engine.write_config(work, project.config.config_file.resolve(), work / "docs", building, project.config.raw)
         warnings = engine.build(config, strict=strict)
-    except engine.EngineError as exc:
+    except (engine.EngineError, OSError) as exc:
         shutil.rmtree(building, ignore_errors=True)
-        print(f"错误：{exc}（原有网站保持不变）", file=sys.stderr)
-        return 1
-    except OSError as exc:
-        shutil.rmtree(building, ignore_errors=True)
-        print(f"错误：写入文件失败（{exc.strerror or exc}：{exc.filename or ''}），原有网站保持不变。", file=sys.stderr)
+        reason = exc if isinstance(exc, engine.EngineError) else f"写入文件失败（{exc.strerror or exc}：{exc.filename or ''}）"
+        print(f"错误：{reason}，原有网站保持不变。", file=sys.stderr)
         return 1
     _swap(building, site)
     for message in warnings:

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from generator import segment
+
 
 class EngineError(Exception):
     pass
@@ -59,12 +61,7 @@ def build(config_file: Path, strict: bool = False) -> list[str]:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    try:  # jieba announces its dictionary in English and resets its level on import
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)
-    except ImportError:
-        pass
+    segment.jieba()  # the search plugin segments with jieba; import it quietly first
     log = logging.getLogger("mkdocs")
     handler = _Collect()
     log.addHandler(handler)

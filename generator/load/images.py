@@ -44,6 +44,7 @@ def _inspect_raster(path: Path) -> ImageInfo:
             with Image.open(path) as im:
                 width, height = im.size
                 fmt = im.format
+                alpha = im.mode in ("RGBA", "LA", "PA") or "transparency" in im.info
                 if width * height > MAX_PIXELS:
                     raise Image.DecompressionBombError("too many pixels")
                 im.verify()  # reads the whole stream: catches truncated files
@@ -55,7 +56,7 @@ def _inspect_raster(path: Path) -> ImageInfo:
             raise ImageProblem("image.unreadable", f"图片文件已损坏或不完整（{exc}）") from None
     if fmt not in RASTER_FORMATS:
         raise ImageProblem("image.format", f"图片格式 {fmt} 不受支持，请使用 PNG、JPEG、WebP 或 SVG")
-    return ImageInfo(path, RASTER_FORMATS[fmt], width, height)
+    return ImageInfo(path, RASTER_FORMATS[fmt], width, height, alpha)
 
 
 _SVG_NS = "{http://www.w3.org/2000/svg}"

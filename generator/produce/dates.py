@@ -19,27 +19,22 @@ def last_updated(root: Path, folders: list[Path]) -> dict[Path, dt.date]:
 def _from_git(root: Path) -> dict[Path, dt.date]:
     try:
         proc = subprocess.run(
-            ["git", "log", "--format=@%cs", "--name-only", "--", "brands"],
+            ["git", "log", "--format=@%cs", "--name-only", "--relative", "--", "brands"],
             cwd=root, capture_output=True, text=True, timeout=60, check=False,
         )
     except (OSError, subprocess.SubprocessError):
         return {}
     if proc.returncode != 0:
         return {}
-    top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=root, capture_output=True, text=True).stdout.strip()
-    base = Path(top) if top else root
     dates: dict[Path, dt.date] = {}
     current = None
     for line in proc.stdout.splitlines():
         if line.startswith("@"):
             current = dt.date.fromisoformat(line[1:])
         elif line and current:
-            parts = Path(line).parts
-            if "brands" in parts:
-                i = parts.index("brands")
-                if len(parts) > i + 1:
-                    folder = (base / Path(*parts[: i + 2])).resolve()
-                    dates.setdefault(folder, current)  # newest first
+            parts = Path(line).parts  # relative to root: brands/<slug>/...
+            if len(parts) > 2 and parts[0] == "brands":
+                dates.setdefault((root / parts[0] / parts[1]).resolve(), current)  # newest first
     return dates
 
 

@@ -24,7 +24,7 @@ def web_image(info: ImageInfo, cache: Path, max_side: int) -> tuple[Path, str]:
     if info.is_svg:  # already parsed and refused if unsafe by the loader
         return info.path, "svg"
     key = _digest(info.path)
-    ext = "png" if info.format == "PNG" or _has_alpha(info.path) else "jpg"
+    ext = "png" if info.format == "PNG" or info.alpha else "jpg"
     target = cache / f"{key}-{max_side}.{ext}"
     if target.is_file():
         return target, ext
@@ -39,11 +39,6 @@ def web_image(info: ImageInfo, cache: Path, max_side: int) -> tuple[Path, str]:
             im.convert("RGB").save(tmp, "JPEG", quality=85, optimize=True, progressive=True)
     tmp.replace(target)
     return target, ext
-
-
-def _has_alpha(path: Path) -> bool:
-    with Image.open(path) as im:
-        return im.mode in ("RGBA", "LA", "PA") or "transparency" in im.info
 
 
 def place(info: ImageInfo, cache: Path, dest_dir: Path, stem: str, max_side: int) -> str:

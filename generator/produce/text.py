@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 
 import markdown
@@ -22,10 +21,6 @@ _HEADING = re.compile(r"<(/?)h([1-6])\b")
 def _demote(m: re.Match) -> str:
     # the story sits under the page's own h2 "品牌故事": its headings start at h3
     return f"<{m[1]}h{min(6, max(3, int(m[2]) + 1))}"
-
-
-def esc(value) -> str:
-    return html.escape(str(value), quote=True)
 
 
 def story_html(source: str) -> str:
