@@ -62,6 +62,9 @@ def _parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="生成展示网站", description="检查并生成展示网站；失败时保留原有网站不变。")
     b.add_argument("--strict", action="store_true", help="有警告也不生成")
     b.add_argument("-d", "--site-dir", help="输出目录，默认为站点根目录下的 site/")
+
+    s = sub.add_parser("serve", help="本地预览（修改后自动刷新）", description="在 127.0.0.1 上预览网站，修改品牌文件后浏览器自动刷新。")
+    s.add_argument("--port", type=int, default=8000, help="端口，默认 8000")
     return p
 
 
@@ -81,6 +84,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "build":
             from generator.commands.build import run
             return run(root, strict=args.strict, site_dir=Path(args.site_dir) if args.site_dir else root / "site")
+        if args.command == "serve":
+            from generator.commands.serve import run
+            return run(root, port=args.port)
     except KeyboardInterrupt:
         print("已中断。", file=sys.stderr)
         return 130

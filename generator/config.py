@@ -49,6 +49,8 @@ class SiteConfig:
     categories: tuple[str, ...] = ()
     criteria: Path | None = None
     featured: list[str] = field(default_factory=list)
+    docs_dir: str = "content"
+    news_dir: str | None = None  # the blog's folder inside docs_dir, when the site has a news column
     raw: dict = field(default_factory=dict, repr=False)
 
     def contract(self) -> Contract:
@@ -66,16 +68,15 @@ def _error(path: str, message: str, mark=None) -> ConfigError:
     return ConfigError(Finding(path, position, Severity.ERROR, "config.invalid", "站点配置", message))
 
 
-def plugin_settings(raw: dict) -> dict | None:
-    """The ``brandsite`` plugin's settings, or None when the plugin is not listed."""
+def plugin_settings(raw: dict, name: str = "brandsite") -> dict | None:
+    """A plugin's settings (``material/blog`` and ``blog`` alike), or None when it is not listed."""
     plugins = raw.get("plugins") or []
     if isinstance(plugins, dict):
         plugins = [{k: v} for k, v in plugins.items()]
     for entry in plugins:
-        if entry == "brandsite":
-            return {}
-        if isinstance(entry, dict) and "brandsite" in entry:
-            return entry["brandsite"] or {}
+        key = entry if isinstance(entry, str) else next(iter(entry), None) if isinstance(entry, dict) else None
+        if key is not None and str(key).split("/")[-1] == name:
+            return {} if isinstance(entry, str) else (entry[key] or {})
     return None
 
 
@@ -111,5 +112,14 @@ def load_config(root: Path, config_file: Path | None = None) -> SiteConfig:
         categories=tuple(categories),
         criteria=criteria,
         featured=list(settings["featured"] or []),
+        docs_dir=str(raw.get("docs_dir") or "content"),
+        news_dir=_news_dir(raw),
         raw=raw,
     )
+
+
+def _news_dir(raw: dict) -> str | None:
+    blog = plugin_settings(raw, "blog")
+    if blog is None or (isinstance(blog, dict) and blog.get("enabled") is False):
+        return None
+    return str((blog or {}).get("blog_dir") or "blog").strip("/")

@@ -87,3 +87,16 @@ class Brand:
         if isinstance(value, Contact):
             return not value.is_empty()
         return bool(value)
+
+
+@dataclass(frozen=True)
+class NewsPost:
+    """A post of the news column (content/news/posts/*.md), as the blog engine will publish it."""
+    source: str  # relative to the site root
+    title: str
+    date: dt.date
+    slug: str
+    url: str  # site-relative, e.g. news/2026/10/15/slug/
+    categories: tuple[str, ...] = ()
+    summary: str = ""
+    draft: bool = False

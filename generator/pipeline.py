@@ -13,7 +13,8 @@ from generator.check.run import StandardResult, check_brand, completeness
 from generator.config import SiteConfig, load_config
 from generator.findings import Finding, Report, Severity, rel
 from generator.load.brands import load_brands
-from generator.model import Brand
+from generator.load.news import load_news
+from generator.model import Brand, NewsPost
 
 
 @dataclass
@@ -23,12 +24,17 @@ class Project:
     brands: list[Brand]
     report: Report
     completeness: dict[str, list[StandardResult]] = field(default_factory=dict)
+    news: list[NewsPost] = field(default_factory=list)  # newest first, drafts included
 
     @property
     def published(self) -> list[Brand]:
         """Brands that may appear in any output: published ones whose data loaded cleanly."""
         broken = {f.brand for f in self.report.errors if f.brand}
         return [b for b in self.brands if not b.is_draft and b.slug not in broken]
+
+    @property
+    def published_news(self) -> list[NewsPost]:
+        return [p for p in self.news if not p.draft]
 
     def blocking(self, strict: bool = False) -> list[Finding]:
         """Findings that stop a build: errors (and with --strict warnings) of brands that would be published."""
@@ -51,4 +57,8 @@ def load_project(root: Path, config_file: Path | None = None) -> Project:
         found, passed = check_brand(brand, criteria)
         report.extend(found)
         results[brand.slug] = completeness(criteria, passed, broken=brand.slug in contract_broken)
-    return Project(config, criteria, brands, report, results)
+    news: list[NewsPost] = []
+    if config.news_dir:
+        news, found = load_news(root, config.docs_dir, config.news_dir)
+        report.extend(found)
+    return Project(config, criteria, brands, report, results, news)

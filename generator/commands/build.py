@@ -16,7 +16,9 @@ from generator.engine import mkdocs as engine
 from generator.produce.site import write_docs
 
 
-def run(root: Path, strict: bool = False, site_dir: Path = Path("site")) -> int:
+def run(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_name: str = "build") -> int:
+    """``work_name`` names the folder under .brandsite/ for the generated docs tree, so a preview
+    (serve) and a build can run side by side; the caches under .brandsite/cache are shared."""
     started = time.perf_counter()
     project = load_or_report(root)
     if project is None:
@@ -29,15 +31,18 @@ def run(root: Path, strict: bool = False, site_dir: Path = Path("site")) -> int:
               file=sys.stderr)
         return 1
     site = site_dir if site_dir.is_absolute() else (Path.cwd() / site_dir)
-    work = root.resolve() / ".brandsite"
-    work.mkdir(exist_ok=True)
+    cache = root.resolve() / ".brandsite" / "cache"
+    work = root.resolve() / ".brandsite" / work_name
+    work.mkdir(parents=True, exist_ok=True)
     building = site.parent / f".{site.name}.building"
     if building.exists():
         shutil.rmtree(building)
     try:
-        cards = write_docs(project, work / "docs", work / "cache" / "images")
-        config = engine.write_config(work, project.config.config_file.resolve(), work / "docs", building, project.config.raw)
-        warnings = engine.build(config, strict=strict)
+        cards = write_docs(project, work, cache)
+        config = engine.write_config(work, project.config.config_file.resolve(), work / "docs", building, project.config.raw,
+                                     project.config.news_dir)
+        newest = max([c.updated for c in cards] + [p.date for p in project.published_news], default=None)
+        warnings = engine.build(config, strict=strict, jieba_user=work / "jieba_user.txt", content_date=newest, cache=cache)
     except (engine.EngineError, OSError) as exc:
         shutil.rmtree(building, ignore_errors=True)
         reason = exc if isinstance(exc, engine.EngineError) else f"写入文件失败（{exc.strerror or exc}：{exc.filename or ''}）"

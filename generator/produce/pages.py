@@ -11,8 +11,9 @@ from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
 from generator.check.criteria import Criteria
-from generator.model import Brand
+from generator.model import Brand, NewsPost
 from generator.produce.dates import chinese
+from generator.produce.images import Placed
 from generator.produce.text import story_html
 
 _env = Environment(loader=PackageLoader("generator", "templates/pages"), autoescape=True,
@@ -22,7 +23,7 @@ _env = Environment(loader=PackageLoader("generator", "templates/pages"), autoesc
 @dataclass(frozen=True)
 class Card:
     brand: Brand
-    logo: str  # file name of the web logo inside the brand's page folder
+    logo: Placed  # the web logo inside the brand's page folder
     updated: dt.date
 
     @property
@@ -35,9 +36,13 @@ def qr_svg(url: str) -> str:
                                                   title="二维码")
 
 
-def brand_page(card: Card, site_url: str, photos: list[dict]) -> str:
+def brand_url(site_url: str, slug: str) -> str:
+    """The brand's public address, or "" when the site has no site_url to put in a QR code."""
+    return f"{site_url.rstrip('/')}/brands/{slug}/" if site_url else ""
+
+
+def brand_page(card: Card, qr: str, photos: list[dict], keywords: str = "") -> str:
     brand = card.brand
-    url = f"{site_url.rstrip('/')}/brands/{brand.slug}/" if site_url else ""
     return _env.get_template("brand.md").render(
         brand=brand,
         logo=card.logo,
@@ -46,7 +51,8 @@ def brand_page(card: Card, site_url: str, photos: list[dict]) -> str:
         launched_zh=chinese(brand.launched),
         photos=photos,
         story=Markup(story_html(brand.story)) if brand.story else "",
-        qr=Markup(qr_svg(url)) if url else "",
+        qr=Markup(qr),
+        keywords=keywords,
     )
 
 
@@ -59,11 +65,14 @@ def gallery_page(cards: list[Card], categories: tuple[str, ...]) -> str:
     )
 
 
-def home_page(intro: str, cards: list[Card], featured: list[str], recent: int = 6) -> str:
+def home_page(intro: str, cards: list[Card], featured: list[str], news: list[NewsPost] = (), news_dir: str = "news",
+              recent: int = 6) -> str:
     by_slug = {c.brand.slug: c for c in cards}
     chosen = [by_slug[s] for s in featured if s in by_slug]
     newest = sorted(cards, key=lambda c: (c.updated, c.brand.slug), reverse=True)[:recent]
-    return _env.get_template("home.md").render(intro=Markup(intro), featured=chosen, recent=newest, total=len(cards))
+    posts = [{"post": p, "date_zh": chinese(p.date)} for p in news[:5]]
+    return _env.get_template("home.md").render(intro=Markup(intro), featured=chosen, recent=newest,
+                                                total=len(cards), news=posts, news_dir=news_dir)
 
 
 def criteria_page(criteria: Criteria) -> str:

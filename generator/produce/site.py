@@ -1,12 +1,14 @@
-"""Write the generated docs tree: hand-written content/ plus pages made from brands/."""
+"""Write the generated docs tree: hand-written content/ plus pages, feeds and data made from brands/."""
 
 from __future__ import annotations
 
+import hashlib
+import re
 import shutil
 from pathlib import Path
 
 from generator.pipeline import Project
-from generator.produce import dates, images, pages
+from generator.produce import dates, feeds, images, pages, search_terms
 from generator.produce.pages import Card
 
 LOGO_SIDE = 512
@@ -14,40 +16,83 @@ PHOTO_SIDE = 1600
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
 
-def write_docs(project: Project, docs: Path, cache: Path) -> list[Card]:
-    """Fill ``docs`` (emptied first) and return the published brands' cards."""
-    root = project.config.root
+def write_docs(project: Project, work: Path, cache: Path) -> list[Card]:
+    """Fill ``work/docs`` (emptied first) and return the published brands' cards.
+
+    ``work`` also receives the search dictionary; ``cache`` keeps web images and QR codes between builds.
+    """
+    config, root = project.config, project.config.root
+    docs = work / "docs"
     if docs.exists():
         shutil.rmtree(docs)
-    content = root / (project.config.raw.get("docs_dir") or "content")
+    content = root / config.docs_dir
     if content.is_dir():
-        shutil.copytree(content, docs)
+        shutil.copytree(content, docs, ignore=shutil.ignore_patterns(".*"))
     else:
         docs.mkdir(parents=True)
+    _prepare_news(project, docs)
 
     brands = sorted(project.published, key=lambda b: b.slug)
+    search_terms.write_dictionary(brands, work / "jieba_user.txt")
     updated = dates.last_updated(root, [b.folder for b in brands])
     cards = []
     for brand in brands:
         folder = docs / "brands" / brand.slug
-        logo = images.place(brand.logo_image, cache, folder, "logo", LOGO_SIDE)
-        card = Card(brand, logo, updated[brand.folder])
-        photos = []
-        for i, photo in enumerate(brand.gallery, 1):
-            if photo.image is not None:
-                name = images.place(photo.image, cache, folder / "photos", f"{i:02d}", PHOTO_SIDE)
-                photos.append({"src": f"photos/{name}", "caption": photo.caption})
-        (folder / "index.md").write_text(pages.brand_page(card, project.config.site_url, photos), "utf-8")
+        card = Card(brand, images.place(brand.logo_image, cache / "images", folder, "logo", LOGO_SIDE), updated[brand.folder])
+        photos = [
+            {"image": images.place(photo.image, cache / "images", folder / "photos", f"{i:02d}", PHOTO_SIDE), "caption": photo.caption}
+            for i, photo in enumerate(brand.gallery, 1) if photo.image is not None
+        ]
+        qr = _qr(pages.brand_url(config.site_url, brand.slug), cache / "qr")
+        (folder / "index.md").write_text(pages.brand_page(card, qr, photos, search_terms.keywords(brand)), "utf-8")
         cards.append(card)
 
+    news = project.published_news
     (docs / "brands" / "index.md").parent.mkdir(parents=True, exist_ok=True)
-    (docs / "brands" / "index.md").write_text(pages.gallery_page(cards, project.config.categories), "utf-8")
+    (docs / "brands" / "index.md").write_text(pages.gallery_page(cards, config.categories), "utf-8")
     (docs / "criteria").mkdir(exist_ok=True)
     (docs / "criteria" / "index.md").write_text(pages.criteria_page(project.criteria), "utf-8")
     intro_file = docs / "index.md"
-    intro = intro_file.read_text("utf-8") if intro_file.is_file() else f"# {project.config.site_name}\n"
-    intro_file.write_text(pages.home_page(intro, cards, project.config.featured), "utf-8")
+    intro = intro_file.read_text("utf-8") if intro_file.is_file() else f"# {config.site_name}\n"
+    intro_file.write_text(pages.home_page(intro, cards, config.featured, news, config.news_dir or "news"), "utf-8")
+    _write_feeds(project, docs, cards)
     if (root / "assets").is_dir():  # the site's own CSS, JS, images and fonts
         shutil.copytree(root / "assets", docs / "assets", dirs_exist_ok=True, ignore=shutil.ignore_patterns(".*"))
     shutil.copytree(ASSETS, docs / "assets" / "brandsite", dirs_exist_ok=True)
     return cards
+
+
+def _qr(url: str, cache: Path) -> str:
+    """The QR code for ``url``, drawn once: choosing the best mask costs ~20 ms a code."""
+    if not url:
+        return ""
+    key = cache / (hashlib.sha256(url.encode()).hexdigest()[:24] + ".svg")
+    if not key.is_file():
+        cache.mkdir(parents=True, exist_ok=True)
+        key.with_suffix(".tmp").write_text(pages.qr_svg(url), "utf-8")
+        key.with_suffix(".tmp").replace(key)
+    return key.read_text("utf-8")
+
+
+def _prepare_news(project: Project, docs: Path) -> None:
+    """Drop draft posts from the tree (so no engine can publish them) and pin each post's slug."""
+    for post in project.news:
+        copy = docs / Path(post.source).relative_to(project.config.docs_dir)
+        if post.draft:
+            copy.unlink()
+            continue
+        text = copy.read_text("utf-8-sig")
+        front_end = text.index("\n---", 3)
+        if not re.search(r"^slug\s*:", text[:front_end], re.M):
+            # the engine would otherwise make a slug from the Chinese title; the file name is the editor's choice
+            copy.write_text(text[:front_end] + f"\nslug: {post.slug}" + text[front_end:], "utf-8")
+
+
+def _write_feeds(project: Project, docs: Path, cards: list[Card]) -> None:
+    config = project.config
+    description = str(config.raw.get("site_description") or config.site_name)
+    entries = feeds.items(cards, project.published_news)
+    (docs / "feed.xml").write_bytes(feeds.rss(entries, config.site_name, description, config.site_url))
+    (docs / "feed.json").write_bytes(feeds.json_feed(entries, config.site_name, description, config.site_url))
+    (docs / "api").mkdir(exist_ok=True)
+    (docs / "api" / "brands.json").write_bytes(feeds.brands_api(cards, config.site_url))
