@@ -15,7 +15,9 @@ site: $(VENV)/.installed
 check: $(VENV)/.installed
 	$(BIN)/brandsite check
 
-test: $(VENV)/.test-installed system-deps
+AXE := tests/node_modules/axe-core/axe.min.js
+
+test: $(VENV)/.test-installed system-deps $(AXE)
 	$(BIN)/python -m pytest -q
 
 serve: $(VENV)/.installed
@@ -33,6 +35,13 @@ $(VENV)/.test-installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $(VENV)/.installed $@
 
+# axe-core from the npm registry, injected into pages by the accessibility tests
+$(AXE): tests/package.json tests/package-lock.json
+	@command -v npm >/dev/null || { echo "安装 Node.js 和 npm（apt-get）…"; $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null; }
+	cd tests && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 # Debian's Chromium for the browser tests (a test tool's own browser download does not work
 # here) and a CJK font so screenshots and covers show Chinese, not boxes.
 system-deps:
@@ -43,4 +52,4 @@ system-deps:
 	fi
 
 clean:
-	rm -rf site .brandsite .pytest_cache
+	rm -rf site .brandsite .pytest_cache tests/node_modules

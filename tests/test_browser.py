@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_build import demo_site  # noqa: F401  (module-scoped fixture reused)
+from tests.test_build import DRAFT_MARKER, demo_site  # noqa: F401  (module-scoped fixture reused)
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium 未安装（make test 会自动安装）")
@@ -65,3 +65,87 @@ def test_category_filter(page, server):
     shown = page.locator(".bs-card:visible")
     assert 0 < shown.count() < total
     assert set(shown.evaluate_all("els => els.map(e => e.dataset.category)")) == {"城乡建设"}
+
+
+AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def search(page, server, query):
+    """Enter a query as a visitor with a Chinese input method does: the IME commits the
+    words into the box, then a key is released."""
+    page.goto(server + "/", wait_until="networkidle")
+    box = page.get_by_role("textbox", name="搜索")
+    box.click()
+    box.fill(query)
+    box.press("End")
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("连心", "文档连心桥"),          # a word inside a name
+    ("文档连心桥", "文档连心桥"),     # the whole name, kept whole by the user dictionary
+    ("阳光", "阳光规划"),
+    ("心贴心", "面对面、心贴心"),
+    ("黄河卫士", "黄河卫士 福润垦利"),
+])
+def test_chinese_search_finds_a_brand_by_part_of_its_name(page, server, query, expected):
+    search(page, server, query)
+    results = page.locator(".md-search-result__item h1")
+    results.first.wait_for(timeout=10000)
+    titles = [t.replace("\u200b", "") for t in results.all_inner_texts()]
+    assert expected in titles, titles
+
+
+def test_draft_marker_is_not_found_by_search(page, server):
+    search(page, server, "草稿标记")
+    page.wait_for_timeout(1000)
+    assert DRAFT_MARKER not in page.locator(".md-search-result").inner_text().replace("\u200b", "")
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="axe-core 未安装（make test 会用 npm 安装）")
+@pytest.mark.parametrize("path", ["/", "/brands/", "/brands/wendang-lianxinqiao/", "/news/",
+                                  "/news/2026/06/18/kaifangri/", "/criteria/"])
+@pytest.mark.parametrize("width", [1280, 390])  # an office PC and a phone
+def test_axe_finds_no_serious_violation(page, server, path, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(server + path, wait_until="networkidle")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    serious = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
+               for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert not serious, serious
+
+
+def test_category_filter_works_from_the_keyboard(page, server):
+    page.goto(server + "/brands/", wait_until="networkidle")
+    button = page.get_by_role("button", name="政务服务")
+    for _ in range(60):  # Tab through the page until the filter button has focus
+        page.keyboard.press("Tab")
+        if button.evaluate("b => b === document.activeElement"):
+            break
+    else:
+        pytest.fail("the category button cannot be reached with Tab")
+    page.keyboard.press("Enter")
+    assert button.get_attribute("aria-pressed") == "true"
+    assert set(page.locator(".bs-card:visible").evaluate_all("els => els.map(e => e.dataset.category)")) == {"政务服务"}
+    focus = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert focus != "none"  # the focused button is visibly marked
+
+
+def test_hostile_story_runs_nothing(page, server):
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(server + "/brands/fangzhuru/", wait_until="networkidle")
+    for link in page.locator(".bs-story a").all():
+        link.click(no_wait_after=True)
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__pwned") is None
+    assert not dialogs
+    assert not page.outside, page.outside
+
+
+def test_news_and_feeds_load(page, server):
+    page.goto(server + "/news/", wait_until="networkidle")
+    page.locator(".md-post h2 a", has_text="开放日").click()
+    page.wait_for_load_state("networkidle")
+    assert "kaifangri" in page.url and "2026年6月18日" in page.locator("main").inner_text()
+    assert not page.console_errors and not page.outside

@@ -1,6 +1,7 @@
-/* Category filter on the brand gallery: buttons toggle which cards show. Works without it too. */
+/* brandsite's small enhancements. Every page works without them. */
 (function () {
-  function setup() {
+  // Category filter on the brand gallery: buttons toggle which cards show.
+  function setupFilter() {
     var buttons = document.querySelectorAll(".bs-filter__btn");
     if (!buttons.length) return;
     var cards = document.querySelectorAll(".bs-card[data-category]");
@@ -12,5 +13,11 @@
     var wanted = new URLSearchParams(location.search).get("category");
     if (wanted) apply(wanted);
   }
+  // The theme's search dialog has no accessible name; screen readers announce it as 站内搜索.
+  function nameSearch() {
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "站内搜索");
+  }
+  function setup() { setupFilter(); nameSearch(); }
   if (window.document$) { window.document$.subscribe(setup); } else { document.addEventListener("DOMContentLoaded", setup); }
 })();

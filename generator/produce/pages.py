@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections import Counter
 from dataclasses import dataclass
 
 import segno
+import yaml
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
@@ -41,9 +43,19 @@ def brand_url(site_url: str, slug: str) -> str:
     return f"{site_url.rstrip('/')}/brands/{slug}/" if site_url else ""
 
 
+def front_matter(meta: dict) -> Markup:
+    """YAML front matter written by the YAML library, so editors' text (a slogan starting with &
+    or holding ": ") cannot break out of it. Values are HTML-escaped too: the theme prints the
+    title and description into the page head without escaping them."""
+    safe = {k: html.escape(v, quote=True) if isinstance(v, str) else v for k, v in meta.items()}
+    return Markup(yaml.safe_dump(safe, allow_unicode=True, sort_keys=False, width=10_000))
+
+
 def brand_page(card: Card, qr: str, photos: list[dict], keywords: str = "") -> str:
     brand = card.brand
+    summary = " ".join((brand.slogan or brand.positioning or brand.vision or "").split())
     return _env.get_template("brand.md").render(
+        front=front_matter({"title": brand.name, "description": summary}),
         brand=brand,
         logo=card.logo,
         updated=card.updated,

@@ -1,0 +1,62 @@
+"""brandsite serve: an editor saves a brand file and the open browser page shows the change."""
+
+from __future__ import annotations
+
+import queue
+import socket
+import subprocess
+import sys
+import threading
+
+import pytest
+
+from tests.conftest import GOOD_BRAND
+from tests.test_browser import CHROMIUM, browser  # noqa: F401  (module-scoped fixture reused)
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium 未安装（make test 会自动安装）")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def preview(site):
+    site.brand()
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "-C", str(site.root), "serve", "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in proc.stdout], daemon=True).start()
+    try:
+        while "预览地址" not in (line := lines.get(timeout=60)):
+            assert "Traceback" not in line, line
+        yield site, f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    assert not (site.root / "site").exists()  # the preview never touches the published site
+
+
+def test_an_edit_shows_in_the_open_page_and_errors_show_over_it(browser, preview):  # noqa: F811
+    site, url = preview
+    page = browser.new_page()
+    page.goto(url + "/brands/wendang/")
+    assert "档案连着你我" in page.inner_text("body")
+    brand = site.root / "brands" / "wendang" / "brand.yml"
+
+    brand.write_text(GOOD_BRAND.replace("档案连着你我", "新口号已保存"), "utf-8")
+    page.wait_for_function("document.body.innerText.includes('新口号已保存')", timeout=20000)
+
+    brand.write_text(GOOD_BRAND.replace("name: 文档连心桥", "name: 档"), "utf-8")  # too short: an error
+    alert = page.get_by_role("alert")
+    alert.wait_for(timeout=20000)
+    assert "name.min" in alert.inner_text() and "brands/wendang/brand.yml" in alert.inner_text()
+    assert "新口号已保存" in page.inner_text("body")  # the last good preview stays
+
+    brand.write_text(GOOD_BRAND.replace("档案连着你我", "改好了"), "utf-8")
+    page.wait_for_function("document.body.innerText.includes('改好了')", timeout=20000)
+    assert page.get_by_role("alert").count() == 0
+    page.close()

@@ -1,0 +1,160 @@
+"""What the built demo site publishes besides pages: feeds, open data, images, marks, news, safety."""
+
+from __future__ import annotations
+
+import json
+import re
+from email.utils import parsedate_to_datetime
+from html.parser import HTMLParser
+from xml.etree import ElementTree as ET
+
+import pytest
+from PIL import Image
+
+from generator.cli import main
+from tests.test_build import DRAFT_MARKER, demo_site  # noqa: F401  (module-scoped fixture reused)
+
+
+def published_slugs(root):
+    return sorted(f.name for f in (root / "brands").iterdir()
+                  if "status: draft" not in (f / "brand.yml").read_text("utf-8"))
+
+
+def test_rss_feed_lists_brands_and_news_with_dates(demo_site):  # noqa: F811
+    channel = ET.parse(demo_site / "site" / "feed.xml").getroot().find("channel")
+    assert channel.findtext("title") == "机关服务品牌展示"
+    assert channel.findtext("link") == "https://brands.example.gov.cn/"
+    items = channel.findall("item")
+    links = [i.findtext("link") for i in items]
+    assert "https://brands.example.gov.cn/brands/wendang-lianxinqiao/" in links
+    assert "https://brands.example.gov.cn/news/2026/06/18/kaifangri/" in links
+    dates = [parsedate_to_datetime(i.findtext("pubDate")) for i in items]
+    assert dates == sorted(dates, reverse=True) and all(d.utcoffset().total_seconds() == 8 * 3600 for d in dates)
+    assert all(i.findtext("title") and i.findtext("guid") for i in items)
+
+
+def test_json_feed_is_version_1_1(demo_site):  # noqa: F811
+    feed = json.loads((demo_site / "site" / "feed.json").read_text("utf-8"))
+    assert feed["version"] == "https://jsonfeed.org/version/1.1"
+    assert feed["feed_url"] == "https://brands.example.gov.cn/feed.json"
+    ids = [i["id"] for i in feed["items"]]
+    assert len(ids) == len(set(ids)) and "news:kaifangri" in ids
+    post = next(i for i in feed["items"] if i["id"] == "news:kaifangri")
+    assert post["date_published"] == "2026-06-18T00:00:00+08:00" and post["title"].startswith("“文档连心桥”开放日")
+
+
+def test_brands_api_lists_exactly_the_published_brands(demo_site):  # noqa: F811
+    data = json.loads((demo_site / "site" / "api" / "brands.json").read_text("utf-8"))
+    brands = data["brands"]
+    assert sorted(b["slug"] for b in brands) == published_slugs(demo_site)
+    wendang = next(b for b in brands if b["slug"] == "wendang-lianxinqiao")
+    assert wendang["name"] == "文档连心桥" and wendang["unit"] == "青岛市档案局" and wendang["category"] == "政务服务"
+    assert wendang["url"] == "https://brands.example.gov.cn/brands/wendang-lianxinqiao/"
+    for brand in brands:  # every logo the portal would show exists in the site
+        path = brand["logo"].removeprefix("https://brands.example.gov.cn/")
+        assert (demo_site / "site" / path).is_file(), path
+
+
+def test_images_are_webp_with_a_fallback(demo_site):  # noqa: F811
+    folder = demo_site / "site" / "brands" / "wendang-lianxinqiao"
+    with Image.open(folder / "logo.webp") as webp, Image.open(folder / "logo.png") as png:
+        assert webp.format == "WEBP" and png.format == "PNG"
+        assert max(webp.size) <= 512 and webp.size == png.size
+    html = (folder / "index.html").read_text("utf-8")
+    assert '<source srcset="logo.webp" type="image/webp"><img src="logo.png"' in html
+    gallery = (demo_site / "site" / "brands" / "index.html").read_text("utf-8")
+    assert gallery.count('type="image/webp"') == len(published_slugs(demo_site))
+
+
+def test_every_page_carries_the_government_marks(demo_site):  # noqa: F811
+    pages = list((demo_site / "site").rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        html = page.read_text("utf-8")
+        assert '<meta name="SiteName" content="机关服务品牌展示">' in html, page
+        assert '<meta name="SiteDomain" content="brands.example.gov.cn">' in html, page
+        assert '<meta name="SiteIDCode" content="0000000000">' in html, page
+        for mark in ("主办单位：市直机关工委", "网站标识码：0000000000", "某ICP备00000000号-1", "公网安备", "联系方式："):
+            assert mark in html, (page, mark)
+        assert "Made with" not in html
+
+
+def test_news_column_has_posts_categories_and_a_home_listing(demo_site):  # noqa: F811
+    site = demo_site / "site"
+    post = (site / "news" / "2026" / "06" / "18" / "kaifangri" / "index.html").read_text("utf-8")
+    assert "2026年6月18日" in post and "开放日" in post
+    assert (site / "news" / "category" / "开放日" / "index.html").is_file()
+    home = (site / "index.html").read_text("utf-8")
+    assert "创建动态" in home and 'href="news/2026/06/18/kaifangri/"' in home and "2026年6月18日" in home
+    assert not (site / "news" / "2026" / "11").exists()  # the draft post
+
+
+def test_draft_news_and_brands_leave_no_trace_in_search_sitemap_or_feeds(demo_site):  # noqa: F811
+    site = demo_site / "site"
+    for name in ("search/search_index.json", "sitemap.xml", "feed.xml", "feed.json", "api/brands.json"):
+        text = (site / name).read_text("utf-8").replace("\u200b", "")
+        assert DRAFT_MARKER not in text and "caogao" not in text, name
+    assert "fangzhuru" in (site / "sitemap.xml").read_text("utf-8")  # published brands are listed
+
+
+class _Elements(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.found: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.found.append((tag, dict(attrs)))
+
+
+def test_hostile_markdown_is_inert_in_the_output(demo_site):  # noqa: F811
+    html = (demo_site / "site" / "brands" / "fangzhuru" / "index.html").read_text("utf-8")
+    benign = (demo_site / "site" / "brands" / "wendang-lianxinqiao" / "index.html").read_text("utf-8")
+    assert html.count("<script") == benign.count("<script")  # the theme's own scripts, nothing more
+    parser = _Elements()
+    parser.feed(html)
+    for tag, attrs in parser.found:
+        assert tag not in ("iframe", "object", "embed"), tag
+        assert not [k for k in attrs if k.startswith("on")], (tag, attrs)
+        assert not any(str(v).strip().lower().startswith("javascript:") for v in attrs.values()), (tag, attrs)
+        assert "tracker.example" not in str(attrs.get("style", "")), attrs
+    text = html[html.index("<article"):html.index("</article>")]
+    assert "正常的一段文字" in text and "口号" in text and "title: 防注入测试" not in text
+
+
+def test_two_builds_of_the_same_input_are_byte_identical(demo_site, tmp_path):  # noqa: F811
+    again = tmp_path / "again"
+    assert main(["-C", str(demo_site), "build", "-d", str(again)]) == 0
+    first = {p.relative_to(demo_site / "site"): p.read_bytes() for p in (demo_site / "site").rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    assert [k for k in first if first[k] != second[k]] == []
+
+
+def test_sitemap_dates_come_from_the_content_not_the_clock(site):
+    """Outside git, dates come from file times; the sitemap follows them, not the day of the build."""
+    import os
+
+    folder = site.brand()
+    old = 1262304000  # 2010-01-01
+    for path in [folder, *folder.rglob("*")]:
+        os.utime(path, (old, old))
+    assert site.run("build", "-d", str(site.root / "site")) == 0
+    lastmods = set(re.findall(r"<lastmod>([^<]+)", (site.root / "site" / "sitemap.xml").read_text("utf-8")))
+    assert lastmods == {"2010-01-01"}
+    page = (site.root / "site" / "brands" / "wendang" / "index.html").read_text("utf-8")
+    assert "2010年1月1日" in page
+
+
+@pytest.mark.parametrize("front, message", [
+    ("categories: [公告]\n", "news.date"),
+    ("date: [不是日期\n", "news.front-matter"),
+])
+def test_bad_news_post_is_reported_with_file_and_line(site, capsys, front, message):
+    site.brand()
+    posts = site.root / "content" / "news" / "posts"
+    posts.mkdir(parents=True)
+    (posts / "bad.md").write_text(f"---\ntitle: 测试\n{front}---\n\n正文\n", "utf-8")
+    assert site.run("check", "--quiet") == 1
+    err = capsys.readouterr()
+    line = next(l for l in (err.out + err.err).splitlines() if message in l)
+    assert line.startswith("content/news/posts/bad.md:") and "错误" in line
