@@ -403,14 +403,198 @@ BRANDS = [
 ]
 
 
+def brief(slug, name, unit, category, color, slogan, positioning, core_idea, vision, commitments, services,
+          hotline, complaint, address, honors=(), launched=None, standards=("工作时限", "职权责任", "工作程序", "仪表服饰", "举止言行", "服务禁忌"),
+          logo_meaning=None):
+    """A brand from the seeds' lists, where the documents give little more than its name and unit."""
+    return dict(
+        slug=slug, name=name, unit=unit, category=category, color=color,
+        logo_meaning=logo_meaning or f"以“{name[:2]}”二字为核心，圆环寓意{unit}服务群众、服务发展的初心。",
+        slogan=slogan, positioning=positioning, core_idea=core_idea, vision=vision, commitments=commitments,
+        standards=pick(STD, list(standards)), culture=pick(CULTURE, ["工作理念", "服务理念", "作风"]),
+        systems=SYSTEMS[:5], services=services,
+        contact={"hotline": hotline, "complaint": complaint, "address": address, "hours": "工作日 9:00—17:00"},
+        **({"launched": launched} if launched else {}),
+        honors=[{"year": None, "title": h} for h in honors],
+    )
+
+
+MINGPAI = "青岛市“机关名牌”"
+BRANDS += [
+    brief("zhongcheng-fuwu", "忠诚服务", "青岛市委办公厅", "党群工作", "#b3262d", "忠心为党、诚心为民、尽心服务",
+          "完善决策参谋、执行促进、监督考核三个体系，为市委科学执政、民主执政、依法执政提供优质高效服务。",
+          "忠诚、高效、务实、创新", "成为全市党委办公室系统的共同品牌。",
+          ["来文办理当日登记、当日分送", "紧急文电 2 小时内处理完毕", "群众来信 15 个工作日内办结答复"],
+          ["文电办理", "会议服务", "督查督办", "“我为青岛发展献计策”市民月活动"], "12345", "市委办公厅机关纪委", "青岛市委办公厅",
+          honors=[MINGPAI]),
+    brief("hongli-juxin", "弘理聚心", "青岛市委宣传部", "党群工作", "#a23b72", "弘扬真理，凝聚人心",
+          "围绕理论武装、舆论引导、精神文明建设，为全市发展凝聚思想共识。", "弘理聚心",
+          "让党的创新理论走进千家万户。", ["理论宣讲需求 5 个工作日内安排", "基层宣讲每季度不少于 1 次", "群众意见建议 10 个工作日内答复"],
+          ["理论宣讲", "文明城市创建", "典型宣传"], "12345", "部机关纪委", "青岛市委宣传部", honors=[MINGPAI],
+          logo_meaning="火炬与同心圆组合，寓意真理之光凝聚人心。"),
+    brief("pingan-qingdao", "平安青岛", "青岛市委政法委", "执法监管", "#1d4e89", "公正执法，服务大局",
+          "统筹政法各部门，建设人民群众安居乐业的平安城市。", "平安是最大的民生", "建设全国最安全的城市之一。",
+          ["群众反映的治安问题 24 小时内转交办理", "矛盾纠纷 15 日内调处", "执法监督投诉 10 个工作日内答复"],
+          ["平安建设", "矛盾纠纷调处", "执法监督"], "110", "12345 政务服务便民热线", "青岛市委政法委", honors=[MINGPAI]),
+    brief("mouyuan-jianxing", "谋远健行", "青岛市发改委", "经济发展", "#3d5a80", "谋长远之策，行稳健之路",
+          "高水平编制发展规划，以先进制造业为龙头，建设可持续发展的大工业体系。", "谋远健行",
+          "让每一项规划都经得起时间检验。", ["项目审批在法定时限内提速 30%", "企业咨询 2 个工作日内答复", "规划编制全程公开征求意见"],
+          ["发展规划编制", "投资项目审批", "价格监督"], "12345", "委机关纪委", "青岛市发展和改革委员会", honors=[MINGPAI]),
+    brief("aixin-feiyang", "爱心飞扬", "青岛市民政局", "社会民生", "#a23b72", "让爱心在城乡飞扬",
+          "精心打造阳光救助品牌，建立规范的城乡社会救助体系。", "以民为本、为民解困", "让每一个困难群众都能感受到温暖。",
+          ["低保申请 20 个工作日内审批", "临时救助急难情形 24 小时内先行救助", "婚姻登记即来即办"],
+          ["城乡低保", "临时救助", "婚姻登记", "养老服务"], "12345", "局机关纪委", "青岛市民政局", honors=[MINGPAI]),
+    brief("rencheng-shigong", "人诚事公", "青岛市人事局", "政务服务", "#5b3a8c", "待人诚心，办事公正",
+          "把文明服务纳入公务员年度公共目标考核，把服务态度、办事时限纳入考核内容。", "人诚事公",
+          "建设人民满意的人事部门。", ["人事业务材料齐全的当场办结", "政策咨询 1 个工作日内答复", "考试录用全程公开"],
+          ["公务员录用", "职称评审", "人事政策咨询"], "12345", "局机关纪委", "青岛市人事局", honors=[MINGPAI]),
+    brief("bihai-lantian", "碧海蓝天", "青岛市环保局", "城乡建设", "#0f6e6e", "心系碧海蓝天",
+          "以创建环保模范城市为抓手，守护青岛的碧海蓝天。", "情注朝阳事业、心系碧海蓝天",
+          "让市民推窗见蓝天、出门见碧海。", ["环境污染举报 24 小时内到场", "环评审批在法定时限内提速 30%", "环境质量信息每日公开"],
+          ["环境影响评价", "环境执法", "环境信息公开"], "12369", "12369 环保举报热线", "青岛市环境保护局", honors=[MINGPAI]),
+    brief("chengjiu-jinghe", "诚就竞合", "青岛市经贸委", "经济发展", "#2f6b3b", "以诚成就合作共赢",
+          "积极推进“大企业服务直通车”制度，推出“窗口式”“一站式”“登门式”服务。", "诚就竞合",
+          "做企业最信赖的服务者。", ["企业诉求 2 个工作日内响应", "重点企业每季度上门走访 1 次", "涉企政策 5 个工作日内解读到位"],
+          ["大企业服务直通车", "企业政策咨询", "技术改造服务"], "12345", "委机关纪委", "青岛市经济贸易委员会", honors=[MINGPAI]),
+    brief("qianshou-shijie", "牵手世界", "青岛市外经贸局", "经济发展", "#1d4e89", "牵手世界，开放青岛",
+          "率先探索自由贸易区，发挥特殊区域开放带动作用。", "开放、服务、共赢",
+          "让青岛与世界联系得更紧密。", ["外资企业设立 3 个工作日内办结", "外贸企业咨询当日答复", "涉外展会信息每月发布"],
+          ["外资审批", "外贸服务", "中国青岛韩国周"], "12345", "局机关纪委", "青岛市对外贸易经济合作局", honors=[MINGPAI]),
+    brief("jiankang-dunpai", "健康盾牌", "青岛市卫生局", "社会民生", "#b3262d", "守护市民健康",
+          "完善健康保障体系，筑牢公共卫生安全防线。", "健康所系、性命相托",
+          "让市民病有所医、医有所保。", ["卫生许可材料齐全的 10 个工作日内办结", "突发公共卫生事件 2 小时内响应", "医疗投诉 15 个工作日内答复"],
+          ["卫生许可", "公共卫生应急", "医疗投诉处理"], "12320", "12320 卫生热线", "青岛市卫生局", honors=[MINGPAI]),
+    brief("weimin-hucai", "为民护财", "青岛市审计局", "执法监管", "#8a5a12", "为民理财，为国护财",
+          "依法审计，守护公共资金安全。", "依法、独立、客观、公正",
+          "让每一笔公共资金都用在明处。", ["审计报告在法定时限内出具", "审计结果依法向社会公告", "被审计单位意见 5 个工作日内反馈"],
+          ["财政审计", "经济责任审计", "审计结果公告"], "12345", "局机关纪委", "青岛市审计局", honors=[MINGPAI]),
+    brief("youke-zhiyou", "游客知友", "青岛市旅游局", "经济发展", "#0f6e6e", "做游客的知心朋友",
+          "以游客满意为标准，提升旅游服务质量。", "游客至上", "让每一位游客乘兴而来、满意而归。",
+          ["旅游投诉 24 小时内受理", "一般投诉 5 个工作日内办结", "旅游旺季每日发布景区客流信息"],
+          ["旅游投诉处理", "旅游咨询", "景区服务监督"], "12345", "12345 旅游投诉专线", "青岛市旅游局", honors=[MINGPAI],
+          logo_meaning="由“做游客知心朋友”提炼而来，海鸥与笑脸组合，寓意热情好客。"),
+    brief("tiexin-niangjia", "贴心娘家", "青岛市妇联", "党群工作", "#a23b72", "妇女儿童的贴心娘家",
+          "维护妇女儿童合法权益，为妇女儿童办实事。", "维权、服务、关爱", "让每一位妇女都有可以依靠的娘家。",
+          ["维权来访当日接待", "家庭纠纷 10 个工作日内调解", "困难妇女帮扶 5 个工作日内入户"],
+          ["妇女维权", "家庭教育指导", "困难妇女帮扶"], "12338", "12338 妇女维权热线", "青岛市妇女联合会", honors=[MINGPAI]),
+    brief("xingji-fumin", "兴机富民", "青岛市农机局", "经济发展", "#2f6b3b", "兴农机，富农民",
+          "推广先进适用农业机械，服务农民增收。", "兴机富民", "让农业机械走进每一个村庄。",
+          ["农机购置补贴申请 10 个工作日内审核", "农机故障报修 24 小时内响应", "每年免费培训农机手不少于 500 人次"],
+          ["农机购置补贴", "农机手培训", "农机维修服务"], "12316", "12316 三农服务热线", "青岛市农业机械管理局", honors=[MINGPAI]),
+    brief("yangguang-guoshui", "阳光国税", "日照市国税局", "政务服务", "#1d4e89", "服务零距离，执法全透明",
+          "以“服务零距离、执法全透明”为宗旨，推进阳光办税。", "阳光国税", "建设纳税人满意的阳光税务。",
+          ["一般涉税事项即时办结", "纳税咨询 1 个工作日内答复", "税收执法依据和流程全部公开"],
+          ["办税服务", "纳税咨询", "税收宣传"], "12366", "12366 纳税服务热线", "日照市国家税务局办税服务厅"),
+    brief("fengxian-tongji", "奉献统计", "日照市统计局机关党总支", "党群工作", "#5b3a8c", "奉献统计，服务发展",
+          "以党建带队建，延伸和拓展服务品牌创建的范围和层次。", "奉献", "建设一支甘于奉献的统计队伍。",
+          ["党员每月开展 1 次志愿服务", "统计数据咨询 2 个工作日内答复", "基层统计业务培训每年不少于 4 次"],
+          ["统计咨询", "基层统计培训", "党员志愿服务"], "12345", "局机关纪委", "日照市统计局",
+          honors=["全市机关党的工作创新奖"]),
+    brief("yiwang-qingshen", "移网情深", "日照移动公司", "经济发展", "#0f6e6e", "移动网络，情深意长",
+          "以客户为中心，提供优质通信服务。", "正德厚生、臻于至善", "做客户最信赖的通信服务者。",
+          ["故障申告 24 小时内修复", "营业厅排队不超过 15 分钟", "投诉 48 小时内答复"],
+          ["通信业务办理", "网络故障维修", "农村信息化服务"], "10086", "10086 客服热线", "日照移动营业厅",
+          honors=["省级服务名牌"]),
+    brief("qingshui-limin", "清水利民", "泰州市水利局", "城乡建设", "#1d4e89", "一泓清水，造福于民",
+          "以水利工程建设和水资源管理服务民生。", "清水利民", "让群众喝上放心水、住上安心房。",
+          ["取水许可 20 个工作日内办结", "防汛险情接报后 1 小时内到场", "涉水投诉 5 个工作日内答复"],
+          ["取水许可", "防汛抗旱", "水利工程建设"], "12345", "局机关纪委", "泰州市水利局"),
+    brief("chengxin-jinye", "诚信金叶", "齐齐哈尔市烟草专卖局", "执法监管", "#8a5a12", "诚信经营，规范管理",
+          "依法监管卷烟市场，服务零售客户诚信经营。", "诚信", "建设诚信、规范的卷烟市场。",
+          ["零售许可证材料齐全的 10 个工作日内办结", "市场举报 24 小时内核查", "每月走访零售客户不少于 1 次"],
+          ["烟草专卖许可", "市场监管", "零售客户服务"], "12313", "12313 烟草服务热线", "齐齐哈尔市烟草专卖局"),
+    brief("huanwei-tujidui", "环卫突击队", "齐齐哈尔市城管局", "城乡建设", "#2f6b3b", "哪里需要就到哪里",
+          "承担全市环境卫生急难险重任务。", "不怕脏、不怕累", "让鹤城的街道天天干净。",
+          ["群众反映的卫生问题 2 小时内处理", "降雪后 24 小时内清理主干道", "重大活动环境保障零投诉"],
+          ["道路清扫", "清雪除冰", "重大活动保障"], "12319", "12319 城管热线", "齐齐哈尔市城市管理局"),
+    brief("qingchun-huhang", "青春护航", "齐齐哈尔团市委", "党群工作", "#b3262d", "为青少年成长护航",
+          "关爱青少年成长，维护青少年合法权益。", "青春、责任、服务", "让每一位青少年健康成长。",
+          ["青少年维权来访当日接待", "困难学生助学申请 10 个工作日内答复", "每学期进校园开展法治宣传"],
+          ["青少年维权", "助学帮扶", "青年志愿服务"], "12355", "12355 青少年服务台", "齐齐哈尔团市委",
+          honors=["第二批齐齐哈尔市机关服务品牌"]),
+]
+
+
+def _hex(color: str) -> tuple[int, int, int]:
+    return tuple(int(color[i:i + 2], 16) for i in (1, 3, 5))
+
+
+def _people(d, y: int, count: int, seed: int, scale: float = 1.0) -> None:
+    tones = [(70, 80, 95), (120, 60, 60), (60, 90, 120), (90, 90, 90), (150, 110, 70), (40, 60, 80)]
+    for i in range(count):
+        x = 60 + (i * 997 + seed * 131) % 1080
+        h = int((150 + (i * 37 + seed) % 40) * scale)
+        w = int(h * 0.36)
+        tone = tones[(i + seed) % len(tones)]
+        d.rounded_rectangle((x - w // 2, y - h, x + w // 2, y), radius=w // 2, fill=tone)
+        r = int(h * 0.13)
+        d.ellipse((x - r, y - h - 2 * r - 4, x + r, y - h - 4), fill=(235, 200, 170))
+
+
+def demo_photo(name: str, unit: str, color: str, kind: str, seed: int):
+    """A drawn stand-in for a real photo: a service hall, or an open-day event, in the brand's colour."""
+    from PIL import Image, ImageDraw
+
+    from generator import fonts
+
+    w, h = 1200, 800
+    im = Image.new("RGB", (w, h), (236, 231, 222))
+    d = ImageDraw.Draw(im)
+    rgb = _hex(color)
+    for y in range(h // 2):  # a softly lit wall
+        t = y / (h / 2)
+        d.line((0, y, w, y), fill=tuple(int(245 - 20 * t) for _ in range(3)))
+    big, small = fonts.load(64), fonts.load(30, "regular")
+    if kind == "hall":
+        d.rectangle((0, 60, w, 160), fill=rgb)
+        if big:
+            d.text((w / 2, 110), name, font=big, fill="white", anchor="mm")
+        for i in range(4):
+            x0 = 80 + i * 270
+            d.rectangle((x0, 230, x0 + 220, 420), fill=(200, 222, 236), outline=(150, 160, 170), width=4)
+            if small:
+                d.text((x0 + 110, 260), f"{i + 1} 号窗口", font=small, fill=(40, 50, 60), anchor="mm")
+        d.rectangle((0, 420, w, 520), fill=(139, 94, 60))
+        d.rectangle((0, 520, w, h), fill=(196, 196, 190))
+        for x in range(0, w, 120):
+            d.line((x, 520, x - 200, h), fill=(180, 180, 174), width=2)
+        _people(d, 700, 6, seed)
+    else:
+        d.rectangle((0, 0, w, h), fill=(60, 40, 40))
+        d.rectangle((120, 70, w - 120, 420), fill=rgb)
+        if big:
+            d.text((w / 2, 200), f"“{name}”", font=big, fill="white", anchor="mm")
+        if small:
+            d.text((w / 2, 300), f"服务品牌开放日 · {unit}", font=small, fill=(255, 240, 220), anchor="mm")
+        d.rectangle((0, 430, w, h), fill=(90, 70, 60))
+        _people(d, 800, 14, seed, 1.3)
+    return im
+
+
+def photos_for(spec: dict) -> list[tuple[str, str, str]]:
+    """(file, caption, kind) for a demo brand: every brand shows its hall; featured ones an open day too."""
+    out = [("photos/01.jpg", f"{spec['unit']}服务大厅", "hall")]
+    if spec.get("story") or spec["slug"] in FEATURED:
+        out.append(("photos/02.jpg", f"“{spec['name']}”品牌开放日活动", "event"))
+    return out
+
+
+FEATURED = {"wendang-lianxinqiao", "yangguang-guihua", "zhenqing-xiangzhu", "mianduimian-xintiexin"}
+
+
 def write_brand(spec: dict) -> None:
     spec = dict(spec)
     slug, color, story = spec.pop("slug"), spec.pop("color"), spec.pop("story", None)
     folder = ROOT / "brands" / slug
     folder.mkdir(parents=True, exist_ok=True)
     emblem.draw(spec["name"].replace("、", "").replace("101%服务·", ""), color, mark=spec["unit"][:12]).save(folder / "logo.png", optimize=True)
+    shots = photos_for({"slug": slug, "story": story, **spec})
+    for i, (file, _, kind) in enumerate(shots):
+        (folder / file).parent.mkdir(exist_ok=True)
+        demo_photo(spec["name"], spec["unit"], color, kind, seed=len(slug) + i).save(folder / file, "JPEG", quality=78, optimize=True)
     data = {"name": spec.pop("name"), "unit": spec.pop("unit"), "category": spec.pop("category"), "logo": "logo.png"}
     data.update(spec)
+    data["gallery"] = [{"file": file, "caption": caption} for file, caption, _ in shots]
     if "honors" in data:  # an honour without a known year is written without one
         data["honors"] = [{k: v for k, v in h.items() if v is not None} for h in data["honors"]]
     (folder / "brand.yml").write_text(

@@ -15,10 +15,14 @@ CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium 未安装（make test 会自动安装）")
 
 
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
 @pytest.fixture(scope="module")
 def server(demo_site):  # noqa: F811
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(demo_site / "site"))
-    handler.log_message = lambda *a: None
+    handler = functools.partial(_QuietHandler, directory=str(demo_site / "site"))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()

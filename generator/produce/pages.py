@@ -55,7 +55,7 @@ def brand_page(card: Card, qr: str, photos: list[dict], keywords: str = "") -> s
     brand = card.brand
     summary = " ".join((brand.slogan or brand.positioning or brand.vision or "").split())
     return _env.get_template("brand.md").render(
-        front=front_matter({"title": brand.name, "description": summary}),
+        front=front_matter({"title": brand.name, "description": summary, "hide": ["navigation"]}),
         brand=brand,
         logo=card.logo,
         updated=card.updated,
