@@ -37,6 +37,7 @@ DEFAULTS = {
     "criteria": None,
     "categories": None,
     "featured": [],
+    "schemes": None,
 }
 
 
@@ -48,6 +49,7 @@ class SiteConfig:
     site_url: str = ""
     categories: tuple[str, ...] = ()
     criteria: Path | None = None
+    schemes: Path | None = None  # a site's own scoring schemes, laid over generator/data/schemes.yml
     featured: list[str] = field(default_factory=list)
     docs_dir: str = "content"
     news_dir: str | None = None  # the blog's folder inside docs_dir, when the site has a news column
@@ -111,6 +113,7 @@ def load_config(root: Path, config_file: Path | None = None) -> SiteConfig:
         site_url=str(raw.get("site_url") or ""),
         categories=tuple(categories),
         criteria=criteria,
+        schemes=root / settings["schemes"] if settings["schemes"] else None,
         featured=list(settings["featured"] or []),
         docs_dir=str(raw.get("docs_dir") or "content"),
         news_dir=_news_dir(raw),

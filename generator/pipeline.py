@@ -15,6 +15,10 @@ from generator.findings import Finding, Report, Severity, rel
 from generator.load.brands import load_brands
 from generator.load.news import load_news
 from generator.model import Brand, NewsPost
+from generator.score import scheme as scheme_mod
+from generator.score.rank import RankedRound, rank_all
+from generator.score.rounds import Round, load_rounds
+from generator.score.scheme import Scheme
 
 
 @dataclass
@@ -25,6 +29,8 @@ class Project:
     report: Report
     completeness: dict[str, list[StandardResult]] = field(default_factory=dict)
     news: list[NewsPost] = field(default_factory=list)  # newest first, drafts included
+    schemes: dict[str, Scheme] = field(default_factory=dict)
+    rounds: list[Round] = field(default_factory=list)  # every round file, drafts and broken ones included
 
     @property
     def published(self) -> list[Brand]:
@@ -36,12 +42,18 @@ class Project:
     def published_news(self) -> list[NewsPost]:
         return [p for p in self.news if not p.draft]
 
+    def ranked(self) -> list[RankedRound]:
+        """Published, error-free rounds ranked exactly, oldest first."""
+        good = [r for r in self.rounds if not r.is_draft and not r.broken]
+        return rank_all(good, self.schemes, self.published)
+
     def blocking(self, strict: bool = False) -> list[Finding]:
         """Findings that stop a build: errors (and with --strict warnings) of brands that would be published."""
         drafts = {b.slug for b in self.brands if b.is_draft}
+        draft_files = {path for r in self.rounds if r.is_draft for path in r.files}
         return [
             f for f in self.report.findings
-            if (f.severity is Severity.ERROR or strict) and f.brand not in drafts
+            if (f.severity is Severity.ERROR or strict) and f.brand not in drafts and f.path not in draft_files
         ]
 
 
@@ -61,4 +73,8 @@ def load_project(root: Path, config_file: Path | None = None) -> Project:
     if config.news_dir:
         news, found = load_news(root, config.docs_dir, config.news_dir)
         report.extend(found)
-    return Project(config, criteria, brands, report, results, news)
+    schemes, found = scheme_mod.load(config.schemes, rel(config.schemes, root) if config.schemes else None)
+    report.extend(found)
+    rounds, found = load_rounds(root, schemes, brands)
+    report.extend(found)
+    return Project(config, criteria, brands, report, results, news, schemes, rounds)

@@ -54,7 +54,7 @@ def page(browser, server):
     context.close()
 
 
-@pytest.mark.parametrize("path", ["/", "/brands/", "/brands/wendang-lianxinqiao/", "/criteria/"])
+@pytest.mark.parametrize("path", ["/", "/brands/", "/brands/wendang-lianxinqiao/", "/criteria/", "/leaderboard/"])
 def test_pages_load_cleanly_and_stay_inside(page, server, path):
     page.goto(server + path, wait_until="networkidle")
     assert page.title()
@@ -107,7 +107,7 @@ def test_draft_marker_is_not_found_by_search(page, server):
 
 @pytest.mark.skipif(not AXE.exists(), reason="axe-core 未安装（make test 会用 npm 安装）")
 @pytest.mark.parametrize("path", ["/", "/brands/", "/brands/wendang-lianxinqiao/", "/news/",
-                                  "/news/2026/06/18/kaifangri/", "/criteria/"])
+                                  "/news/2026/06/18/kaifangri/", "/criteria/", "/leaderboard/", "/leaderboard/2026-q2/"])
 @pytest.mark.parametrize("width", [1280, 390])  # an office PC and a phone
 def test_axe_finds_no_serious_violation(page, server, path, width):
     page.set_viewport_size({"width": width, "height": 900})
@@ -153,3 +153,15 @@ def test_news_and_feeds_load(page, server):
     page.wait_for_load_state("networkidle")
     assert "kaifangri" in page.url and "2026年6月18日" in page.locator("main").inner_text()
     assert not page.console_errors and not page.outside
+
+
+def test_leaderboard_category_view(page, server):
+    page.goto(server + "/leaderboard/2026-q3/", wait_until="networkidle")
+    rows = page.locator("table.bs-board tbody tr")
+    total = rows.count()
+    page.get_by_role("button", name="政务服务").click()
+    shown = page.locator("table.bs-board tbody tr:visible")
+    assert 0 < shown.count() < total
+    assert set(shown.evaluate_all("els => els.map(e => e.dataset.category)")) == {"政务服务"}
+    ranks = [int(t) for t in shown.locator("td.bs-rank").all_inner_texts()]
+    assert ranks == sorted(ranks)  # the overall ranks, still in order

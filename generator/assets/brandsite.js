@@ -1,10 +1,10 @@
 /* brandsite's small enhancements. Every page works without them. */
 (function () {
-  // Category filter on the brand gallery: buttons toggle which cards show.
+  // Category filter on the brand gallery and the leaderboards: buttons toggle which cards or rows show.
   function setupFilter() {
     var buttons = document.querySelectorAll(".bs-filter__btn");
     if (!buttons.length) return;
-    var cards = document.querySelectorAll(".bs-card[data-category]");
+    var cards = document.querySelectorAll(".bs-card[data-category], .bs-filterable tr[data-category]");
     function apply(category) {
       buttons.forEach(function (b) { b.setAttribute("aria-pressed", String(b.dataset.category === category)); });
       cards.forEach(function (c) { c.hidden = !!category && c.dataset.category !== category; });

@@ -27,6 +27,9 @@ def summary(project, findings) -> str:
     warnings = len(findings) - errors
     drafts = sum(1 for b in project.brands if b.is_draft)
     head = f"检查了 {len(project.brands)} 个品牌" + (f"（其中草稿 {drafts} 个）" if drafts else "")
+    if project.rounds:
+        draft_rounds = sum(1 for r in project.rounds if r.is_draft)
+        head += f"、{len(project.rounds)} 轮评价" + (f"（其中草稿 {draft_rounds} 轮）" if draft_rounds else "")
     if not findings:
         return f"{head}：全部符合标准。"
     return f"{head}：{errors} 个错误，{warnings} 个警告。"

@@ -25,7 +25,6 @@ class EngineError(Exception):
 NAV = [
     {"首页": "index.md"},
     {"品牌风采": "brands/index.md"},
-    {"创建标准": "criteria/index.md"},
 ]
 
 
@@ -47,7 +46,8 @@ def _theme_dir(work: Path, root: Path, raw: dict) -> Path:
 def write_config(work: Path, site_config: Path, docs: Path, site_dir: Path, raw: dict,
                  news_dir: str | None = None) -> Path:
     nav = list(NAV)
-    for title, page in (("创建动态", f"{news_dir}/index.md" if news_dir else None), ("关于", "about.md")):
+    for title, page in (("评价结果", "leaderboard/index.md"), ("创建标准", "criteria/index.md"),
+                        ("创建动态", f"{news_dir}/index.md" if news_dir else None), ("关于", "about.md")):
         if page is None:
             continue
         if (docs / page).is_file():
@@ -61,7 +61,7 @@ def write_config(work: Path, site_config: Path, docs: Path, site_dir: Path, raw:
         "docs_dir": os.path.relpath(docs, work),
         "site_dir": str(site_dir),
         "nav": nav,
-        "not_in_nav": "/brands/*/\n",
+        "not_in_nav": "/brands/*/\n/leaderboard/*/\n",
         "extra_css": ["assets/brandsite/brandsite.css", *(raw.get("extra_css") or [])],
         "extra_javascript": ["assets/brandsite/brandsite.js", *(raw.get("extra_javascript") or [])],
     }

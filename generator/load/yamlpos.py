@@ -121,12 +121,26 @@ def parse(text: str) -> Document:
         raise YamlSyntaxError(_translate(str(exc)), Position(1, 1)) from None
     except (ValueError, TypeError, OverflowError) as exc:
         # the constructor can fail on scalars that look typed, such as an impossible date
+        bad = _impossible_date(text)
+        if bad is not None:
+            raise YamlSyntaxError(f"日期 {bad.group(0)} 不存在，请检查年月日", position_at(text, bad.start())) from None
         raise YamlSyntaxError(f"值无法解析（{exc}）", Position(1, 1)) from None
     finally:
         loader.dispose()
     doc = Document(data=data, text=text)
     _walk(node, (), doc)
     return doc
+
+
+def _impossible_date(text: str):
+    import datetime as dt
+
+    for match in re.finditer(r"(?<![\w.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w.:-])", text):
+        try:
+            dt.date(*(int(g) for g in match.groups()))
+        except ValueError:
+            return match
+    return None
 
 
 def _walk(node, path: tuple, doc: Document) -> None:

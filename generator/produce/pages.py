@@ -15,11 +15,16 @@ from markupsafe import Markup
 from generator.check.criteria import Criteria
 from generator.model import Brand, NewsPost
 from generator.produce.dates import chinese
+from generator.produce.chart import history_svg
 from generator.produce.images import Placed
 from generator.produce.text import story_html
 
 _env = Environment(loader=PackageLoader("generator", "templates/pages"), autoescape=True,
                    keep_trailing_newline=True, trim_blocks=False)
+
+
+def render(template: str, **context) -> str:
+    return _env.get_template(template).render(**context)
 
 
 @dataclass(frozen=True)
@@ -51,7 +56,7 @@ def front_matter(meta: dict) -> Markup:
     return Markup(yaml.safe_dump(safe, allow_unicode=True, sort_keys=False, width=10_000))
 
 
-def brand_page(card: Card, qr: str, photos: list[dict], keywords: str = "") -> str:
+def brand_page(card: Card, qr: str, photos: list[dict], keywords: str = "", history: list[dict] = ()) -> str:
     brand = card.brand
     summary = " ".join((brand.slogan or brand.positioning or brand.vision or "").split())
     return _env.get_template("brand.md").render(
@@ -65,6 +70,8 @@ def brand_page(card: Card, qr: str, photos: list[dict], keywords: str = "") -> s
         story=Markup(story_html(brand.story)) if brand.story else "",
         qr=Markup(qr),
         keywords=keywords,
+        history=[dict(h, date_zh=chinese(h["date"]), composite=f"{h['composite']:.2f}") for h in history],
+        chart=Markup(history_svg(list(history), f"{brand.name}历次综合得分")) if history else "",
     )
 
 
@@ -78,13 +85,14 @@ def gallery_page(cards: list[Card], categories: tuple[str, ...]) -> str:
 
 
 def home_page(intro: str, cards: list[Card], featured: list[str], news: list[NewsPost] = (), news_dir: str = "news",
-              recent: int = 6) -> str:
+              results: dict | None = None, recent: int = 6) -> str:
     by_slug = {c.brand.slug: c for c in cards}
     chosen = [by_slug[s] for s in featured if s in by_slug]
     newest = sorted(cards, key=lambda c: (c.updated, c.brand.slug), reverse=True)[:recent]
     posts = [{"post": p, "date_zh": chinese(p.date)} for p in news[:5]]
     return _env.get_template("home.md").render(intro=Markup(intro), featured=chosen, recent=newest,
-                                                total=len(cards), news=posts, news_dir=news_dir)
+                                                total=len(cards), news=posts, news_dir=news_dir,
+                                                results=results)
 
 
 def criteria_page(criteria: Criteria) -> str:

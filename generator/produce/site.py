@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from generator.pipeline import Project
-from generator.produce import dates, feeds, images, pages, search_terms
+from generator.produce import dates, feeds, images, leaderboard, pages, search_terms
 from generator.produce.pages import Card
 
 LOGO_SIDE = 512
@@ -33,6 +33,8 @@ def write_docs(project: Project, work: Path, cache: Path) -> list[Card]:
     _prepare_news(project, docs)
 
     brands = sorted(project.published, key=lambda b: b.slug)
+    ranked = project.ranked()
+    histories = leaderboard.history(ranked)
     search_terms.write_dictionary(brands, work / "jieba_user.txt")
     updated = dates.last_updated(root, [b.folder for b in brands])
     cards = []
@@ -44,7 +46,8 @@ def write_docs(project: Project, work: Path, cache: Path) -> list[Card]:
             for i, photo in enumerate(brand.gallery, 1) if photo.image is not None
         ]
         qr = _qr(pages.brand_url(config.site_url, brand.slug), cache / "qr")
-        (folder / "index.md").write_text(pages.brand_page(card, qr, photos, search_terms.keywords(brand)), "utf-8")
+        (folder / "index.md").write_text(
+            pages.brand_page(card, qr, photos, search_terms.keywords(brand), histories.get(brand.slug, [])), "utf-8")
         cards.append(card)
 
     news = project.published_news
@@ -54,8 +57,10 @@ def write_docs(project: Project, work: Path, cache: Path) -> list[Card]:
     (docs / "criteria" / "index.md").write_text(pages.criteria_page(project.criteria), "utf-8")
     intro_file = docs / "index.md"
     intro = intro_file.read_text("utf-8") if intro_file.is_file() else f"# {config.site_name}\n"
-    intro_file.write_text(pages.home_page(intro, cards, config.featured, news, config.news_dir or "news"), "utf-8")
+    intro_file.write_text(pages.home_page(intro, cards, config.featured, news, config.news_dir or "news",
+                                          leaderboard.top(ranked[-1] if ranked else None)), "utf-8")
     _write_feeds(project, docs, cards)
+    _write_leaderboard(ranked, docs, {c.brand.slug: c.logo for c in cards})
     if (root / "assets").is_dir():  # the site's own CSS, JS, images and fonts
         shutil.copytree(root / "assets", docs / "assets", dirs_exist_ok=True, ignore=shutil.ignore_patterns(".*"))
     shutil.copytree(ASSETS, docs / "assets" / "brandsite", dirs_exist_ok=True)
@@ -86,6 +91,18 @@ def _prepare_news(project: Project, docs: Path) -> None:
         if not re.search(r"^slug\s*:", text[:front_end], re.M):
             # the engine would otherwise make a slug from the Chinese title; the file name is the editor's choice
             copy.write_text(text[:front_end] + f"\nslug: {post.slug}" + text[front_end:], "utf-8")
+
+
+def _write_leaderboard(ranked, docs: Path, logos: dict) -> None:
+    if not ranked:
+        return
+    (docs / "leaderboard").mkdir()
+    (docs / "leaderboard" / "index.md").write_text(leaderboard.index_page(ranked, logos), "utf-8")
+    (docs / "api" / "rounds").mkdir(parents=True, exist_ok=True)
+    for r in ranked:
+        (docs / "leaderboard" / r.id).mkdir()
+        (docs / "leaderboard" / r.id / "index.md").write_text(leaderboard.round_page(r, logos), "utf-8")
+        (docs / "api" / "rounds" / f"{r.id}.json").write_bytes(leaderboard.round_json(r))
 
 
 def _write_feeds(project: Project, docs: Path, cards: list[Card]) -> None:

@@ -1,0 +1,196 @@
+"""Scores: exact composites, competition ranking, caps, changes, awards, spreadsheets and their errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+
+import pytest
+from openpyxl import Workbook
+
+from tests.conftest import GOOD_BRAND
+
+BRANDS = ["aa", "bb", "cc", "dd", "ee"]
+
+
+def brands(site, count=5, draft=()):
+    for i, slug in enumerate(BRANDS[:count]):
+        text = GOOD_BRAND.replace("name: 文档连心桥", f"name: 品牌{'甲乙丙丁戊'[i]}测试")
+        site.brand(slug=slug, text=text + ("status: draft\n" if slug in draft else ""))
+
+
+def round_file(site, rid="2026-q1", body="", date="2026-04-10", **head):
+    lines = [f"round: {head.pop('round', rid)}", f"title: {rid} 评价", f"date: {date}",
+             f"scheme: {head.pop('scheme', 'ten-best')}"] + [f"{k}: {v}" for k, v in head.items()]
+    path = site.root / "scores" / f"{rid}.yml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text("\n".join(lines) + "\n" + body, "utf-8")
+    return path
+
+
+def results(*rows):
+    out = "results:\n"
+    for brand, i, c, p, ideas in rows:
+        out += f"  - brand: {brand}\n    scores: {{inspectors: {i}, clients: {c}, panel: {p}}}\n"
+        if ideas is not None:
+            out += f"    bonus: {{golden_ideas: {ideas}}}\n"
+    return out
+
+
+def ranked(site):
+    from generator.pipeline import load_project
+
+    project = load_project(site.root)
+    assert not project.report.errors, [f.message for f in project.report.errors]
+    return project.ranked()
+
+
+def test_equal_composites_tie_exactly_and_ranks_skip(site):
+    brands(site)
+    round_file(site, body=results(
+        ("aa", 85, 85.5, 87, None),   # 0.3×85 + 0.4×85.5 + 0.3×87 = 85.8
+        ("bb", 85, 87, 85, None),     # 0.3×85 + 0.4×87 + 0.3×85 = 85.8
+        ("cc", 90, 90, 90, None),
+        ("dd", 80, 80, 80, None),
+    ))
+    r = ranked(site)[0]
+    assert [(s.brand.slug, s.rank) for s in r.standings] == [("cc", 1), ("bb", 2), ("aa", 2), ("dd", 4)]
+    assert r.standings[1].composite == r.standings[2].composite == Decimal("85.8")
+    # ties are listed by the higher clients score: bb (87) before aa (85.5)
+
+
+def test_bonus_is_capped_per_round(site):
+    brands(site, 2)
+    round_file(site, body=results(("aa", 80, 80, 80, 7), ("bb", 80, 80, 80, 2)))
+    by = {s.brand.slug: s for s in ranked(site)[0].standings}
+    assert by["aa"].bonus == 10 and by["aa"].composite == 90  # 7 ideas × 2 = 14, capped at 10
+    assert by["bb"].bonus == 4 and by["bb"].composite == 84
+
+
+def test_rank_change_against_the_previous_round_and_awards(site):
+    brands(site, 3)
+    round_file(site, "2026-q1", results(("aa", 90, 90, 90, 0), ("bb", 80, 80, 80, 0)), date="2026-04-10")
+    round_file(site, "2026-q2", results(("aa", 70, 70, 70, 0), ("bb", 95, 95, 95, 0), ("cc", 85, 85, 85, 0)),
+               date="2026-07-10")
+    first, second = ranked(site)
+    by = {s.brand.slug: s for s in second.standings}
+    assert by["bb"].change == 1 and by["aa"].change == -2 and by["cc"].change is None
+    assert all(s.awards == ("十佳服务品牌",) for s in second.standings)  # all within the top 10
+
+
+def test_round_half_up_in_pages_and_json(site):
+    brands(site, 1)
+    round_file(site, body=results(("aa", 80.05, 80.05, 80.05, None)))  # exactly 80.05 -> 80.05; half-up shown
+    assert site.run("build", "-d", str(site.root / "site")) == 0
+    data = json.loads((site.root / "site" / "api" / "rounds" / "2026-q1.json").read_text("utf-8"))
+    assert data["round"] == "2026-q1" and data["scheme"] == "ten-best" and data["date"] == "2026-04-10"
+    row = data["results"][0]
+    assert row == {"rank": 1, "brand": "aa", "name": "品牌甲测试", "unit": "青岛市档案局", "category": "政务服务",
+                   "scores": {"inspectors": 80.05, "clients": 80.05, "panel": 80.05}, "bonus": 0,
+                   "composite": 80.05, "change": None, "awards": ["十佳服务品牌"]}
+    page = (site.root / "site" / "leaderboard" / "2026-q1" / "index.html").read_text("utf-8")
+    assert "80.05" in page and "综合得分 = 各组评分按权重加权（监督巡视员 30%、服务对象 40%、评审组 30%）" in page
+
+
+def test_half_up_rounding_of_the_shown_composite():
+    from generator.score.rank import shown
+
+    assert str(shown(Decimal("85.125"))) == "85.13" and str(shown(Decimal("85.135"))) == "85.14"
+
+
+HEADER_ZH = ["品牌", "监督巡视员", "服务对象", "评审组", "金点子"]
+ROWS = [["aa", "85", "85.5", "87", "0"], ["bb", "85", "87", "85", "1"]]
+
+
+def _csv(header, rows) -> str:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\r\n").writerows([header, *rows])
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
+def test_csv_in_each_encoding_excel_writes(site, encoding):
+    brands(site, 2)
+    (site.root / "scores").mkdir()
+    (site.root / "scores" / "2026-q1.csv").write_bytes(_csv(HEADER_ZH, ROWS).encode(encoding))
+    round_file(site, results_file="2026-q1.csv")
+    r = ranked(site)[0]
+    assert [(s.brand.slug, s.rank, s.composite) for s in r.standings] == [("bb", 1, Decimal("87.8")), ("aa", 2, Decimal("85.8"))]
+
+
+def test_xlsx_sheet_with_english_headers(site):
+    brands(site, 2)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "成绩"
+    sheet.append(["brand", "inspectors", "clients", "panel", "golden_ideas"])
+    sheet.append(["aa", 90, 91.5, 92, 3])
+    sheet.append(["bb", 88, 90, 89, None])
+    (site.root / "scores").mkdir()
+    book.save(site.root / "scores" / "2026-q1.xlsx")
+    round_file(site, results_file="2026-q1.xlsx", sheet="成绩")
+    r = ranked(site)[0]
+    assert [s.brand.slug for s in r.standings] == ["aa", "bb"]
+    assert r.standings[0].composite == Decimal("97.2")  # 27 + 36.6 + 27.6 + 6
+
+
+@pytest.mark.parametrize("make, rule, where", [
+    (lambda s: round_file(s, body=results(("zz", 80, 80, 80, 0))), "score.brand-unknown", "scores/2026-q1.yml:6:"),
+    (lambda s: round_file(s, body=results(("ee", 80, 80, 80, 0))), "score.brand-draft", "scores/2026-q1.yml:6:"),
+    (lambda s: round_file(s, body=results(("aa", 80, 101, 80, 0))), "score.range", "scores/2026-q1.yml:6:"),
+    (lambda s: round_file(s, body="results:\n  - brand: aa\n    scores: {inspectors: 80, clients: 80}\n"),
+     "score.group-missing", "scores/2026-q1.yml:6:"),
+    (lambda s: round_file(s, body="results:\n  - brand: aa\n    scores: {inspectors: 80, clients: 80, panel: 80, expert: 9}\n"),
+     "score.group-unknown", "scores/2026-q1.yml:7:"),
+    (lambda s: round_file(s, body=results(("aa", 80, 80, 80, 0), ("aa", 81, 81, 81, 0))), "score.duplicate",
+     "scores/2026-q1.yml:9:"),
+    (lambda s: round_file(s, body=results(("aa", 80, 80, 80, 0)), round="2026-q9"), "round.id", "scores/2026-q1.yml:1:"),
+    (lambda s: round_file(s, body=results(("aa", 80, 80, 80, 0)), scheme="top-ten"), "round.scheme", "scores/2026-q1.yml:4:"),
+    (lambda s: round_file(s, body=results(("aa", 80, 80, 80, 0)), date="2026年4月10日"), "round.date", "scores/2026-q1.yml:3:"),
+    (lambda s: round_file(s, body=results(("aa", 80, 80, 80, 0)), date="2026-13-45"), "round.yaml", "scores/2026-q1.yml:3:7:"),
+    (lambda s: round_file(s, results_file="missing.csv"), "round.file", "scores/2026-q1.yml:5:"),
+    (lambda s: ((s.root / "scores").mkdir(), (s.root / "scores" / "x.xlsx").write_bytes(b"not a workbook"),
+                round_file(s, results_file="x.xlsx")), "round.file", "scores/x.xlsx:1:"),
+    (lambda s: ((s.root / "scores").mkdir(),
+                (s.root / "scores" / "t.csv").write_bytes(_csv(HEADER_ZH, [ROWS[0], ["bb", "85", "一百", "85", ""]]).encode("gb18030")),
+                round_file(s, results_file="t.csv")), "score.number", "scores/t.csv:3:3:"),
+])
+def test_bad_score_files_are_refused_with_file_and_row(site, capsys, make, rule, where):
+    brands(site, draft=("ee",))
+    make(site)
+    assert site.run("check", "--quiet") == 1
+    out = capsys.readouterr()
+    lines = [l for l in (out.out + out.err).splitlines() if f" {rule} " in l]
+    assert lines and lines[0].startswith(where) and "错误" in lines[0] and "[评价结果]" in lines[0], out
+    assert "Traceback" not in out.err
+    assert site.run("build", "-d", str(site.root / "site")) == 1  # a bad published round blocks the build
+
+
+def test_scheme_weights_must_add_up_to_100(site, capsys):
+    brands(site, 1)
+    (site.root / "schemes.yml").write_text(
+        "ten-best:\n  groups:\n    - {id: a, label: 甲, weight: 30}\n    - {id: b, label: 乙, weight: 60}\n", "utf-8")
+    cfg = site.root / "mkdocs.yml"
+    cfg.write_text(cfg.read_text("utf-8").replace("  - brandsite:\n", "  - brandsite:\n      schemes: schemes.yml\n"), "utf-8")
+    assert site.run("check", "--quiet") == 1
+    out = capsys.readouterr().out
+    assert "schemes.yml:3:" in out and "scheme.weights" in out and "90" in out
+
+
+DRAFT_ROUND_MARKER = "草稿轮次QX9R"
+
+
+def test_draft_round_is_checked_but_published_nowhere(site, capsys):
+    brands(site, 2)
+    round_file(site, "2026-q1", results(("aa", 80, 80, 80, 0)))
+    round_file(site, "2026-q2", results(("aa", 90, 90, 90, 0), ("bb", 70, 70, 70, 0)), date="2026-07-10",
+               status="draft")
+    text = (site.root / "scores" / "2026-q2.yml").read_text("utf-8").replace("title: 2026-q2 评价", f"title: {DRAFT_ROUND_MARKER}")
+    (site.root / "scores" / "2026-q2.yml").write_text(text, "utf-8")
+    assert site.run("build", "-d", str(site.root / "site")) == 0
+    leaks = [p for p in (site.root / "site").rglob("*") if p.is_file() and
+             (DRAFT_ROUND_MARKER.encode() in p.read_bytes() or b"2026-q2" in p.read_bytes())]
+    assert not leaks
+    assert (site.root / "site" / "leaderboard" / "2026-q1" / "index.html").is_file()
