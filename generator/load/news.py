@@ -54,17 +54,17 @@ def load_post(path: Path, root: Path, blog_dir: str) -> tuple[NewsPost | None, l
     match = _FRONT.match(text)
     if not match:
         return error("news.front-matter", "文章开头缺少以“---”包围的元数据（至少要有 date）")
+    def in_file(p: Position) -> Position:  # front matter starts on line 2, after the opening ---
+        return Position(p.line + 1, p.column)
+
     try:
         doc = parse(match.group(1))
     except YamlSyntaxError as exc:
-        return error("news.front-matter", f"元数据 YAML 格式错误：{exc.message}",
-                     Position(exc.position.line + 1, exc.position.column))
+        return error("news.front-matter", f"元数据 YAML 格式错误：{exc.message}", in_file(exc.position))
     meta = doc.data if isinstance(doc.data, dict) else {}
     date = _date(meta.get("date"))
-    where = doc.at("date")
     if date is None:
-        return error("news.date", "缺少或无法识别发布日期 date（格式 2026-10-15）",
-                     Position(where.line + 1, where.column))
+        return error("news.date", "缺少或无法识别发布日期 date（格式 2026-10-15）", in_file(doc.at("date")))
     body = text[match.end():]
     heading = _HEADING.search(body)
     title = str(meta.get("title") or (heading.group(1) if heading else path.stem))

@@ -53,15 +53,15 @@ def view(r: RankedRound, logos: dict[str, Placed]) -> dict:
     }
 
 
-def round_page(r: RankedRound, logos: dict[str, Placed]) -> str:
-    data = view(r, logos)
-    front = front_matter({"title": r.title, "description": f"{r.title}：名次、各组评分、加分与综合得分",
+def round_page(data: dict) -> str:
+    """One round's page, from its ``view``."""
+    front = front_matter({"title": data["title"], "description": f"{data['title']}：名次、各组评分、加分与综合得分",
                           "hide": ["navigation", "toc"]})
     return render("round.md", r=data, front=front)
 
 
-def index_page(rounds: list[RankedRound], logos: dict[str, Placed]) -> str:
-    views = [view(r, logos) for r in reversed(rounds)]  # newest first
+def index_page(views: list[dict]) -> str:
+    """The leaderboard index, from the rounds' ``view``s, newest first."""
     return render("leaderboard.md", latest=views[0] if views else None, rounds=views)
 
 

@@ -96,12 +96,13 @@ def _prepare_news(project: Project, docs: Path) -> None:
 def _write_leaderboard(ranked, docs: Path, logos: dict) -> None:
     if not ranked:
         return
+    views = [leaderboard.view(r, logos) for r in reversed(ranked)]  # newest first
     (docs / "leaderboard").mkdir()
-    (docs / "leaderboard" / "index.md").write_text(leaderboard.index_page(ranked, logos), "utf-8")
+    (docs / "leaderboard" / "index.md").write_text(leaderboard.index_page(views), "utf-8")
     (docs / "api" / "rounds").mkdir(parents=True, exist_ok=True)
-    for r in ranked:
+    for r, data in zip(reversed(ranked), views):
         (docs / "leaderboard" / r.id).mkdir()
-        (docs / "leaderboard" / r.id / "index.md").write_text(leaderboard.round_page(r, logos), "utf-8")
+        (docs / "leaderboard" / r.id / "index.md").write_text(leaderboard.round_page(data), "utf-8")
         (docs / "api" / "rounds" / f"{r.id}.json").write_bytes(leaderboard.round_json(r))
 
 

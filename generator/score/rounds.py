@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 from generator.findings import Finding, Position, Severity, rel
@@ -15,7 +15,7 @@ from generator.load.brands import read_text, resolve_inside
 from generator.load.yamlpos import YamlSyntaxError, parse
 from generator.model import Brand
 from generator.score import tables
-from generator.score.scheme import STANDARD, Scheme
+from generator.score.scheme import STANDARD, Scheme, to_decimal
 
 KEYS = {"round", "title", "date", "status", "scheme", "results", "results_file", "sheet"}
 
@@ -51,16 +51,6 @@ class _Out:
 
     def error(self, rule: str, message: str, position: Position = Position()) -> None:
         self.findings.append(Finding(self.path, position, Severity.ERROR, rule, STANDARD, message))
-
-
-def _number(text) -> Decimal | None:
-    if isinstance(text, bool) or text is None or text == "":
-        return None
-    try:
-        value = Decimal(str(text).strip())
-    except InvalidOperation:
-        return None
-    return value if value.is_finite() else None
 
 
 def load_round(path: Path, root: Path, schemes: dict[str, Scheme], brands: dict[str, Brand]) -> tuple[Round | None, list[Finding]]:
@@ -133,7 +123,7 @@ def _inline(results, doc, scheme: Scheme, out: _Out) -> list[tuple[Entry, Positi
                 where = doc.at("results", i, part, key)
                 if key not in known:
                     out.error("score.group-unknown", f"评分方案 {scheme.id} 没有“{key}”这一项（可用：{'、'.join(sorted(known))}）", doc.key_at("results", i, part, key))
-                elif (number := _number(value)) is None:
+                elif (number := to_decimal(value)) is None:
                     out.error("score.number", f"{key} 的值“{value}”不是数字", where)
                 else:
                     target[str(key)] = number
@@ -174,7 +164,7 @@ def _from_table(folder: Path, written: str, sheet, doc, scheme: Scheme, out: _Ou
             key, column = mapped[name]
             if key == "brand":
                 brand = text
-            elif (number := _number(text)) is None:
+            elif (number := to_decimal(text)) is None:
                 out.error("score.number", f"第 {row.line} 行 {name} 的值“{text}”不是数字", Position(row.line, column))
             else:
                 (scores if key in groups else bonus)[key] = number

@@ -107,13 +107,27 @@ def _parse(text: str, label: str) -> tuple[dict[str, Scheme], list[Finding]]:
     return schemes, findings
 
 
-def _dec(value) -> Decimal | None:
-    if isinstance(value, bool) or value is None:
+def to_decimal(value) -> Decimal | None:
+    """A number written in YAML or a spreadsheet cell, read exactly from its text; None if it is not one."""
+    if isinstance(value, bool) or value is None or value == "":
         return None
     try:
-        return Decimal(str(value))
+        number = Decimal(str(value).strip())
     except InvalidOperation:
         return None
+    return number if number.is_finite() else None
+
+
+def _labelled(sid: str, raw: dict, key: str, amount: str, rule: str, what: str, doc: Document, error):
+    """The items of ``groups`` or ``bonus`` as (id, label, amount, item); None after reporting a bad one."""
+    out = []
+    for i, item in enumerate(raw.get(key) or []):
+        value = to_decimal(item.get(amount)) if isinstance(item, dict) else None
+        if not isinstance(item, dict) or not item.get("id") or value is None:
+            error(rule, f"评分方案 {sid} 的第 {i + 1} {what}应有 id、label 和 {amount}", doc.at(sid, key, i))
+            return None
+        out.append((str(item["id"]), str(item.get("label") or item["id"]), value, item))
+    return out
 
 
 def _scheme(sid: str, raw, doc: Document, error) -> Scheme | None:
@@ -121,17 +135,14 @@ def _scheme(sid: str, raw, doc: Document, error) -> Scheme | None:
         error("scheme.invalid", f"评分方案 {sid} 的设置应为映射", doc.at(sid))
         return None
     scale = raw.get("scale") or [0, 100]
-    low, high = (_dec(scale[0]), _dec(scale[1])) if isinstance(scale, list) and len(scale) == 2 else (None, None)
+    low, high = (to_decimal(scale[0]), to_decimal(scale[1])) if isinstance(scale, list) and len(scale) == 2 else (None, None)
     if low is None or high is None or low >= high:
         error("scheme.scale", f"评分方案 {sid} 的 scale 应写成 [最低分, 最高分]", doc.at(sid, "scale"))
         return None
-    groups = []
-    for i, g in enumerate(raw.get("groups") or []):
-        weight = _dec(g.get("weight")) if isinstance(g, dict) else None
-        if not isinstance(g, dict) or not g.get("id") or weight is None:
-            error("scheme.group", f"评分方案 {sid} 的第 {i + 1} 个评分组应有 id、label 和 weight", doc.at(sid, "groups", i))
-            return None
-        groups.append(Group(str(g["id"]), str(g.get("label") or g["id"]), weight))
+    items = _labelled(sid, raw, "groups", "weight", "scheme.group", "个评分组", doc, error)
+    if items is None:
+        return None
+    groups = [Group(gid, label, weight) for gid, label, weight, _ in items]
     if not groups:
         error("scheme.group", f"评分方案 {sid} 没有评分组（groups）", doc.at(sid))
         return None
@@ -139,13 +150,10 @@ def _scheme(sid: str, raw, doc: Document, error) -> Scheme | None:
     if total != 100:
         error("scheme.weights", f"评分方案 {sid} 各组权重之和为 {plain(total)}，应为 100", doc.at(sid, "groups"))
         return None
-    bonus = []
-    for i, b in enumerate(raw.get("bonus") or []):
-        points = _dec(b.get("points")) if isinstance(b, dict) else None
-        if not isinstance(b, dict) or not b.get("id") or points is None:
-            error("scheme.bonus", f"评分方案 {sid} 的第 {i + 1} 项加分应有 id、label 和 points", doc.at(sid, "bonus", i))
-            return None
-        bonus.append(Bonus(str(b["id"]), str(b.get("label") or b["id"]), points, _dec(b.get("cap"))))
+    items = _labelled(sid, raw, "bonus", "points", "scheme.bonus", "项加分", doc, error)
+    if items is None:
+        return None
+    bonus = [Bonus(bid, label, points, to_decimal(item.get("cap"))) for bid, label, points, item in items]
     awards = tuple(Award(str(a["title"]), int(a["max_rank"])) for a in raw.get("awards") or []
                    if isinstance(a, dict) and a.get("title") and isinstance(a.get("max_rank"), int))
     known = {g.id for g in groups} | {"name"}
