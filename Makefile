@@ -7,9 +7,9 @@ BIN    := $(VENV)/bin
 # root installs system packages directly; anyone else goes through sudo
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test check serve clean system-deps
+.PHONY: site test check serve clean system-deps fonts
 
-site: $(VENV)/.installed
+site: $(VENV)/.installed fonts
 	$(BIN)/brandsite build
 
 check: $(VENV)/.installed
@@ -50,6 +50,11 @@ system-deps:
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk >/dev/null; \
 	fi
+
+# a CJK font for covers, thumbnails and new brands' emblems drawn with Pillow
+fonts:
+	@fc-list :lang=zh 2>/dev/null | grep -q . || { echo "安装中文字体（apt-get）…"; $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends fonts-noto-cjk fontconfig >/dev/null; }
 
 clean:
 	rm -rf site .brandsite .pytest_cache tests/node_modules

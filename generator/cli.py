@@ -65,6 +65,13 @@ def _parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("serve", help="本地预览（修改后自动刷新）", description="在 127.0.0.1 上预览网站，修改品牌文件后浏览器自动刷新。")
     s.add_argument("--port", type=int, default=8000, help="端口，默认 8000")
+    e = sub.add_parser("export", help="导出公众号文章或门户网站栏目稿件",
+                       description="把品牌或评价结果导出为公众号文章（wechat）或门户网站栏目稿件（portal）。草稿不会导出。")
+    e.add_argument("channel", choices=["wechat", "portal"], help="wechat：公众号文章；portal：门户网站栏目")
+    e.add_argument("target", nargs="?", help="品牌文件夹名或评价轮次（如 2026-q3）；portal 不写则导出全部")
+    e.add_argument("--all", action="store_true", help="导出全部已发布的品牌和评价结果")
+    e.add_argument("-o", "--output", help="输出文件夹（默认 exports/wechat/<名称>/ 或 exports/portal/）")
+    e.add_argument("--theme", help="公众号版式：zhengwu（政务红，默认）、qinglan（青蓝）")
     return p
 
 
@@ -84,6 +91,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "build":
             from generator.commands.build import run
             return run(root, strict=args.strict, site_dir=Path(args.site_dir) if args.site_dir else root / "site")
+        if args.command == "export":
+            from generator.commands.export import run
+            return run(root, args.channel, args.target, every=args.all,
+                       output=Path(args.output) if args.output else None, theme=args.theme)
         if args.command == "serve":
             from generator.commands.serve import run
             return run(root, port=args.port)

@@ -38,6 +38,8 @@ DEFAULTS = {
     "categories": None,
     "featured": [],
     "schemes": None,
+    "publish": None,  # {author, theme}: the WeChat and portal columns
+    "kiosk": None,  # {interval, idle, orientation}: the open-day kiosk
 }
 
 
@@ -53,6 +55,8 @@ class SiteConfig:
     featured: list[str] = field(default_factory=list)
     docs_dir: str = "content"
     news_dir: str | None = None  # the blog's folder inside docs_dir, when the site has a news column
+    publish: dict = field(default_factory=dict)
+    kiosk: dict = field(default_factory=dict)
     raw: dict = field(default_factory=dict, repr=False)
 
     def contract(self) -> Contract:
@@ -117,8 +121,17 @@ def load_config(root: Path, config_file: Path | None = None) -> SiteConfig:
         featured=list(settings["featured"] or []),
         docs_dir=str(raw.get("docs_dir") or "content"),
         news_dir=_news_dir(raw),
+        publish=_mapping(settings, "publish", label),
+        kiosk=_mapping(settings, "kiosk", label),
         raw=raw,
     )
+
+
+def _mapping(settings: dict, key: str, label: str) -> dict:
+    value = settings[key] or {}
+    if not isinstance(value, dict):
+        raise _error(label, f"brandsite 插件的 {key} 设置应为映射（如 {key}: {{...}}）")
+    return value
 
 
 def _news_dir(raw: dict) -> str | None:

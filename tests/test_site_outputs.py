@@ -43,6 +43,27 @@ def test_json_feed_is_version_1_1(demo_site):  # noqa: F811
     assert post["date_published"] == "2026-06-18T00:00:00+08:00" and post["title"].startswith("“文档连心桥”开放日")
 
 
+def test_feeds_carry_spotlights_and_results_announcements_in_full(demo_site):  # noqa: F811
+    """A portal can ingest the column from the feed alone: full articles, images on the site itself."""
+    import re
+
+    content = "{http://purl.org/rss/1.0/modules/content/}encoded"
+    items = {i.findtext("guid"): i for i in ET.parse(demo_site / "site" / "feed.xml").getroot().iter("item")}
+    result = items["round:2026-q3"]
+    assert result.findtext("title") == "2026年第三季度服务品牌创建评价结果公布"
+    assert result.findtext("link") == "https://brands.example.gov.cn/leaderboard/2026-q3/"
+    assert "十佳服务品牌" in result.findtext(content) and "<table>" in result.findtext(content)
+    feed = json.loads((demo_site / "site" / "feed.json").read_text("utf-8"))
+    spotlight = next(i for i in feed["items"] if i["id"] == "brand:wendang-lianxinqiao")
+    html = spotlight["content_html"]
+    assert "服务承诺" in html and "查档利用即来即办" in html and "class=" not in html and "style=" not in html
+    images = re.findall(r'<img src="([^"]+)"', html)
+    assert len(images) == 3
+    for url in images:  # every picture the feed shows is a file of the built site
+        assert (demo_site / "site" / url.removeprefix("https://brands.example.gov.cn/")).is_file(), url
+    assert next(i for i in feed["items"] if i["id"] == "news:kaifangri")["content_text"]
+
+
 def test_brands_api_lists_exactly_the_published_brands(demo_site):  # noqa: F811
     data = json.loads((demo_site / "site" / "api" / "brands.json").read_text("utf-8"))
     brands = data["brands"]

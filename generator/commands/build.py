@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+from generator.atomic import swap
 from generator.check.output import text_line
 from generator.commands import load_or_report
 from generator.engine import mkdocs as engine
@@ -48,7 +49,7 @@ def run(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_na
         reason = exc if isinstance(exc, engine.EngineError) else f"写入文件失败（{exc.strerror or exc}：{exc.filename or ''}）"
         print(f"错误：{reason}，原有网站保持不变。", file=sys.stderr)
         return 1
-    _swap(building, site)
+    swap(building, site)
     for message in warnings:
         print(f"引擎警告：{message}", file=sys.stderr)
     drafts = sum(1 for b in project.brands if b.is_draft)
@@ -56,13 +57,3 @@ def run(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_na
     print(f"已生成网站：{len(cards)} 个品牌{note}，用时 {time.perf_counter() - started:.1f} 秒，输出到 {site_dir.as_posix().rstrip('/')}/")
     return 0
 
-
-def _swap(new: Path, site: Path) -> None:
-    old = site.parent / f".{site.name}.old"
-    if old.exists():
-        shutil.rmtree(old)
-    if site.exists():
-        site.rename(old)
-    new.rename(site)
-    if old.exists():
-        shutil.rmtree(old)

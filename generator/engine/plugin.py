@@ -14,6 +14,9 @@ class BrandsiteConfig(Config):
     criteria = c.Optional(c.Type(str))
     categories = c.Optional(c.ListOfItems(c.Type(str)))
     featured = c.ListOfItems(c.Type(str), default=[])
+    schemes = c.Optional(c.Type(str))
+    publish = c.Optional(c.Type(dict))
+    kiosk = c.Optional(c.Type(dict))
 
 
 class BrandsitePlugin(BasePlugin[BrandsiteConfig]):

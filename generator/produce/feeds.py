@@ -1,14 +1,17 @@
 """Feeds and open data for the portal column: RSS 2.0, JSON Feed 1.1 and /api/brands.json.
 
-Dates are the brands' last updates and the posts' dates (at midnight China Standard Time),
-never the build time, so two builds of the same input give the same bytes.
+Brand spotlights and results announcements carry their full article (clean HTML, images at the
+site's own addresses) so a portal can ingest the column from the feed alone; news posts carry
+their summary. Dates are the brands' last updates, the rounds' and the posts' dates (at midnight
+China Standard Time), never the build time, so two builds of the same input give the same bytes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Callable
 from email.utils import format_datetime
 from xml.etree import ElementTree as ET
 
@@ -17,6 +20,8 @@ from generator.produce.pages import Card
 
 CST = dt.timezone(dt.timedelta(hours=8), "CST")
 LIMIT = 50
+CONTENT = "http://purl.org/rss/1.0/modules/content/"
+ET.register_namespace("content", CONTENT)
 
 
 @dataclass(frozen=True)
@@ -27,16 +32,22 @@ class Item:
     date: dt.date
     summary: str
     tags: tuple[str, ...] = ()
+    content_html: str = ""
 
 
-def items(cards: list[Card], posts: list[NewsPost], limit: int = LIMIT) -> list[Item]:
-    """Newest first: brand updates and news posts together."""
+def items(cards: list[Card], posts: list[NewsPost], rounds: list[Item] = (),
+          content: Callable[[Item], str] | None = None, limit: int = LIMIT) -> list[Item]:
+    """Newest first: brand updates, results announcements and news posts together.
+
+    ``content`` gives an entry's full HTML; it is asked only for the entries that make the feed."""
     out = [Item(f"brand:{c.brand.slug}", f"{c.brand.name}（{c.brand.unit}）", f"brands/{c.brand.slug}/", c.updated,
                 c.brand.slogan or c.brand.positioning or c.brand.vision or "", (c.brand.category,))
            for c in cards]
+    out += list(rounds)
     out += [Item(f"news:{p.slug}", p.title, p.url, p.date, p.summary, p.categories) for p in posts]
     out.sort(key=lambda i: (i.date, i.id), reverse=True)
-    return out[:limit]
+    out = out[:limit]
+    return [replace(i, content_html=content(i)) if content else i for i in out]
 
 
 def absolute(site_url: str, path: str) -> str:
@@ -62,6 +73,8 @@ def rss(entries: list[Item], site_name: str, description: str, site_url: str) ->
         ET.SubElement(item, "guid", isPermaLink="false").text = entry.id
         ET.SubElement(item, "pubDate").text = format_datetime(_moment(entry.date))
         ET.SubElement(item, "description").text = entry.summary
+        if entry.content_html:
+            ET.SubElement(item, f"{{{CONTENT}}}encoded").text = entry.content_html
         for tag in entry.tags:
             ET.SubElement(item, "category").text = tag
     ET.indent(root)
@@ -77,7 +90,8 @@ def json_feed(entries: list[Item], site_name: str, description: str, site_url: s
         "description": description,
         "language": "zh-CN",
         "items": [
-            {"id": e.id, "url": absolute(site_url, e.url), "title": e.title, "content_text": e.summary,
+            {"id": e.id, "url": absolute(site_url, e.url), "title": e.title, "summary": e.summary,
+             **({"content_html": e.content_html} if e.content_html else {"content_text": e.summary}),
              "date_published": _moment(e.date).isoformat(), "tags": list(e.tags)}
             for e in entries
         ],

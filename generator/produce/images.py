@@ -45,11 +45,18 @@ def _encode(info: ImageInfo, stem: Path, ext: str, max_side: int) -> tuple[int, 
         return im.size
 
 
+def fallback_suffix(info: ImageInfo) -> str:
+    """The suffix of the web fallback: SVG stays SVG, transparency or PNG stays PNG, the rest is JPEG."""
+    if info.is_svg:
+        return ".svg"
+    return ".png" if info.format == "PNG" or info.alpha else ".jpg"
+
+
 def web_images(info: ImageInfo, cache: Path, max_side: int) -> tuple[Path, Path | None, int, int]:
     """The cached fallback file, its cached WebP (None for SVG) and the web size."""
     if info.is_svg:  # already parsed and refused if unsafe by the loader
         return info.path, None, info.width, info.height
-    ext = "png" if info.format == "PNG" or info.alpha else "jpg"
+    ext = fallback_suffix(info)[1:]
     stem = cache / f"{_digest(info.path)}-{max_side}"
     fallback, webp, size_file = stem.with_suffix(f".{ext}"), stem.with_suffix(".webp"), stem.with_suffix(".json")
     if not (fallback.is_file() and webp.is_file() and size_file.is_file()):
@@ -66,7 +73,7 @@ def place(info: ImageInfo, cache: Path, dest_dir: Path, stem: str, max_side: int
     """Put the web versions of ``info`` into ``dest_dir`` as ``stem.webp`` and ``stem.ext``."""
     fallback, webp, width, height = web_images(info, cache, max_side)
     dest_dir.mkdir(parents=True, exist_ok=True)
-    name = f"{stem}{fallback.suffix}"
+    name = f"{stem}{fallback_suffix(info)}"
     shutil.copyfile(fallback, dest_dir / name)
     webp_name = None
     if webp is not None:

@@ -38,7 +38,7 @@ def view(r: RankedRound, logos: dict[str, Placed]) -> dict:
         text, kind = _change(s.change)
         rows.append({
             "rank": s.rank, "slug": s.brand.slug, "name": s.brand.name, "unit": s.brand.unit,
-            "category": s.brand.category, "logo": logos[s.brand.slug],
+            "category": s.brand.category, "logo": logos.get(s.brand.slug),
             "scores": [plain(s.scores[g.id]) for g in r.scheme.groups],
             "bonus": plain(s.bonus), "composite": f"{shown(s.composite):.2f}",
             "change_text": text, "change_kind": kind, "awards": s.awards,

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import segno
 import yaml
-from jinja2 import Environment, PackageLoader
+from jinja2 import ChoiceLoader, Environment, PackageLoader
 from markupsafe import Markup
 
 from generator.check.criteria import Criteria
@@ -19,7 +19,9 @@ from generator.produce.chart import history_svg
 from generator.produce.images import Placed
 from generator.produce.text import story_html
 
-_env = Environment(loader=PackageLoader("generator", "templates/pages"), autoescape=True,
+# one environment for every template folder: pages of the site, articles of the channels, the kiosk
+_env = Environment(loader=ChoiceLoader([PackageLoader("generator", f"templates/{folder}")
+                                        for folder in ("pages", "publish", "kiosk")]), autoescape=True,
                    keep_trailing_newline=True, trim_blocks=False)
 
 

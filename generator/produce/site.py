@@ -10,6 +10,8 @@ from pathlib import Path
 from generator.pipeline import Project
 from generator.produce import dates, feeds, images, leaderboard, pages, search_terms
 from generator.produce.pages import Card
+from generator.publish import catalog, portal
+from generator.publish.article import Article, brand_article, round_article
 
 LOGO_SIDE = 512
 PHOTO_SIDE = 1600
@@ -59,7 +61,7 @@ def write_docs(project: Project, work: Path, cache: Path) -> list[Card]:
     intro = intro_file.read_text("utf-8") if intro_file.is_file() else f"# {config.site_name}\n"
     intro_file.write_text(pages.home_page(intro, cards, config.featured, news, config.news_dir or "news",
                                           leaderboard.top(ranked[-1] if ranked else None)), "utf-8")
-    _write_feeds(project, docs, cards)
+    _write_feeds(project, docs, cards, ranked, histories)
     _write_leaderboard(ranked, docs, {c.brand.slug: c.logo for c in cards})
     if (root / "assets").is_dir():  # the site's own CSS, JS, images and fonts
         shutil.copytree(root / "assets", docs / "assets", dirs_exist_ok=True, ignore=shutil.ignore_patterns(".*"))
@@ -106,10 +108,24 @@ def _write_leaderboard(ranked, docs: Path, logos: dict) -> None:
         (docs / "api" / "rounds" / f"{r.id}.json").write_bytes(leaderboard.round_json(r))
 
 
-def _write_feeds(project: Project, docs: Path, cards: list[Card]) -> None:
+def _write_feeds(project: Project, docs: Path, cards: list[Card], ranked, histories: dict) -> None:
     config = project.config
     description = str(config.raw.get("site_description") or config.site_name)
-    entries = feeds.items(cards, project.published_news)
+    announcements = {f"round:{r.id}": round_article(r, config.site_url, catalog.organizer(project)) for r in ranked}
+    by_id = {f"brand:{c.brand.slug}": c for c in cards}
+
+    def content(entry: feeds.Item) -> str:
+        article: Article | None = announcements.get(entry.id)
+        card = by_id.get(entry.id)
+        if card is not None:
+            article = brand_article(card.brand, card.updated, histories.get(card.brand.slug, []), config.site_url,
+                                    config.site_name)
+        if article is None:  # a news post: the engine renders it; the feed carries its summary
+            return ""
+        return portal.body(article, portal.site_sources(article, config.site_url), config.site_url)
+
+    rounds = [feeds.Item(key, a.title, a.page, a.date, a.digest, ("评价结果",)) for key, a in announcements.items()]
+    entries = feeds.items(cards, project.published_news, rounds, content)
     (docs / "feed.xml").write_bytes(feeds.rss(entries, config.site_name, description, config.site_url))
     (docs / "feed.json").write_bytes(feeds.json_feed(entries, config.site_name, description, config.site_url))
     (docs / "api").mkdir(exist_ok=True)
