@@ -72,6 +72,11 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--all", action="store_true", help="导出全部已发布的品牌和评价结果")
     e.add_argument("-o", "--output", help="输出文件夹（默认 exports/wechat/<名称>/ 或 exports/portal/）")
     e.add_argument("--theme", help="公众号版式：zhengwu（政务红，默认）、qinglan（青蓝）")
+    k = sub.add_parser("kiosk", help="开放日展示屏（本机预览或打包）",
+                       description="生成开放日展示屏并在 127.0.0.1 上提供，打印 Chromium 全屏展示命令；--zip 打包给信息发布系统。")
+    k.add_argument("--port", type=int, default=8800, help="端口，默认 8800")
+    k.add_argument("--zip", nargs="?", const="exports/kiosk.zip", metavar="文件.zip",
+                   help="打包为 zip（index.html 在根目录），默认 exports/kiosk.zip")
     return p
 
 
@@ -95,6 +100,10 @@ def main(argv: list[str] | None = None) -> int:
             from generator.commands.export import run
             return run(root, args.channel, args.target, every=args.all,
                        output=Path(args.output) if args.output else None, theme=args.theme)
+        if args.command == "kiosk":
+            from generator.commands.kiosk import run
+            zip_to = None if args.zip is None else (root / args.zip if not Path(args.zip).is_absolute() else Path(args.zip))
+            return run(root, port=args.port, zip_to=zip_to)
         if args.command == "serve":
             from generator.commands.serve import run
             return run(root, port=args.port)

@@ -179,3 +179,15 @@ def test_bad_news_post_is_reported_with_file_and_line(site, capsys, front, messa
     err = capsys.readouterr()
     line = next(l for l in (err.out + err.err).splitlines() if message in l)
     assert line.startswith("content/news/posts/bad.md:") and "错误" in line
+
+
+def test_kiosk_is_built_with_the_site_and_escapes_editors_text(demo_site):  # noqa: F811
+    kiosk = demo_site / "site" / "kiosk"
+    assert (kiosk / "index.html").is_file() and (kiosk / "kiosk.js").is_file()
+    data = (kiosk / "data.js").read_text("utf-8")
+    parsed = json.loads(data.removeprefix("window.BRANDSITE_KIOSK = ").rstrip().removesuffix(";"))
+    assert sorted(b["slug"] for b in parsed["brands"]) == published_slugs(demo_site)
+    assert len(parsed["results"]["rows"]) == 10
+    assert "防注入测试" in data and "<script" not in data and "\\u003cscript" in data
+    for slug in published_slugs(demo_site):
+        assert (kiosk / "qr" / f"{slug}.svg").is_file()

@@ -69,14 +69,14 @@ def web_images(info: ImageInfo, cache: Path, max_side: int) -> tuple[Path, Path 
     return fallback, webp, width, height
 
 
-def place(info: ImageInfo, cache: Path, dest_dir: Path, stem: str, max_side: int) -> Placed:
-    """Put the web versions of ``info`` into ``dest_dir`` as ``stem.webp`` and ``stem.ext``."""
-    fallback, webp, width, height = web_images(info, cache, max_side)
+def place(info: ImageInfo, cache: Path, dest_dir: Path, stem: str, max_side: int, webp: bool = True) -> Placed:
+    """Put the web versions of ``info`` into ``dest_dir`` as ``stem.webp`` (unless ``webp`` is False) and ``stem.ext``."""
+    fallback, webp_file, width, height = web_images(info, cache, max_side)
     dest_dir.mkdir(parents=True, exist_ok=True)
     name = f"{stem}{fallback_suffix(info)}"
     shutil.copyfile(fallback, dest_dir / name)
     webp_name = None
-    if webp is not None:
+    if webp and webp_file is not None:
         webp_name = f"{stem}.webp"
-        shutil.copyfile(webp, dest_dir / webp_name)
+        shutil.copyfile(webp_file, dest_dir / webp_name)
     return Placed(name, webp_name, width, height)

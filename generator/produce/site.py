@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from generator.pipeline import Project
-from generator.produce import dates, feeds, images, leaderboard, pages, search_terms
+from generator.produce import dates, feeds, images, kiosk, leaderboard, pages, search_terms
 from generator.produce.pages import Card
 from generator.publish import catalog, portal
 from generator.publish.article import Article, brand_article, round_article
@@ -63,10 +63,21 @@ def write_docs(project: Project, work: Path, cache: Path) -> list[Card]:
                                           leaderboard.top(ranked[-1] if ranked else None)), "utf-8")
     _write_feeds(project, docs, cards, ranked, histories)
     _write_leaderboard(ranked, docs, {c.brand.slug: c.logo for c in cards})
+    write_kiosk(project, docs / "kiosk", cache, brands, ranked, histories)
     if (root / "assets").is_dir():  # the site's own CSS, JS, images and fonts
         shutil.copytree(root / "assets", docs / "assets", dirs_exist_ok=True, ignore=shutil.ignore_patterns(".*"))
     shutil.copytree(ASSETS, docs / "assets" / "brandsite", dirs_exist_ok=True)
     return cards
+
+
+def write_kiosk(project: Project, folder: Path, cache: Path, brands=None, ranked=None, histories=None) -> int:
+    """The open-day kiosk into ``folder`` (in the site, or alone for ``brandsite kiosk``); returns data.js's size."""
+    config = project.config
+    brands = sorted(project.published, key=lambda b: b.slug) if brands is None else brands
+    ranked = project.ranked() if ranked is None else ranked
+    histories = leaderboard.history(ranked) if histories is None else histories
+    return kiosk.write(folder, brands, config.featured, ranked, histories, config.site_name, config.site_url,
+                       config.categories, config.kiosk, cache)
 
 
 def _qr(url: str, cache: Path) -> str:

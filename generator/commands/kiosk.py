@@ -1,0 +1,85 @@
+"""brandsite kiosk: the open-day kiosk served on 127.0.0.1, or packed as a zip for signage players.
+
+The kiosk is made from the same data as the site (produce/kiosk.py) into .brandsite/kiosk, so
+it can be launched without building the whole site. It is also in every built site at site/kiosk/.
+"""
+
+from __future__ import annotations
+
+import sys
+import zipfile
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from generator.atomic import replace_folder
+from generator.check.output import text_line
+from generator.commands import load_or_report
+from generator.produce.site import write_kiosk
+
+# Chromium flags for an unattended screen: full screen without window chrome, no error or
+# restore bubbles, no pinch zoom, no swipe-back navigation, nothing phoned home
+CHROMIUM_FLAGS = ("--kiosk --noerrdialogs --disable-pinch --overscroll-history-navigation=0 "
+                  "--disable-session-crashed-bubble --disable-features=Translate --no-first-run "
+                  "--disable-background-networking --incognito")
+ZIP_DATE = (2026, 1, 1, 0, 0, 0)  # fixed member times: the same kiosk packs to the same bytes
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def make(root: Path) -> Path | None:
+    """Produce the kiosk into .brandsite/kiosk; None (after printing why) when the site files block it."""
+    project = load_or_report(root)
+    if project is None:
+        return None
+    blocking = sorted(project.blocking(), key=lambda f: f.sort_key())
+    if blocking:
+        for f in blocking:
+            print(text_line(f), file=sys.stderr)
+        print(f"\n有 {len(blocking)} 个问题必须先解决，展示屏未生成。运行 brandsite check 查看详情。", file=sys.stderr)
+        return None
+    base = root.resolve() / ".brandsite"
+    folder = base / "kiosk"
+    replace_folder(folder, lambda tmp: write_kiosk(project, tmp, base / "cache"))
+    return folder
+
+
+def pack(folder: Path, target: Path) -> None:
+    """A zip with index.html at its root, written beside ``target`` and renamed into place."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial_file = target.with_name(target.name + ".part")
+    with zipfile.ZipFile(partial_file, "w", zipfile.ZIP_DEFLATED) as z:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            info = zipfile.ZipInfo(path.relative_to(folder).as_posix(), ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, path.read_bytes())
+    partial_file.replace(target)
+
+
+def run(root: Path, port: int = 8800, zip_to: Path | None = None) -> int:
+    folder = make(root)
+    if folder is None:
+        return 1
+    if zip_to is not None:
+        pack(folder, zip_to)
+        size = zip_to.stat().st_size / 1_048_576
+        print(f"已打包展示屏：{zip_to.as_posix()}（{size:.1f} MB，index.html 在压缩包根目录），可导入支持 HTML 包的信息发布系统。")
+        return 0
+    server = ThreadingHTTPServer(("127.0.0.1", port), partial(_Quiet, directory=str(folder)))
+    url = f"http://127.0.0.1:{server.server_address[1]}/index.html"
+    print(f"展示屏已启动：{url}")
+    print("在展厅电脑上用 Chromium 全屏展示（可在地址后加 ?interval=8&idle=60&orientation=portrait 调整）：")
+    print(f'  chromium {CHROMIUM_FLAGS} "{url}"')
+    print("不联网的电脑：把网站的 site/kiosk 文件夹拷到 U 盘，直接打开其中的 index.html：")
+    print(f'  chromium {CHROMIUM_FLAGS} "file:///（U 盘路径）/kiosk/index.html"')
+    print("按 Ctrl+C 停止。", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
