@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
+import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,17 +34,17 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:24]
 
 
-def _encode(info: ImageInfo, stem: Path, ext: str, max_side: int) -> tuple[int, int]:
+def _encode(info: ImageInfo, stem: Path, ext: str, max_side: int, tmp: str) -> tuple[int, int]:
     with Image.open(info.path) as im:
         im = ImageOps.exif_transpose(im)  # keep the photo upright once orientation metadata is gone
         im.thumbnail((max_side, max_side), Image.LANCZOS)
         if ext == "jpg":
             im = im.convert("RGB")
-            im.save(stem.with_suffix(".jpg.tmp"), "JPEG", quality=85, optimize=True, progressive=True)
+            im.save(stem.with_suffix(f".jpg{tmp}"), "JPEG", quality=85, optimize=True, progressive=True)
         else:
             im = im.convert("RGBA") if im.mode not in ("RGB", "RGBA", "L", "LA") else im
-            im.save(stem.with_suffix(".png.tmp"), "PNG", optimize=True)  # Pillow writes no EXIF unless asked
-        im.save(stem.with_suffix(".webp.tmp"), "WEBP", quality=82, method=4)
+            im.save(stem.with_suffix(f".png{tmp}"), "PNG", optimize=True)  # Pillow writes no EXIF unless asked
+        im.save(stem.with_suffix(f".webp{tmp}"), "WEBP", quality=82, method=4)
         return im.size
 
 
@@ -61,12 +64,24 @@ def web_images(info: ImageInfo, cache: Path, max_side: int) -> tuple[Path, Path 
     fallback, webp, size_file = stem.with_suffix(f".{ext}"), stem.with_suffix(".webp"), stem.with_suffix(".json")
     if not (fallback.is_file() and webp.is_file() and size_file.is_file()):
         cache.mkdir(parents=True, exist_ok=True)
-        width, height = _encode(info, stem, ext, max_side)
-        size_file.with_suffix(".json.tmp").write_text(json.dumps([width, height]))
+        tmp = f".{uuid.uuid4().hex[:12]}.tmp"  # own temporary names: two threads may encode the same bytes
+        width, height = _encode(info, stem, ext, max_side, tmp)
+        size_file.with_suffix(f".json{tmp}").write_text(json.dumps([width, height]))
         for path in (fallback, webp, size_file):  # the cache never holds a half-written file
-            path.with_suffix(path.suffix + ".tmp").replace(path)
+            path.with_suffix(path.suffix + tmp).replace(path)
     width, height = json.loads(size_file.read_text())
     return fallback, webp, width, height
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """A hard link where the file system allows one (cached files are never changed in place,
+    only replaced by rename), else a copy: thousands of images cost no copying on a rebuild."""
+    if target.exists():
+        target.unlink()
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def place(info: ImageInfo, cache: Path, dest_dir: Path, stem: str, max_side: int, webp: bool = True) -> Placed:
@@ -74,9 +89,17 @@ def place(info: ImageInfo, cache: Path, dest_dir: Path, stem: str, max_side: int
     fallback, webp_file, width, height = web_images(info, cache, max_side)
     dest_dir.mkdir(parents=True, exist_ok=True)
     name = f"{stem}{fallback_suffix(info)}"
-    shutil.copyfile(fallback, dest_dir / name)
+    _link_or_copy(fallback, dest_dir / name)
     webp_name = None
     if webp and webp_file is not None:
         webp_name = f"{stem}.webp"
-        shutil.copyfile(webp_file, dest_dir / webp_name)
+        _link_or_copy(webp_file, dest_dir / webp_name)
     return Placed(name, webp_name, width, height)
+
+
+def warm(jobs: list[tuple[ImageInfo, int]], cache: Path) -> None:
+    """Encode every (image, size) missing from the cache, on all cores: Pillow releases the GIL
+    while it decodes, resizes and encodes, so threads run in parallel."""
+    unique = {(info.path, side): (info, side) for info, side in jobs if not info.is_svg}
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        list(pool.map(lambda job: web_images(job[0], cache, job[1]), unique.values()))

@@ -39,6 +39,8 @@ def write_docs(project: Project, work: Path, cache: Path) -> list[Card]:
     histories = leaderboard.history(ranked)
     search_terms.write_dictionary(brands, work / "jieba_user.txt")
     updated = dates.last_updated(root, [b.folder for b in brands])
+    images.warm([(b.logo_image, side) for b in brands if b.logo_image for side in (LOGO_SIDE, kiosk.LOGO_SIDE)]
+                + [(p.image, PHOTO_SIDE) for b in brands for p in b.gallery if p.image], cache / "images")
     cards = []
     for brand in brands:
         folder = docs / "brands" / brand.slug

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import markdown
 import nh3
@@ -23,8 +24,12 @@ def _demote(m: re.Match) -> str:
     return f"<{m[1]}h{min(6, max(3, int(m[2]) + 1))}"
 
 
+@lru_cache(maxsize=4096)
 def story_html(source: str) -> str:
-    """Markdown -> HTML -> sanitised HTML: no script, no event handlers, no javascript: links."""
+    """Markdown -> HTML -> sanitised HTML: no script, no event handlers, no javascript: links.
+
+    Remembered by text: Markdown is the largest share of producing a brand page (about 7 ms a
+    story), and under ``serve`` only the story that changed is rendered again."""
     rendered = markdown.markdown(source, extensions=["tables", "sane_lists"], output_format="html")
     rendered = _HEADING.sub(_demote, rendered)
     return nh3.clean(

@@ -1,0 +1,223 @@
+"""Benchmarks on synthetic sites (benches/synth.py): check, build, an unchanged rebuild, search and serve.
+
+Each figure is the median of several runs, printed beside the baseline measured in the same run,
+so ratios hold across machines. Not a test: nothing here asserts a time.
+
+    .venv/bin/python benches/run.py                       # N = 100 and 1000, 3 runs each
+    .venv/bin/python benches/run.py --sizes 100,1000,5000 --runs 3 --serve --search
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import queue
+import resource
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benches import synth  # noqa: E402
+from generator.engine import mkdocs as engine  # noqa: E402
+from generator.pipeline import load_project  # noqa: E402
+from generator.produce.site import write_docs  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+def median_time(fn, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def parse_only(root: Path) -> None:
+    """The baseline of check: PyYAML's C loader on every brand.yml, nothing else."""
+    for path in sorted((root / "brands").glob("*/brand.yml")):
+        yaml.load(path.read_text("utf-8"), Loader=yaml.CSafeLoader)
+
+
+def build_phases(root: Path) -> dict[str, float]:
+    """One build, timed by stage: load and check, produce the docs tree, the engine."""
+    started = time.perf_counter()
+    project = load_project(root)
+    loaded = time.perf_counter()
+    work, cache = root / ".brandsite" / "build", root / ".brandsite" / "cache"
+    work.mkdir(parents=True, exist_ok=True)
+    site = root / "site"
+    cards = write_docs(project, work, cache)
+    produced = time.perf_counter()
+    config = engine.write_config(work, project.config.config_file.resolve(), work / "docs", site, project.config.raw,
+                                 project.config.news_dir)
+    newest = max(c.updated for c in cards)
+    engine.build(config, jieba_user=work / "jieba_user.txt", content_date=newest, cache=cache)
+    done = time.perf_counter()
+    return {"load_check": loaded - started, "produce": produced - loaded, "engine": done - produced}
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def peak_memory_build(root: Path) -> float:
+    """Peak resident memory of a `brandsite build` in its own process, in MiB."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    subprocess.run([sys.executable, "-m", "generator", "-C", str(root), "build", "-d", str(root / ".brandsite" / "mem-site")],
+                   check=True, capture_output=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(before, after) / 1024
+
+
+def bench_check(root: Path, runs: int) -> dict:
+    parse = median_time(lambda: parse_only(root), runs)
+    check = median_time(lambda: load_project(root), runs)
+    cli = median_time(lambda: subprocess.run([sys.executable, "-m", "generator", "-C", str(root), "check", "--quiet"],
+                                              capture_output=True), runs)
+    return {"parse_s": parse, "check_s": check, "ratio": check / parse, "cli_s": cli}
+
+
+def bench_build(root: Path, runs: int) -> dict:
+    shutil.rmtree(root / ".brandsite" / "cache", ignore_errors=True)
+    cold = build_phases(root)
+    first = tree_digest(root / "site")
+    images = root / ".brandsite" / "cache" / "images"
+    cached = {p.name: p.stat().st_mtime_ns for p in images.iterdir()}
+    warm = [build_phases(root) for _ in range(runs)]
+    same_bytes = tree_digest(root / "site") == first
+    untouched = {p.name: p.stat().st_mtime_ns for p in images.iterdir()} == cached
+    phase = {k: statistics.median(w[k] for w in warm) for k in warm[0]}
+    outside = phase["load_check"] + phase["produce"]
+    site = root / "site"
+    pages = list(site.rglob("*.html"))
+    return {
+        "cold": cold, "warm": phase, "outside_over_engine": outside / phase["engine"],
+        "rebuild_same_bytes": same_bytes, "rebuild_no_image_work": untouched,
+        "search_index_mb": (site / "search" / "search_index.json").stat().st_size / 1e6,
+        "largest_page_kb": max(p.stat().st_size for p in pages) / 1e3,
+        "kiosk_data_kb": (site / "kiosk" / "data.js").stat().st_size / 1e3,
+        "site_mb": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6,
+    }
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def bench_serve(root: Path, runs: int) -> dict:
+    """From saving brand.yml to the new text in an open Chromium page, with `brandsite serve`."""
+    from playwright.sync_api import sync_playwright
+
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "-C", str(root), "serve", "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in proc.stdout], daemon=True).start()
+    brand = root / "brands" / "b00001" / "brand.yml"
+    original = brand.read_text("utf-8")
+    times = []
+    try:
+        while "预览地址" not in lines.get(timeout=600):
+            pass
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{port}/brands/b00001/")
+            for i in range(runs):
+                marker = f"新口号第{i}次保存"
+                start = time.perf_counter()
+                brand.write_text(original.replace("服务暖人心", marker, 1), "utf-8")
+                page.wait_for_function(f"document.body.innerText.includes({marker!r})", timeout=600_000)
+                times.append(time.perf_counter() - start)
+                time.sleep(1)
+            browser.close()
+    finally:
+        brand.write_text(original, "utf-8")
+        proc.terminate()
+        proc.wait(timeout=30)
+    return {"edit_to_browser_s": statistics.median(times)}
+
+
+def bench_search(root: Path, runs: int) -> dict:
+    """From page load to the first search hit in headless Chromium, on the built site."""
+    import functools
+    import http.server
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(root / "site"))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    # a visitor types a brand's words, not its number
+    name = yaml.safe_load((root / "brands" / "b00010" / "brand.yml").read_text("utf-8"))["name"].rstrip("0123456789")
+    times = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+            for _ in range(runs):
+                page = browser.new_page()
+                page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/", wait_until="load")
+                start = time.perf_counter()
+                box = page.get_by_role("textbox", name="搜索")
+                box.click()
+                box.fill(name)
+                box.press("End")
+                page.locator(".md-search-result__item").first.wait_for(timeout=120_000)
+                times.append(time.perf_counter() - start)
+                page.close()
+            browser.close()
+    finally:
+        httpd.shutdown()
+    return {"first_hit_s": statistics.median(times), "query": name}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="100,1000")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--serve", action="store_true", help="also edit -> preview under brandsite serve")
+    ap.add_argument("--search", action="store_true", help="also time the first search hit in Chromium")
+    ap.add_argument("--memory", action="store_true", help="also the peak memory of a build process")
+    args = ap.parse_args()
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    report = {}
+    for n in (int(s) for s in args.sizes.split(",")):
+        root = synth.generate(n)
+        row: dict = {"check": bench_check(root, args.runs), "build": bench_build(root, max(1, args.runs - 1))}
+        if args.memory:
+            row["peak_memory_mib"] = peak_memory_build(root)
+        if args.search:
+            row["search"] = bench_search(root, args.runs)
+        if args.serve:
+            row["serve"] = bench_serve(root, args.runs)
+        report[n] = row
+        print(json.dumps({n: row}, ensure_ascii=False, indent=1), flush=True)
+    sizes = sorted(report)
+    if len(sizes) > 1:
+        a, b = sizes[0], sizes[-1]
+        print(f"check scaling {a}->{b}: x{report[b]['check']['check_s'] / report[a]['check']['check_s']:.1f} "
+              f"for x{b / a:.0f} brands; warm build x{sum(report[b]['build']['warm'].values()) / sum(report[a]['build']['warm'].values()):.1f}")
+
+
+if __name__ == "__main__":
+    main()
