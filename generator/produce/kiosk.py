@@ -91,8 +91,9 @@ def data_script(data: dict) -> bytes:
 
 def write(folder: Path, brands: list[Brand], featured: list[str], ranked: list[RankedRound],
           history: dict[str, list[dict]], site_name: str, site_url: str, categories: tuple[str, ...],
-          raw_settings: dict, cache: Path) -> int:
-    """Fill ``folder`` with the kiosk; returns the size of data.js in bytes."""
+          raw_settings: dict, cache: Path, site_config: dict | None = None) -> int:
+    """Fill ``folder`` with the kiosk; returns the size of data.js in bytes. ``site_config`` is mkdocs.yml
+    (its ``extra.government`` and ``copyright`` give the marks every page of a government site carries)."""
     folder.mkdir(parents=True, exist_ok=True)
     order = {slug: i for i, slug in enumerate(featured)}
     chosen = sorted(brands, key=lambda b: (order.get(b.slug, len(order)), b.slug))  # featured first
@@ -119,7 +120,10 @@ def write(folder: Path, brands: list[Brand], featured: list[str], ranked: list[R
     }
     script = data_script(data)
     (folder / "data.js").write_bytes(script)
-    (folder / "index.html").write_text(render("kiosk.html", site_name=site_name), "utf-8")
+    # the site's mkdocs.yml as the theme's partials read it: government marks and copyright
+    config = {"site_name": site_name, "site_url": site_url, "extra": {}, "copyright": None, **(site_config or {})}
+    (folder / "index.html").write_text(render("kiosk.html", site_name=site_name, config=config, page=None,
+                                                      plain_marks=True), "utf-8")
     for name in ("kiosk.css", "kiosk.js"):
         shutil.copyfile(ASSETS / name, folder / name)
     return len(script)

@@ -20,8 +20,10 @@ from generator.produce.images import Placed
 from generator.produce.text import story_html
 
 # one environment for every template folder: pages of the site, articles of the channels, the kiosk
+# (the theme's partials too: the kiosk shows the same government marks as every page)
 _env = Environment(loader=ChoiceLoader([PackageLoader("generator", f"templates/{folder}")
-                                        for folder in ("pages", "publish", "kiosk")]), autoescape=True,
+                                        for folder in ("pages", "publish", "kiosk")]
+                                       + [PackageLoader("generator", "theme")]), autoescape=True,
                    keep_trailing_newline=True, trim_blocks=False)
 
 

@@ -79,7 +79,7 @@ def write_kiosk(project: Project, folder: Path, cache: Path, brands=None, ranked
     ranked = project.ranked() if ranked is None else ranked
     histories = leaderboard.history(ranked) if histories is None else histories
     return kiosk.write(folder, brands, config.featured, ranked, histories, config.site_name, config.site_url,
-                       config.categories, config.kiosk, cache)
+                       config.categories, config.kiosk, cache, config.raw)
 
 
 def _qr(url: str, cache: Path) -> str:
