@@ -21,6 +21,38 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--no-first-run", "--disable-sync"]
 
 
+DEMO_PARTS = ("mkdocs.yml", "content", "brands", "assets", "scores")
+
+
+def copy_demo(root: Path, parts=DEMO_PARTS) -> Path:
+    """The repository's demo site (or the named parts of it), copied into ``root``."""
+    for name in parts:
+        src = REPO / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, root / name)
+    return root
+
+
+def add_draft_brand(root: Path, marker: str, slug: str = "caogao") -> Path:
+    """A draft brand whose name is ``marker``, with the demo's logo and a photo; no output may show it."""
+    draft = root / "brands" / slug
+    (draft / "photos").mkdir(parents=True)
+    (draft / "brand.yml").write_text(GOOD_BRAND.replace("name: 文档连心桥", f"name: {marker}") + "status: draft\n", "utf-8")
+    shutil.copy(root / "brands" / "wendang-lianxinqiao" / "logo.png", draft / "logo.png")
+    shutil.copy(root / "brands" / "wendang-lianxinqiao" / "logo.png", draft / "photos" / "hall.jpg")
+    return draft
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, once per test module."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass

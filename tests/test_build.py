@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from tests.conftest import GOOD_BRAND, REPO
+from tests.conftest import GOOD_BRAND, add_draft_brand, copy_demo
 
 DRAFT_MARKER = "草稿标记QX7Z"
 HOSTILE_STORY = """\
@@ -26,16 +26,8 @@ HOSTILE_STORY = """\
 @pytest.fixture(scope="module")
 def demo_site(tmp_path_factory) -> Path:
     """The repository's demo site, plus a draft carrying a marker, built once for this module."""
-    root = tmp_path_factory.mktemp("demo")
-    for name in ("mkdocs.yml", "content", "brands", "assets", "scores"):
-        src = REPO / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, root / name)
-    draft = root / "brands" / "caogao"
-    draft.mkdir()
-    (draft / "brand.yml").write_text(GOOD_BRAND.replace("name: 文档连心桥", f"name: {DRAFT_MARKER}") + "status: draft\n", "utf-8")
-    shutil.copy(root / "brands" / "wendang-lianxinqiao" / "logo.png", draft / "logo.png")
-    (draft / "photos").mkdir()
-    shutil.copy(root / "brands" / "wendang-lianxinqiao" / "logo.png", draft / "photos" / "hall.jpg")
+    root = copy_demo(tmp_path_factory.mktemp("demo"))
+    draft = add_draft_brand(root, DRAFT_MARKER)
     (draft / "story.md").write_text(f"# {DRAFT_MARKER}\n", "utf-8")
     post = root / "content" / "news" / "posts" / "caogao.md"
     post.write_text(f"---\ndate: 2026-11-01\ndraft: true\ncategories: [{DRAFT_MARKER}]\n---\n\n# {DRAFT_MARKER}\n\n正文。\n",

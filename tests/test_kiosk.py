@@ -7,7 +7,6 @@ would copy it from a USB stick; the same producer writes site/kiosk/ in every bu
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 import urllib.request
@@ -17,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, GOOD_BRAND, REPO
+from tests.conftest import CHROMIUM, add_draft_brand, copy_demo
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium 未安装（make test 会自动安装）")
 DRAFT_MARKER = "草稿标记KS9P"
@@ -26,30 +25,14 @@ SCREENS = {"landscape": (1920, 1080), "portrait": (1080, 1920)}
 
 @pytest.fixture(scope="module")
 def kiosk(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("kiosk")
-    for name in ("mkdocs.yml", "content", "brands", "assets", "scores"):
-        src = REPO / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, root / name)
-    draft = root / "brands" / "caogao"
-    draft.mkdir()
-    (draft / "brand.yml").write_text(GOOD_BRAND.replace("name: 文档连心桥", f"name: {DRAFT_MARKER}") + "status: draft\n", "utf-8")
-    shutil.copy(root / "brands" / "wendang-lianxinqiao" / "logo.png", draft / "logo.png")
+    root = copy_demo(tmp_path_factory.mktemp("kiosk"))
+    add_draft_brand(root, DRAFT_MARKER)
     assert main(["-C", str(root), "kiosk", "--zip", "out/kiosk.zip"]) == 0
     stick = tmp_path_factory.mktemp("usb-stick")
     with zipfile.ZipFile(root / "out" / "kiosk.zip") as z:
         assert "index.html" in z.namelist()  # at the root of the package
         z.extractall(stick)
     return stick
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 class Screen:
@@ -279,9 +262,7 @@ def test_kiosk_settings_come_from_mkdocs_yml_and_are_checked():
 def test_kiosk_command_serves_and_prints_the_chromium_line(tmp_path):
     root = tmp_path / "site"
     root.mkdir()
-    for name in ("mkdocs.yml", "brands", "scores"):
-        src = REPO / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, root / name)
+    copy_demo(root, ("mkdocs.yml", "brands", "scores"))
     proc = subprocess.Popen([sys.executable, "-m", "generator", "-C", str(root), "kiosk", "--port", "0"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:

@@ -18,7 +18,7 @@ from lxml import html as lxml_html
 from PIL import Image
 
 from generator.cli import main
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, GOOD_BRAND, REPO, serve_folder
+from tests.conftest import GOOD_BRAND, add_draft_brand, copy_demo, serve_folder
 
 DRAFT_MARKER = "草稿标记WX3K"
 RICH = "fuza-gushi"
@@ -61,10 +61,7 @@ def _noise_jpeg(path: Path, size=(3000, 2000)) -> None:
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("publish")
-    for name in ("mkdocs.yml", "content", "brands", "assets", "scores"):
-        src = REPO / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, root / name)
+    root = copy_demo(tmp_path_factory.mktemp("publish"))
     rich = root / "brands" / RICH
     (rich / "photos").mkdir(parents=True)
     (rich / "brand.yml").write_text(GOOD_BRAND.replace("name: 文档连心桥", "name: 复杂故事"), "utf-8")
@@ -72,12 +69,7 @@ def demo(tmp_path_factory) -> Path:
     shutil.copy(root / "brands" / "wendang-lianxinqiao" / "photos" / "01.jpg", rich / "photos" / "hall.jpg")
     _noise_jpeg(rich / "photos" / "story.jpg")
     (rich / "story.md").write_text(RICH_STORY, "utf-8")
-    draft = root / "brands" / "caogao"
-    draft.mkdir()
-    (draft / "brand.yml").write_text(GOOD_BRAND.replace("name: 文档连心桥", f"name: {DRAFT_MARKER}") + "status: draft\n", "utf-8")
-    shutil.copy(rich / "logo.png", draft / "logo.png")
-    (draft / "photos").mkdir()
-    shutil.copy(rich / "photos" / "hall.jpg", draft / "photos" / "hall.jpg")
+    add_draft_brand(root, DRAFT_MARKER)
     for target in (RICH, "wendang-lianxinqiao", "2026-q3"):
         assert main(["-C", str(root), "export", "wechat", target]) == 0
     assert main(["-C", str(root), "export", "portal"]) == 0
@@ -302,11 +294,8 @@ def test_portal_fragments_carry_the_government_meta_tags(demo):
     assert result["PubDate"] == "2026-10-08 00:00" and result["ColumnName"] == "评价结果"
 
 
-def test_preview_copies_the_article_as_rich_text(demo):
-    from playwright.sync_api import sync_playwright
-
-    with serve_folder(exported(demo, "wendang-lianxinqiao")) as url, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+def test_preview_copies_the_article_as_rich_text(demo, browser):
+    with serve_folder(exported(demo, "wendang-lianxinqiao")) as url:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url)
         page = context.new_page()
@@ -321,7 +310,7 @@ def test_preview_copies_the_article_as_rich_text(demo):
         }""")
         for img in page.locator("#article img").all():  # every picture shows in the preview
             assert img.evaluate("i => i.complete && i.naturalWidth > 0")
-        browser.close()
+        context.close()
     assert "文档连心桥" in copied and "档案连着你我，服务贴近民心" in copied and "style=" in copied
     assert "class=" not in copied and "<script" not in copied
     assert not failed

@@ -20,3 +20,13 @@ def load_or_report(root) -> Project | None:
         for f in exc.findings:
             print(text_line(f), file=sys.stderr)
     return None
+
+
+def report_blocking(project: Project, strict: bool, outcome: str) -> bool:
+    """Print the findings that stop an output (with ``outcome``, e.g. "网站未生成"); True when there were any."""
+    blocking = sorted(project.blocking(strict), key=lambda f: f.sort_key())
+    for f in blocking:
+        print(text_line(f), file=sys.stderr)
+    if blocking:
+        print(f"\n有 {len(blocking)} 个问题必须先解决，{outcome}。运行 brandsite check 查看详情。", file=sys.stderr)
+    return bool(blocking)

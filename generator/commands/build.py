@@ -11,8 +11,7 @@ import time
 from pathlib import Path
 
 from generator.atomic import swap
-from generator.check.output import text_line
-from generator.commands import load_or_report
+from generator.commands import load_or_report, report_blocking
 from generator.engine import mkdocs as engine
 from generator.produce.site import write_docs
 
@@ -24,12 +23,7 @@ def run(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_na
     project = load_or_report(root)
     if project is None:
         return 1
-    blocking = sorted(project.blocking(strict), key=lambda f: f.sort_key())
-    if blocking:
-        for f in blocking:
-            print(text_line(f), file=sys.stderr)
-        print(f"\n有 {len(blocking)} 个问题必须先解决，网站未生成（原有网站保持不变）。运行 brandsite check 查看详情。",
-              file=sys.stderr)
+    if report_blocking(project, strict, "网站未生成（原有网站保持不变）"):
         return 1
     site = site_dir if site_dir.is_absolute() else (Path.cwd() / site_dir)
     cache = root.resolve() / ".brandsite" / "cache"

@@ -6,15 +6,13 @@ it can be launched without building the whole site. It is also in every built si
 
 from __future__ import annotations
 
-import sys
 import zipfile
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from generator.atomic import replace_folder
-from generator.check.output import text_line
-from generator.commands import load_or_report
+from generator.commands import load_or_report, report_blocking
 from generator.produce.site import write_kiosk
 
 # Chromium flags for an unattended screen: full screen without window chrome, no error or
@@ -35,11 +33,7 @@ def make(root: Path) -> Path | None:
     project = load_or_report(root)
     if project is None:
         return None
-    blocking = sorted(project.blocking(), key=lambda f: f.sort_key())
-    if blocking:
-        for f in blocking:
-            print(text_line(f), file=sys.stderr)
-        print(f"\n有 {len(blocking)} 个问题必须先解决，展示屏未生成。运行 brandsite check 查看详情。", file=sys.stderr)
+    if report_blocking(project, False, "展示屏未生成"):
         return None
     base = root.resolve() / ".brandsite"
     folder = base / "kiosk"

@@ -14,6 +14,7 @@ import shutil
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageOps
@@ -31,6 +32,14 @@ class Placed:
 
 
 def _digest(path: Path) -> str:
+    stat = path.stat()
+    return _digest_of(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=None)
+def _digest_of(path: Path, mtime_ns: int, size: int) -> str:
+    """Hashed once per file version: warming the cache and placing the image both need it,
+    and serve rebuilds would otherwise hash every unchanged image again."""
     return hashlib.sha256(path.read_bytes()).hexdigest()[:24]
 
 

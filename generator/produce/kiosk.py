@@ -7,16 +7,13 @@ beside it, loaded only when shown, so data.js stays small (about 1.5 KB a brand)
 
 from __future__ import annotations
 
-import hashlib
-import io
 import json
 import shutil
 from pathlib import Path
 
-import segno
-
 from generator.model import Brand
 from generator.produce import images
+from generator.produce import qr as qr_codes
 from generator.produce.pages import brand_url, render
 from generator.score.rank import RankedRound, shown
 
@@ -37,19 +34,6 @@ def settings(raw: dict) -> dict:
     if raw.get("orientation") in ORIENTATIONS:
         out["orientation"] = raw["orientation"]
     return out
-
-
-def qr_file(url: str, cache: Path) -> bytes:
-    """A standalone SVG QR code (its own file, so it needs the SVG namespace), cached by address."""
-    key = cache / (hashlib.sha256(url.encode()).hexdigest()[:24] + "-file.svg")
-    if not key.is_file():
-        out = io.BytesIO()
-        segno.make(url, error="m").save(out, kind="svg", scale=10, border=2, dark="#1f2933", light="#ffffff",
-                                        xmldecl=False, svgns=True, svgclass=None, lineclass=None, title="二维码")
-        cache.mkdir(parents=True, exist_ok=True)
-        key.with_suffix(".tmp").write_bytes(out.getvalue())
-        key.with_suffix(".tmp").replace(key)
-    return key.read_bytes()
 
 
 def _latest(slug: str, history: dict[str, list[dict]]) -> dict | None:
@@ -107,7 +91,7 @@ def write(folder: Path, brands: list[Brand], featured: list[str], ranked: list[R
         qr = ""
         if url:
             (folder / "qr").mkdir(exist_ok=True)
-            (folder / "qr" / f"{brand.slug}.svg").write_bytes(qr_file(url, cache / "qr"))
+            (folder / "qr" / f"{brand.slug}.svg").write_text(qr_codes.cached(url, cache / "qr", standalone=True), "utf-8")
             qr = f"qr/{brand.slug}.svg"
         entries.append(brand_entry(brand, logo, qr, url, _latest(brand.slug, history)))
     used = {b.category for b in brands}

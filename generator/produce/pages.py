@@ -7,7 +7,6 @@ import html
 from collections import Counter
 from dataclasses import dataclass
 
-import segno
 import yaml
 from jinja2 import ChoiceLoader, Environment, PackageLoader
 from markupsafe import Markup
@@ -40,11 +39,6 @@ class Card:
     @property
     def updated_zh(self) -> str:
         return chinese(self.updated)
-
-
-def qr_svg(url: str) -> str:
-    return segno.make(url, error="m").svg_inline(scale=5, border=2, dark="#1f2933", omitsize=False,
-                                                  title="二维码")
 
 
 def brand_url(site_url: str, slug: str) -> str:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import shutil
 from pathlib import Path
 
 from generator.pipeline import Project
 from generator.produce import dates, feeds, images, kiosk, leaderboard, pages, search_terms
+from generator.produce import qr as qr_codes
 from generator.produce.pages import Card
 from generator.publish import catalog, portal
 from generator.publish.article import Article, brand_article, round_article
@@ -49,7 +49,7 @@ def write_docs(project: Project, work: Path, cache: Path) -> list[Card]:
             {"image": images.place(photo.image, cache / "images", folder / "photos", f"{i:02d}", PHOTO_SIDE), "caption": photo.caption}
             for i, photo in enumerate(brand.gallery, 1) if photo.image is not None
         ]
-        qr = _qr(pages.brand_url(config.site_url, brand.slug), cache / "qr")
+        qr = qr_codes.cached(pages.brand_url(config.site_url, brand.slug), cache / "qr")
         (folder / "index.md").write_text(
             pages.brand_page(card, qr, photos, search_terms.keywords(brand), histories.get(brand.slug, [])), "utf-8")
         cards.append(card)
@@ -80,18 +80,6 @@ def write_kiosk(project: Project, folder: Path, cache: Path, brands=None, ranked
     histories = leaderboard.history(ranked) if histories is None else histories
     return kiosk.write(folder, brands, config.featured, ranked, histories, config.site_name, config.site_url,
                        config.categories, config.kiosk, cache, config.raw)
-
-
-def _qr(url: str, cache: Path) -> str:
-    """The QR code for ``url``, drawn once: choosing the best mask costs ~20 ms a code."""
-    if not url:
-        return ""
-    key = cache / (hashlib.sha256(url.encode()).hexdigest()[:24] + ".svg")
-    if not key.is_file():
-        cache.mkdir(parents=True, exist_ok=True)
-        key.with_suffix(".tmp").write_text(pages.qr_svg(url), "utf-8")
-        key.with_suffix(".tmp").replace(key)
-    return key.read_text("utf-8")
 
 
 def _prepare_news(project: Project, docs: Path) -> None:

@@ -55,6 +55,10 @@ class Article:
     cover_logos: tuple[ImageInfo, ...] = ()
     abridged: tuple[str, ...] = ()  # shorter bodies, for channels with a length limit, longest first
 
+    def url(self, site_url: str) -> str:
+        """The public address of the page the article mirrors ("" when the site has no site_url)."""
+        return f"{site_url.rstrip('/')}/{self.page}" if site_url else ""
+
 
 def clip(text: str, limit: int) -> str:
     text = " ".join(text.split())

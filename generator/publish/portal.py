@@ -27,14 +27,10 @@ class Site:
     code: str  # 网站标识码
 
 
-def page_url(site_url: str, article: Article) -> str:
-    return f"{site_url.rstrip('/')}/{article.page}" if site_url else ""
-
-
 def body(article: Article, sources: dict[str, str], site_url: str) -> str:
     root = markup.parse(article.body)
     markup.remove_comments(root)
-    markup.absolute_links(root, page_url(site_url, article))
+    markup.absolute_links(root, article.url(site_url))
     markup.place_images(root, sources)
     markup.strip_attributes(root, CLEAN_ATTRIBUTES)
     return markup.serialize(root).strip()
@@ -59,7 +55,7 @@ def fragment(article: Article, content: str, site: Site, image: str = "") -> str
         "Keywords": ",".join(article.keywords),
         "Description": article.digest,
         "ColumnName": COLUMNS[article.kind],
-        "Url": page_url(site.url, article),
+        "Url": article.url(site.url),
         "Image": image,
         "SiteName": site.name,
         "SiteDomain": site.domain,
@@ -80,7 +76,7 @@ def export(article: Article, folder: Path, site: Site) -> dict:
         manifest = {
             "id": article.id, "column": COLUMNS[article.kind], "title": article.title, "pub_date": pub_date(article),
             "source": article.source, "keywords": list(article.keywords), "description": article.digest,
-            "url": page_url(site.url, article), "article": "article.html",
+            "url": article.url(site.url), "article": "article.html",
             "images": [{"path": w.path, "sha256": w.sha256, "bytes": w.bytes, "type": w.type} for w in written],
         }
         (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", "utf-8")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from string import Template
 
@@ -34,6 +35,7 @@ class ExportError(Exception):
     pass
 
 
+@lru_cache(maxsize=1)
 def themes() -> dict[str, dict]:
     return yaml.safe_load(DATA.read_text("utf-8"))
 
@@ -41,10 +43,6 @@ def themes() -> dict[str, dict]:
 def stylesheet(theme: str) -> str:
     palette = themes()[theme]
     return Template(STYLESHEET.read_text("utf-8")).substitute(palette)
-
-
-def page_url(site_url: str, article: Article) -> str:
-    return f"{site_url.rstrip('/')}/{article.page}" if site_url else ""
 
 
 def fitting_body(article: Article, sources: dict[str, str], css: str, site_url: str) -> str:
@@ -62,7 +60,7 @@ def body(source: str, article: Article, sources: dict[str, str], css: str, site_
     root = markup.parse(source)
     markup.remove_comments(root)
     markup.flatten_lists(root)
-    markup.absolute_links(root, page_url(site_url, article))
+    markup.absolute_links(root, article.url(site_url))
     markup.links_to_references(root)
     markup.wrap_tables(root)
     markup.place_images(root, sources)
@@ -98,7 +96,7 @@ def export(article: Article, folder: Path, *, theme: str, author: str, site_name
             "author": author,
             "cover": "cover.png",
             "thumb": "thumb.png",
-            "source_url": page_url(site_url, article),
+            "source_url": article.url(site_url),
             "theme": theme,
             "characters": markup.text_length(html),
             "images": [{"path": w.path, "sha256": w.sha256, "bytes": w.bytes, "type": w.type} for w in written],
