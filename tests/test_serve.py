@@ -11,7 +11,7 @@ import threading
 import pytest
 
 from tests.conftest import GOOD_BRAND
-from tests.test_browser import CHROMIUM, browser  # noqa: F401  (module-scoped fixture reused)
+from tests.conftest import CHROMIUM
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium 未安装（make test 会自动安装）")
 
