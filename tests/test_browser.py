@@ -38,13 +38,19 @@ def test_pages_load_cleanly_and_stay_inside(page, server, path):
     assert not page.outside, page.outside
 
 
-def test_category_filter(page, server):
+def test_category_links_list_only_that_category(page, server):
     page.goto(server + "/brands/", wait_until="networkidle")
-    total = page.locator(".bs-card:visible").count()
-    page.get_by_role("button", name="城乡建设").click()
-    shown = page.locator(".bs-card:visible")
+    total = page.locator(".bs-card").count()
+    page.locator(".bs-filter").get_by_role("link", name="城乡建设").click()
+    page.wait_for_load_state("networkidle")
+    shown = page.locator(".bs-card")
     assert 0 < shown.count() < total
     assert set(shown.evaluate_all("els => els.map(e => e.dataset.category)")) == {"城乡建设"}
+    assert page.locator(".bs-filter").get_by_role("link", name="城乡建设").get_attribute("aria-current") == "page"
+    page.locator(".bs-card a").first.click()  # the card's link leads to the brand, from one folder deeper
+    page.wait_for_load_state("networkidle")
+    assert "/brands/" in page.url and page.locator(".bs-hero").count() == 1
+    assert not page.outside, page.outside
 
 
 AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
@@ -95,20 +101,24 @@ def test_axe_finds_no_serious_violation(page, server, path, width):
     assert not serious, serious
 
 
-def test_category_filter_works_from_the_keyboard(page, server):
-    page.goto(server + "/brands/", wait_until="networkidle")
-    button = page.get_by_role("button", name="政务服务")
-    for _ in range(60):  # Tab through the page until the filter button has focus
+def test_category_links_work_from_the_keyboard(page, server):
+    page.goto(server + "/leaderboard/", wait_until="networkidle")
+    link = page.locator(".bs-filter").get_by_role("link", name="政务服务")
+    for _ in range(60):  # Tab through the page until the category link has focus
         page.keyboard.press("Tab")
-        if button.evaluate("b => b === document.activeElement"):
+        if link.evaluate("b => b === document.activeElement"):
             break
     else:
-        pytest.fail("the category button cannot be reached with Tab")
-    page.keyboard.press("Enter")
-    assert button.get_attribute("aria-pressed") == "true"
-    assert set(page.locator(".bs-card:visible").evaluate_all("els => els.map(e => e.dataset.category)")) == {"政务服务"}
+        pytest.fail("the category link cannot be reached with Tab")
     focus = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
-    assert focus != "none"  # the focused button is visibly marked
+    assert focus != "none"  # the focused link is visibly marked
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    rows = page.locator("table.bs-board tbody tr")
+    assert rows.count() > 0
+    assert set(rows.evaluate_all("els => els.map(e => e.dataset.category)")) == {"政务服务"}
+    assert "文档连心桥" in rows.locator("th a").all_inner_texts()
+    assert page.locator("h1").inner_text().rstrip("¶").endswith("政务服务")
 
 
 def test_hostile_story_runs_nothing(page, server):
@@ -135,8 +145,8 @@ def test_leaderboard_category_view(page, server):
     page.goto(server + "/leaderboard/2026-q3/", wait_until="networkidle")
     rows = page.locator("table.bs-board tbody tr")
     total = rows.count()
-    page.get_by_role("button", name="政务服务").click()
-    shown = page.locator("table.bs-board tbody tr:visible")
+    page.locator(".bs-filter").get_by_role("link", name="政务服务").click()
+    shown = page.locator("table.bs-board tbody tr")
     assert 0 < shown.count() < total
     assert set(shown.evaluate_all("els => els.map(e => e.dataset.category)")) == {"政务服务"}
     ranks = [int(t) for t in shown.locator("td.bs-rank").all_inner_texts()]

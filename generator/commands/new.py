@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
-from pypinyin import lazy_pinyin
-
-from generator import emblem, segment
+from generator import emblem, slugs
 from generator.commands import load_or_report
 from generator.load.brands import SLUG
 
@@ -55,11 +52,7 @@ status: draft           # 草稿不会发布；填写完成并通过检查后改
 
 
 def propose_slug(name: str) -> str:
-    """Pinyin joined within words and hyphenated between them: 文档连心桥 -> wendang-lianxin-qiao."""
-    words = [w for w in segment.jieba().lcut(name) if w.strip()]
-    slug = "-".join("".join(lazy_pinyin(w, errors=lambda chars: list(chars))).lower() for w in words)
-    slug = re.sub(r"[^a-z0-9]+", "-", slug).strip("-")
-    return re.sub(r"-{2,}", "-", slug) or "brand"
+    return slugs.from_chinese(name)
 
 
 def run(root: Path, name: str, unit: str, category: str | None = None, slug: str | None = None) -> int:

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from generator import segment
+from generator.engine import search_index
 
 
 class EngineError(Exception):
@@ -61,7 +62,7 @@ def write_config(work: Path, site_config: Path, docs: Path, site_dir: Path, raw:
         "docs_dir": os.path.relpath(docs, work),
         "site_dir": str(site_dir),
         "nav": nav,
-        "not_in_nav": "/brands/*/\n/leaderboard/*/\n",
+        "not_in_nav": "/brands/*/\n/gallery/\n/leaderboard/*/\n",
         "extra_css": ["assets/brandsite/brandsite.css", *(raw.get("extra_css") or [])],
         "extra_javascript": ["assets/brandsite/brandsite.js", *(raw.get("extra_javascript") or [])],
     }
@@ -134,6 +135,7 @@ def build(config_file: Path, strict: bool = False, jieba_user: Path | None = Non
         if cache is not None:
             _cache_templates(config, cache / "templates")
         mkdocs_build(config)
+        search_index.compact(Path(config.site_dir) / "search" / "search_index.json")
     except exceptions.ConfigurationError as exc:
         raise EngineError(f"站点配置 mkdocs.yml 有误：{exc}") from None
     except (exceptions.MkDocsException, exceptions.Abort) as exc:

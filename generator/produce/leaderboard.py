@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from dataclasses import replace
 from decimal import Decimal
 
+from generator import slugs
+from generator.produce import paging
 from generator.produce.dates import chinese
 from generator.produce.images import Placed
 from generator.produce.pages import front_matter, render
@@ -53,16 +56,39 @@ def view(r: RankedRound, logos: dict[str, Placed]) -> dict:
     }
 
 
-def round_page(data: dict) -> str:
-    """One round's page, from its ``view``."""
-    front = front_matter({"title": data["title"], "description": f"{data['title']}：名次、各组评分、加分与综合得分",
-                          "hide": ["navigation", "toc"]})
-    return render("round.md", r=data, front=front)
+ROUND_PAGE = 100  # rows a results page shows
+
+
+def _listings(data: dict) -> list[paging.Listing]:
+    """A round's pages: all brands by rank, then each category, 100 rows a page."""
+    names = [name for name, _ in data["counts"]]
+    by_name = slugs.unique(names, "category")
+
+    def folder(category: str, number: int) -> str:
+        return "/".join(["leaderboard", data["id"], *([category] if category else []),
+                         *([str(number)] if number > 1 else [])])
+
+    return paging.listings(data["rows"], lambda row: row["category"], [(n, by_name[n]) for n in names],
+                           ROUND_PAGE, folder)
+
+
+def round_pages(data: dict) -> list[tuple[str, str]]:
+    """One round's pages as (folder, Markdown), from its ``view``."""
+    out = []
+    for listing in _listings(data):
+        title = data["title"] + (f"：{listing.category}" if listing.category else "") + (
+            f"（第 {listing.number} 页）" if listing.number > 1 else "")
+        meta = {"title": title, "description": f"{title}：名次、各组评分、加分与综合得分", "hide": ["navigation", "toc"]}
+        if listing.category or listing.number > 1:
+            meta["search"] = {"exclude": True}
+        out.append((listing.folder, render("round.md", r=data, listing=listing, front=front_matter(meta))))
+    return out
 
 
 def index_page(views: list[dict]) -> str:
-    """The leaderboard index, from the rounds' ``view``s, newest first."""
-    return render("leaderboard.md", latest=views[0] if views else None, rounds=views)
+    """The leaderboard index, from the rounds' ``view``s, newest first: the latest round's first page."""
+    listing = replace(_listings(views[0])[0], folder="leaderboard") if views else None
+    return render("leaderboard.md", latest=views[0] if views else None, rounds=views, listing=listing)
 
 
 def top(r: RankedRound | None, limit: int = 10) -> dict | None:

@@ -11,9 +11,11 @@ import yaml
 from jinja2 import ChoiceLoader, Environment, PackageLoader
 from markupsafe import Markup
 
+from generator import slugs
 from generator.check.criteria import Criteria
 from generator.model import Brand, NewsPost
 from generator.produce.dates import chinese
+from generator.produce import paging
 from generator.produce.chart import history_svg
 from generator.produce.images import Placed
 from generator.produce.text import story_html
@@ -73,13 +75,32 @@ def brand_page(card: Card, qr: str, photos: list[dict], keywords: str = "", hist
     )
 
 
-def gallery_page(cards: list[Card], categories: tuple[str, ...]) -> str:
-    counts = Counter(c.brand.category for c in cards)
-    return _env.get_template("gallery.md").render(
-        brands=[c.brand for c in cards],
-        cards=cards,
-        counts=[(cat, counts[cat]) for cat in categories if counts[cat]],
-    )
+GALLERY_PAGE = 60  # cards a gallery page shows: ten rows on an office screen
+
+
+def gallery_pages(cards: list[Card], categories: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The gallery as (folder, Markdown) pages: /brands/ starts it, the rest live under /gallery/."""
+    present = Counter(c.brand.category for c in cards)
+    names = [c for c in categories if present[c]]
+    by_name = slugs.unique(names, "category")
+
+    def folder(category: str, number: int) -> str:
+        if not category and number == 1:
+            return "brands"
+        return "/".join(["gallery", *([category] if category else []), *([str(number)] if number > 1 else [])])
+
+    out = []
+    for listing in paging.listings(cards, lambda c: c.brand.category, [(n, by_name[n]) for n in names],
+                                   GALLERY_PAGE, folder):
+        first = listing.folder == "brands"
+        title = "品牌风采" + (f"：{listing.category}" if listing.category else "") + (
+            f"（第 {listing.number} 页）" if listing.number > 1 else "")
+        meta = {"title": title, "description": "全部服务品牌一览，可按类别浏览" if first else f"{title}：服务品牌一览",
+                "hide": ["navigation", "toc"]}
+        if not first:
+            meta["search"] = {"exclude": True}  # a listing repeats the brands' names; search finds the brands
+        out.append((listing.folder, render("gallery.md", front=front_matter(meta), listing=listing, total=len(cards))))
+    return out
 
 
 def home_page(intro: str, cards: list[Card], featured: list[str], news: list[NewsPost] = (), news_dir: str = "news",

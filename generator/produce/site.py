@@ -55,8 +55,8 @@ def write_docs(project: Project, work: Path, cache: Path) -> list[Card]:
         cards.append(card)
 
     news = project.published_news
-    (docs / "brands" / "index.md").parent.mkdir(parents=True, exist_ok=True)
-    (docs / "brands" / "index.md").write_text(pages.gallery_page(cards, config.categories), "utf-8")
+    for folder, page in pages.gallery_pages(cards, config.categories):
+        _write_page(docs, folder, page)
     (docs / "criteria").mkdir(exist_ok=True)
     (docs / "criteria" / "index.md").write_text(pages.criteria_page(project.criteria), "utf-8")
     intro_file = docs / "index.md"
@@ -96,6 +96,11 @@ def _prepare_news(project: Project, docs: Path) -> None:
             copy.write_text(text[:front_end] + f"\nslug: {post.slug}" + text[front_end:], "utf-8")
 
 
+def _write_page(docs: Path, folder: str, markdown: str) -> None:
+    (docs / folder).mkdir(parents=True, exist_ok=True)
+    (docs / folder / "index.md").write_text(markdown, "utf-8")
+
+
 def _write_leaderboard(ranked, docs: Path, logos: dict) -> None:
     if not ranked:
         return
@@ -104,8 +109,8 @@ def _write_leaderboard(ranked, docs: Path, logos: dict) -> None:
     (docs / "leaderboard" / "index.md").write_text(leaderboard.index_page(views), "utf-8")
     (docs / "api" / "rounds").mkdir(parents=True, exist_ok=True)
     for r, data in zip(reversed(ranked), views):
-        (docs / "leaderboard" / r.id).mkdir()
-        (docs / "leaderboard" / r.id / "index.md").write_text(leaderboard.round_page(data), "utf-8")
+        for folder, page in leaderboard.round_pages(data):
+            _write_page(docs, folder, page)
         (docs / "api" / "rounds" / f"{r.id}.json").write_bytes(leaderboard.round_json(r))
 
 
