@@ -59,6 +59,10 @@ class Report:
 
 
 def rel(path: Path, root: Path) -> str:
+    try:  # most paths are written under the root they are shown against
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        pass
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:

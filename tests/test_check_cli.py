@@ -7,7 +7,7 @@ import json
 import pytest
 
 from generator.cli import main
-from tests.conftest import GOOD_BRAND, REPO
+from tests.conftest import GOOD_BRAND, REPO, make_image
 
 
 def test_demo_brands_pass_with_warnings_only(capsys):
@@ -108,3 +108,18 @@ def test_site_categories_are_configurable(site, check):
     code, lines = check()
     assert code == 1
     assert any("contract.category" in line and "窗口服务、后勤保障" in line for line in lines)
+
+
+def test_an_image_changed_since_the_last_check_is_checked_again(site, check):
+    """check remembers image facts between runs; a logo replaced in place must not be judged by the old one."""
+    folder = site.brand()
+    assert check()[0] == 0
+    assert (site.root / ".brandsite" / "cache" / "image-facts.json").is_file()
+    make_image(folder / "logo.png", (100, 100))  # same name, now too small
+    code, lines = check()
+    assert any("logo" in line and "100" in line for line in lines), lines
+    (folder / "logo.png").write_bytes((folder / "logo.png").read_bytes()[:60])  # cut short
+    code, lines = check()
+    assert code == 1 and any("损坏" in line for line in lines), lines
+    code, lines = check()  # a broken image is never remembered as good
+    assert code == 1 and any("损坏" in line for line in lines), lines

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path, PurePosixPath
 
@@ -33,11 +34,16 @@ def resolve_inside(folder: Path, written: str) -> Path | None:
     pure = PurePosixPath(written.replace("\\", "/"))
     if pure.is_absolute() or ".." in pure.parts or re.match(r"^[A-Za-z]:", written):
         return None
-    target = (folder / pure).resolve()
-    try:
-        target.relative_to(folder.resolve())
-    except ValueError:  # a symlink pointing outside
-        return None
+    target = folder.joinpath(*pure.parts)
+    # only a link inside the folder can lead out of it; most files have none, and resolving
+    # every path from the file system root would cost a system call per component
+    step = folder
+    for part in pure.parts:
+        step = step / part
+        if step.is_symlink():
+            inside = os.path.realpath(folder)
+            real = os.path.realpath(target)
+            return Path(real) if real.startswith(inside + os.sep) else None
     return target
 
 
@@ -56,7 +62,8 @@ class _Collector:
         return self.doc.at(*keys) if self.doc else Position(1, 1)
 
 
-def load_brand(folder: Path, root: Path, contract: contract_mod.Contract) -> tuple[Brand | None, list[Finding]]:
+def load_brand(folder: Path, root: Path, contract: contract_mod.Contract,
+               facts: images.Facts | None = None) -> tuple[Brand | None, list[Finding]]:
     slug = folder.name
     yml = folder / "brand.yml"
     source = rel(yml, root)
@@ -92,13 +99,14 @@ def load_brand(folder: Path, root: Path, contract: contract_mod.Contract) -> tup
         out.error(p.rule, p.message, doc.key_at(*p.path) if p.at_key else doc.at(*p.path))
 
     brand = Brand(slug=slug, folder=folder, source=source, doc=doc, **values)
-    _attach_logo(brand, out)
-    _attach_gallery(brand, out)
+    facts = facts or images.Facts()
+    _attach_logo(brand, out, facts)
+    _attach_gallery(brand, out, facts)
     _attach_story(brand, root, out)
     return brand, out.findings
 
 
-def _image(brand: Brand, out: _Collector, written: str, where: tuple, label: str):
+def _image(brand: Brand, out: _Collector, facts: images.Facts, written: str, where: tuple, label: str):
     target = resolve_inside(brand.folder, written)
     if target is None:
         out.error("file.outside", f"{label}“{written}”必须位于品牌文件夹 brands/{brand.slug}/ 之内", out.at(*where))
@@ -107,21 +115,21 @@ def _image(brand: Brand, out: _Collector, written: str, where: tuple, label: str
         out.error("file.missing", f"找不到{label}文件“{written}”（应在 brands/{brand.slug}/ 下）", out.at(*where))
         return None
     try:
-        return images.inspect(target)
+        return facts.inspect(target)
     except images.ImageProblem as exc:
         out.error(exc.rule, f"{label}“{written}”：{exc.message}", out.at(*where))
         return None
 
 
-def _attach_logo(brand: Brand, out: _Collector) -> None:
+def _attach_logo(brand: Brand, out: _Collector, facts: images.Facts) -> None:
     if brand.logo:
-        brand.logo_image = _image(brand, out, brand.logo, ("logo",), "品牌标识")
+        brand.logo_image = _image(brand, out, facts, brand.logo, ("logo",), "品牌标识")
 
 
-def _attach_gallery(brand: Brand, out: _Collector) -> None:
+def _attach_gallery(brand: Brand, out: _Collector, facts: images.Facts) -> None:
     photos = []
     for i, photo in enumerate(brand.gallery):
-        info = _image(brand, out, photo.file, ("gallery", i, "file"), "图片")
+        info = _image(brand, out, facts, photo.file, ("gallery", i, "file"), "图片")
         photos.append(Photo(photo.file, photo.caption, info))
     brand.gallery = photos
 
@@ -144,9 +152,11 @@ def load_brands(root: Path, contract: contract_mod.Contract) -> tuple[list[Brand
     base = root / "brands"
     if not base.is_dir():
         return brands, findings
+    facts = images.Facts(root / ".brandsite" / "cache" / "image-facts.json")
     for folder in sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
-        brand, found = load_brand(folder, root, contract)
+        brand, found = load_brand(folder, root, contract, facts)
         findings += found
         if brand is not None:
             brands.append(brand)
+    facts.save()
     return brands, findings

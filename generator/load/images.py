@@ -7,6 +7,8 @@ run script or fetch anything when a browser renders it.
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import warnings
 from dataclasses import dataclass
@@ -28,6 +30,42 @@ class ImageProblem(Exception):
         super().__init__(message)
         self.rule = rule
         self.message = message
+
+
+class Facts:
+    """Image facts remembered per file version (path, size, modification time) in a cache file,
+    so a repeated `check` opens only the images that changed. Problems are never remembered:
+    a bad image is reported every time."""
+
+    def __init__(self, file: Path | None = None):
+        self.file, self.known, self.changed = file, {}, False
+        if file is not None and file.is_file():
+            try:
+                self.known = json.loads(file.read_text("utf-8"))
+            except (OSError, ValueError):
+                self.known = {}  # a damaged cache is only a slower check
+
+    def inspect(self, path: Path) -> ImageInfo:
+        stat = path.stat()
+        key, version = os.fspath(path), [stat.st_size, stat.st_mtime_ns]
+        entry = self.known.get(key)
+        if isinstance(entry, list) and len(entry) == 6 and entry[:2] == version:
+            return ImageInfo(path, *entry[2:])
+        info = inspect(path)
+        self.known[key] = version + [info.format, info.width, info.height, info.alpha]
+        self.changed = True
+        return info
+
+    def save(self) -> None:
+        if self.file is None or not self.changed:
+            return
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.file.with_name(f".{self.file.name}.{os.getpid()}")
+            temporary.write_text(json.dumps(self.known, ensure_ascii=False), "utf-8")
+            os.replace(temporary, self.file)
+        except OSError:
+            pass  # a read-only checkout still checks; it only cannot remember
 
 
 def inspect(path: Path) -> ImageInfo:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import yaml
@@ -25,24 +26,51 @@ Path_ = tuple  # a path into the document: keys and list indexes
 
 @dataclass
 class Document:
+    """A parsed document and its node tree; positions are read off the tree only when a finding needs one."""
+
     data: Any
     text: str = ""
-    positions: dict[tuple, Position] = field(default_factory=dict)  # value start
-    key_positions: dict[tuple, Position] = field(default_factory=dict)  # mapping key start
+    node: Any = None  # the composed root node, which carries every mark
     duplicates: list[tuple[tuple, Position]] = field(default_factory=list)
+
+    def _node(self, path: tuple):
+        """The value node at ``path`` and the key node naming it, or None where the path leaves the tree."""
+        node, key_node = self.node, None
+        for step in path:
+            if isinstance(node, yaml.MappingNode):
+                match = [(k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == step]
+                if not match:
+                    return None, None
+                key_node, node = match[-1]  # the constructor keeps the last of duplicate keys
+            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+                key_node, node = None, node.value[step]
+            else:
+                return None, None
+        return node, key_node
 
     def at(self, *path) -> Position:
         """Where the value at ``path`` starts; falls back to the nearest parent."""
         p = tuple(path)
         while p:
-            if p in self.positions:
-                return self.positions[p]
+            node, _ = self._node(p)
+            if node is not None:
+                return _mark_position(node.start_mark)
             p = p[:-1]
-        return self.positions.get((), Position(1, 1))
+        return _mark_position(self.node.start_mark) if self.node is not None else Position(1, 1)
 
     def key_at(self, *path) -> Position:
-        p = tuple(path)
-        return self.key_positions.get(p) or self.at(*p)
+        node, key_node = self._node(tuple(path))
+        return _mark_position(key_node.start_mark) if key_node is not None else self.at(*path)
+
+    @cached_property
+    def strings(self) -> list[tuple[tuple, str]]:
+        """Every string (and number) value with its path."""
+        return list(_strings(self.data, ()))
+
+    @cached_property
+    def joined(self) -> str:
+        """All of ``strings`` in one text, so a rule can rule out a pattern with one search."""
+        return "\n".join(text for _, text in self.strings)
 
     def find(self, needle: str, start: Position) -> Position:
         """Where ``needle`` first occurs at or after ``start``: exact columns inside long values."""
@@ -127,8 +155,8 @@ def parse(text: str) -> Document:
         raise YamlSyntaxError(f"值无法解析（{exc}）", Position(1, 1)) from None
     finally:
         loader.dispose()
-    doc = Document(data=data, text=text)
-    _walk(node, (), doc)
+    doc = Document(data=data, text=text, node=node)
+    _duplicate_keys(node, (), doc)
     return doc
 
 
@@ -143,20 +171,28 @@ def _impossible_date(text: str):
     return None
 
 
-def _walk(node, path: tuple, doc: Document) -> None:
-    doc.positions[path] = _mark_position(node.start_mark)
+def _duplicate_keys(node, path: tuple, doc: Document) -> None:
     if isinstance(node, yaml.MappingNode):
         seen: set = set()
         for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            if key is None:
+            if not isinstance(key_node, yaml.ScalarNode):
                 continue
-            sub = path + (key,)
-            if key in seen:
+            sub = path + (key_node.value,)
+            if key_node.value in seen:
                 doc.duplicates.append((sub, _mark_position(key_node.start_mark)))
-            seen.add(key)
-            doc.key_positions[sub] = _mark_position(key_node.start_mark)
-            _walk(value_node, sub, doc)
+            seen.add(key_node.value)
+            _duplicate_keys(value_node, sub, doc)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, path + (index,), doc)
+            _duplicate_keys(item, path + (index,), doc)
+
+
+def _strings(data, path: tuple):
+    if isinstance(data, dict):
+        for key, item in data.items():
+            yield from _strings(item, path + (str(key),))
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from _strings(item, path + (index,))
+    elif isinstance(data, (str, int)) and not isinstance(data, bool):
+        yield path, str(data)
