@@ -143,7 +143,7 @@ def bench_serve(root: Path, runs: int) -> dict:
                 marker = f"新口号第{i}次保存"
                 start = time.perf_counter()
                 brand.write_text(original.replace("服务暖人心", marker, 1), "utf-8")
-                page.wait_for_function(f"document.body.innerText.includes({marker!r})", timeout=600_000)
+                page.wait_for_function(f"document.body && document.body.innerText.includes({marker!r})", timeout=600_000)
                 times.append(time.perf_counter() - start)
                 time.sleep(1)
             browser.close()

@@ -48,7 +48,7 @@ def test_an_edit_shows_in_the_open_page_and_errors_show_over_it(browser, preview
     brand = site.root / "brands" / "wendang" / "brand.yml"
 
     brand.write_text(GOOD_BRAND.replace("档案连着你我", "新口号已保存"), "utf-8")
-    page.wait_for_function("document.body.innerText.includes('新口号已保存')", timeout=20000)
+    page.wait_for_function("document.body && document.body.innerText.includes('新口号已保存')", timeout=20000)
 
     brand.write_text(GOOD_BRAND.replace("name: 文档连心桥", "name: 档"), "utf-8")  # too short: an error
     alert = page.get_by_role("alert")
@@ -57,6 +57,24 @@ def test_an_edit_shows_in_the_open_page_and_errors_show_over_it(browser, preview
     assert "新口号已保存" in page.inner_text("body")  # the last good preview stays
 
     brand.write_text(GOOD_BRAND.replace("档案连着你我", "改好了"), "utf-8")
-    page.wait_for_function("document.body.innerText.includes('改好了')", timeout=20000)
+    page.wait_for_function("document.body && document.body.innerText.includes('改好了')", timeout=20000)
     assert page.get_by_role("alert").count() == 0
     page.close()
+
+
+def test_a_brand_edit_reloads_only_the_pages_it_changes(browser, preview):  # noqa: F811
+    """The edited brand's page is shown at once; the gallery follows after the background build;
+    a page the edit does not touch keeps its state (no reload)."""
+    site, url = preview
+    pages = {path: browser.new_page() for path in ("/brands/wendang/", "/brands/", "/criteria/")}
+    for path, page in pages.items():
+        page.goto(url + path)
+        page.evaluate("window.__kept = true")  # gone if the page reloads
+    brand = site.root / "brands" / "wendang" / "brand.yml"
+    brand.write_text(GOOD_BRAND.replace("name: 文档连心桥", "name: 文档连心新桥"), "utf-8")
+    pages["/brands/wendang/"].wait_for_function("document.body && document.body.innerText.includes('文档连心新桥')", timeout=20000)
+    pages["/brands/"].wait_for_function("document.body && document.body.innerText.includes('文档连心新桥')", timeout=60000)
+    pages["/criteria/"].wait_for_timeout(1500)
+    assert pages["/criteria/"].evaluate("window.__kept") is True
+    for page in pages.values():
+        page.close()

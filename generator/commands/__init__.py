@@ -7,6 +7,7 @@ import sys
 from generator.check.criteria import CriteriaError
 from generator.check.output import text_line
 from generator.config import ConfigError
+from generator.findings import Finding
 from generator.pipeline import Project, load_project
 
 
@@ -24,7 +25,11 @@ def load_or_report(root) -> Project | None:
 
 def report_blocking(project: Project, strict: bool, outcome: str) -> bool:
     """Print the findings that stop an output (with ``outcome``, e.g. "网站未生成"); True when there were any."""
-    blocking = sorted(project.blocking(strict), key=lambda f: f.sort_key())
+    return report_findings(project.blocking(strict), outcome)
+
+
+def report_findings(blocking: list[Finding], outcome: str) -> bool:
+    blocking = sorted(blocking, key=lambda f: f.sort_key())
     for f in blocking:
         print(text_line(f), file=sys.stderr)
     if blocking:

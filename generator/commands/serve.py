@@ -1,24 +1,38 @@
 """brandsite serve: live preview on 127.0.0.1.
 
-Builds into .brandsite/preview/site with the same pipeline as `build`, serves it, watches the
-site's files and rebuilds on every change. Pages carry a small script that waits on
-/__brandsite/changes (a long poll) and reloads when a rebuild finishes, or shows the
-checker's messages over the page when a rebuild fails. The published site/ is never touched.
+Builds into .brandsite/preview/site with the same pipeline as `build`, serves it and watches the
+site's files. An edit inside one brand's folder is shown at once: that brand alone is loaded,
+checked and its page rendered by the engine session the last build kept (milliseconds, at any
+number of brands). The whole site is then rebuilt in the background, so the gallery, results and
+search catch up, and swapped in. Pages carry a small script that waits on /__brandsite/changes
+(a long poll) and reloads only when its own page changed, or shows the checker's messages over
+the page when the edit cannot be shown. The published site/ is never touched.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import json
+import shutil
 import sys
 import threading
+import time
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
-from generator.commands import build
+from generator.atomic import swap
+from generator.check.run import check_brand
+from generator.commands import build, report_findings
+from generator.engine.mkdocs import Session
+from generator.findings import Severity
+from generator.load.brands import load_brand
+from generator.pipeline import Project
+from generator.produce import dates, leaderboard
+from generator.produce.site import write_brand
 
 CHANGES = "/__brandsite/changes"
 _SCRIPT = (
@@ -27,30 +41,47 @@ _SCRIPT = (
     "d.setAttribute('role','alert');d.style.cssText='position:fixed;left:0;right:0;bottom:0;max-height:50vh;"
     "overflow:auto;margin:0;padding:1em;background:#7f1414;color:#fff;z-index:9999;white-space:pre-wrap;"
     "font-size:14px';document.body.appendChild(d)}d.textContent='预览未更新（生成失败）：\\n'+t}"
-    "function poll(){fetch('" + CHANGES + "?since='+v).then(function(r){return r.json()}).then(function(s){"
-    "if(s.version!==v&&!s.error){location.reload();return}v=s.version;show(s.error);poll()})"
+    "function poll(){fetch('" + CHANGES + "?since='+v+'&page='+encodeURIComponent(location.pathname))"
+    ".then(function(r){return r.json()}).then(function(s){"
+    "if(s.reload){location.reload();return}v=s.version;show(s.error);poll()})"
     ".catch(function(){setTimeout(poll,1000)})}poll()})();</script>"
 )
 
 
 class Preview:
-    """The preview's state: a version that grows with every rebuild, and the last failure."""
+    """The preview's state: a version that grows with every change shown, which pages each version
+    changed (None: all of them), and the last failure."""
+
+    KEEP = 200  # versions whose changes are remembered; a page older than that reloads
 
     def __init__(self):
         self.version = 0
         self.error = ""
+        self.changes: dict[int, set[str] | None] = {}
         self._changed = threading.Condition()
 
-    def finished(self, error: str) -> None:
+    def finished(self, error: str, changed: set[str] | None = None) -> None:
         with self._changed:
             self.version += 1
             self.error = error
+            self.changes[self.version] = set() if error else changed
+            self.changes.pop(self.version - self.KEEP, None)
             self._changed.notify_all()
 
-    def wait(self, since: int, timeout: float = 25.0) -> dict:
+    def wait(self, since: int, page: str = "", timeout: float = 25.0) -> dict:
         with self._changed:
             self._changed.wait_for(lambda: self.version != since, timeout=timeout)
-            return {"version": self.version, "error": self.error}
+            return {"version": self.version, "error": self.error,
+                    "reload": not self.error and self._touched(since, page)}
+
+    def _touched(self, since: int, page: str) -> bool:
+        for version in range(since + 1, self.version + 1):
+            if version not in self.changes:
+                return since >= 0  # forgotten: reload to be safe (but never on the first poll)
+            changed = self.changes[version]
+            if changed is None or page in changed:
+                return True
+        return False
 
 
 def _handler(preview: Preview, directory: Path):
@@ -61,8 +92,10 @@ def _handler(preview: Preview, directory: Path):
         def do_GET(self):
             url = urlsplit(self.path)
             if url.path == CHANGES:
-                since = int((parse_qs(url.query).get("since") or ["-1"])[0] or -1)
-                return self._send(json.dumps(preview.wait(since)).encode(), "application/json")
+                query = parse_qs(url.query)
+                since = int((query.get("since") or ["-1"])[0] or -1)
+                page = unquote((query.get("page") or [""])[0])
+                return self._send(json.dumps(preview.wait(since, page)).encode(), "application/json")
             file = Path(self.translate_path(url.path))
             if file.is_dir():
                 file = file / "index.html"
@@ -82,12 +115,132 @@ def _handler(preview: Preview, directory: Path):
     return partial(Handler, directory=str(directory))
 
 
-def _rebuild(root: Path, out: Path, preview: Preview) -> None:
-    errors = io.StringIO()
-    with contextlib.redirect_stderr(errors):
-        code = build.run(root, site_dir=out, work_name="preview")
-    sys.stderr.write(errors.getvalue())
-    preview.finished("" if code == 0 else errors.getvalue().strip())
+def _page_digests(site: Path) -> dict[str, str]:
+    """Each page's address path and a digest of its bytes, to tell which pages a rebuild changed."""
+    out = {}
+    for file in site.rglob("*.html"):
+        path = "/" + file.relative_to(site).as_posix()
+        out[path[: -len("index.html")] if path.endswith("/index.html") else path] = _digest(file)
+    return out
+
+
+def _digest(file: Path) -> str:
+    return hashlib.blake2b(file.read_bytes(), digest_size=16).hexdigest()
+
+
+def _brand_edit(root: Path, paths: list[Path]) -> str | None:
+    """The brand whose folder holds every changed file, if the edit stays inside one."""
+    slugs = set()
+    for path in paths:
+        parts = path.relative_to(root).parts
+        if len(parts) < 3 or parts[0] != "brands":
+            return None
+        slugs.add(parts[1])
+    return slugs.pop() if len(slugs) == 1 else None
+
+
+class Site:
+    """The served preview: full builds in the background, single brand pages at once."""
+
+    def __init__(self, root: Path, preview: Preview):
+        self.root, self.preview = root, preview
+        self.out = root / ".brandsite" / "preview" / "site"
+        self.staging = root / ".brandsite" / "preview" / "staging"
+        self.quick_docs = root / ".brandsite" / "preview" / "quick"
+        self.project: Project | None = None
+        self.session: Session | None = None
+        self.digests: dict[str, str] = {}
+        self.lock = threading.Lock()  # the served folder: a quick page write or a swap, never both
+        self.pending = threading.Event()
+        self.edited: set[str] = set()  # brands shown quickly while a full build was running
+        self.running = False
+
+    def full(self, changed: set[str] | None = None) -> None:
+        """Build everything into staging and swap it in; then show which pages changed."""
+        errors = io.StringIO()
+        session = Session()
+        with contextlib.redirect_stderr(errors):
+            project = build.make(self.root, site_dir=self.staging, work_name="preview", session=session,
+                                 done="全站预览已更新")
+        sys.stderr.write(errors.getvalue())
+        if project is None:
+            self.preview.finished(errors.getvalue().strip())
+            return
+        with self.lock:
+            self.out.parent.mkdir(parents=True, exist_ok=True)
+            swap(self.staging, self.out)
+            self.project, self.session = project, session
+            redo, self.edited = self.edited, set()
+        for slug in redo:  # edits shown while this build was reading the older files
+            self.brand(slug, announce=False)
+        digests = _page_digests(self.out)
+        if changed is not None:
+            changed = changed | {p for p, d in digests.items() if self.digests.get(p) != d}
+        self.digests = digests
+        self.preview.finished("", changed)
+
+    def brand(self, slug: str, announce: bool = True) -> bool:
+        """Show an edit of one brand at once and ask for a full build to follow; False when only a full
+        build can show it (a new, removed or draft brand). ``announce`` is off when a finished full
+        build puts back an edit it had read too early; it reports the changes itself."""
+        started = time.perf_counter()
+        project, session = self.project, self.session
+        if project is None or session is None:
+            return False
+        known = {b.slug: b for b in project.brands}.get(slug)
+        folder = self.root / "brands" / slug
+        if known is None or known.is_draft or not (folder / "brand.yml").is_file():
+            return False
+        brand, findings = load_brand(folder, self.root, project.config.contract())
+        if brand is not None:
+            findings += check_brand(brand, project.criteria)[0]
+        blocking = [f for f in findings if f.severity is Severity.ERROR]
+        if blocking or brand is None:
+            errors = io.StringIO()
+            with contextlib.redirect_stderr(errors):
+                report_findings(blocking, "预览未更新")
+            sys.stderr.write(errors.getvalue())
+            self.preview.finished(errors.getvalue().strip())
+            return True
+        if brand.is_draft:
+            return False
+        docs = self.quick_docs / "docs"
+        shutil.rmtree(docs / "brands" / slug, ignore_errors=True)
+        updated = dates.last_updated(self.root, [brand.folder], only=f"brands/{slug}")[brand.folder]
+        history = leaderboard.history(project.ranked()).get(slug, [])
+        write_brand(brand, docs, self.root / ".brandsite" / "cache", project.config.site_url, updated, history)
+        source = docs / "brands" / slug
+        with self.lock:
+            if not session.render(f"brands/{slug}/index.md", (source / "index.md").read_text("utf-8"), self.out):
+                return False
+            target = self.out / "brands" / slug
+            for file in source.rglob("*"):  # the web images, which the engine would copy
+                if file.is_file() and file.name != "index.md":
+                    dest = target / file.relative_to(source)
+                    dest.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(file, dest)
+            if self.running and announce:
+                self.edited.add(slug)
+            page = f"/brands/{slug}/"
+            # the full build that follows makes the same bytes: the page need not reload a second time
+            self.digests[page] = _digest(self.out / "brands" / slug / "index.html")
+        if announce:
+            print(f"已更新 brands/{slug}/ 的预览页面（用时 {time.perf_counter() - started:.2f} 秒），其余页面在后台重新生成…",
+                  flush=True)
+            self.preview.finished("", {page})
+            self.pending.set()
+        return True
+
+    def worker(self) -> None:
+        """Full builds one after another while edits keep asking for them."""
+        while True:
+            self.pending.wait()
+            self.pending.clear()
+            self.running = True
+            try:
+                self.full(set())
+            finally:
+                self.running = False
 
 
 def _relevant(path: str) -> bool:
@@ -105,23 +258,29 @@ def run(root: Path, port: int = 8000) -> int:
     import watchfiles
 
     root = root.resolve()
-    out = root / ".brandsite" / "preview" / "site"
     preview = Preview()
-    _rebuild(root, out, preview)
+    site = Site(root, preview)
+    site.full()
     try:
-        server = ThreadingHTTPServer(("127.0.0.1", port), _handler(preview, out))
+        server = ThreadingHTTPServer(("127.0.0.1", port), _handler(preview, site.out))
     except OSError as exc:
         print(f"错误：无法在 127.0.0.1:{port} 启动预览（{exc.strerror}），可用 --port 换一个端口。", file=sys.stderr)
         return 1
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=site.worker, daemon=True).start()
     print(f"预览地址：http://127.0.0.1:{port}/  （修改品牌文件后自动刷新，按 Ctrl+C 退出）", flush=True)
     try:
         for changes in watchfiles.watch(*_watched(root), watch_filter=lambda _, path: _relevant(path),
-                                        debounce=400, step=50, rust_timeout=0, yield_on_timeout=False):
-            names = sorted({Path(p).relative_to(root).as_posix() for _, p in changes})
+                                        debounce=200, step=50, rust_timeout=0, yield_on_timeout=False):
+            paths = sorted({Path(p) for _, p in changes})
+            names = [p.relative_to(root).as_posix() for p in paths]
             print(f"检测到修改：{'、'.join(names[:3])}{' 等' if len(names) > 3 else ''}，重新生成…", flush=True)
-            _rebuild(root, out, preview)
+            slug = _brand_edit(root, paths)
+            if slug is None or not site.brand(slug):
+                with site.lock:
+                    site.digests = {}  # beyond one brand's page: every open page reloads
+                site.pending.set()
     finally:
         server.shutdown()
     return 0

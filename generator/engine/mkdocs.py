@@ -105,8 +105,52 @@ def _cache_templates(config, folder: Path) -> None:
     config.theme.get_env = get_env
 
 
+class Session:
+    """A finished build's configuration, files, navigation and templates, so `serve` can render one
+    edited page again in milliseconds instead of every page. It follows MkDocs 1.6's own build steps
+    (``_populate_page``, ``_build_page``), which MkDocs does not export; on any other engine
+    version `serve` simply builds the whole site."""
+
+    def __init__(self):
+        self.config = self.files = self.nav = self.env = None
+
+    def plugin(self):
+        from mkdocs.plugins import BasePlugin
+
+        session = self
+
+        class Keep(BasePlugin):
+            def on_nav(self, nav, config, files):
+                session.nav = nav
+                return nav
+
+            def on_env(self, env, config, files):
+                session.env, session.config, session.files = env, config, files
+                return env
+
+        return Keep()
+
+    def render(self, src_uri: str, markdown: str, site: Path) -> bool:
+        """Render the page ``src_uri`` from ``markdown`` into ``site``; False when it cannot (a new page)."""
+        try:
+            from mkdocs.commands.build import _build_page, _populate_page
+        except ImportError:
+            return False
+        file = self.files.get_file_from_path(src_uri) if self.files is not None else None
+        if file is None or file.page is None:
+            return False
+        file.content_string = markdown
+        file.abs_dest_path = str(site / file.dest_uri)
+        try:
+            _populate_page(file.page, self.config, self.files)
+            _build_page(file.page, self.config, self.files.documentation_pages(), self.nav, self.env)
+        except Exception:  # noqa: BLE001 - anything the engine raises: the caller builds the whole site instead
+            return False
+        return True
+
+
 def build(config_file: Path, strict: bool = False, jieba_user: Path | None = None,
-          content_date: dt.date | None = None, cache: Path | None = None) -> list[str]:
+          content_date: dt.date | None = None, cache: Path | None = None, session: Session | None = None) -> list[str]:
     """Build the site; returns the engine's warnings. Raises EngineError on failure.
 
     ``content_date`` (the newest date in the input) stands in for "now" in the sitemap and
@@ -134,6 +178,8 @@ def build(config_file: Path, strict: bool = False, jieba_user: Path | None = Non
             _use_user_dict(config, jieba_user)
         if cache is not None:
             _cache_templates(config, cache / "templates")
+        if session is not None:
+            config.plugins["brandsite-session"] = session.plugin()
         mkdocs_build(config)
         search_index.compact(Path(config.site_dir) / "search" / "search_index.json")
     except exceptions.ConfigurationError as exc:

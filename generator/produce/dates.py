@@ -7,8 +7,10 @@ import subprocess
 from pathlib import Path
 
 
-def last_updated(root: Path, folders: list[Path]) -> dict[Path, dt.date]:
-    dates = _from_git(root)
+def last_updated(root: Path, folders: list[Path], only: str = "brands") -> dict[Path, dt.date]:
+    """The last commit date of each brand folder (its files' time when not committed).
+    ``only`` limits the history read, e.g. to one brand's folder."""
+    dates = _from_git(root, only)
     out = {}
     for folder in folders:
         key = folder.resolve()
@@ -16,10 +18,10 @@ def last_updated(root: Path, folders: list[Path]) -> dict[Path, dt.date]:
     return out
 
 
-def _from_git(root: Path) -> dict[Path, dt.date]:
+def _from_git(root: Path, only: str) -> dict[Path, dt.date]:
     try:
         proc = subprocess.run(
-            ["git", "log", "--format=@%cs", "--name-only", "--relative", "--", "brands"],
+            ["git", "log", "--format=@%cs", "--name-only", "--relative", "--", only],
             cwd=root, capture_output=True, text=True, timeout=60, check=False,
         )
     except (OSError, subprocess.SubprocessError):

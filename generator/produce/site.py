@@ -6,6 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
+from generator.model import Brand
 from generator.pipeline import Project
 from generator.produce import dates, feeds, images, kiosk, leaderboard, pages, search_terms
 from generator.produce import qr as qr_codes
@@ -41,18 +42,8 @@ def write_docs(project: Project, work: Path, cache: Path) -> list[Card]:
     updated = dates.last_updated(root, [b.folder for b in brands])
     images.warm([(b.logo_image, side) for b in brands if b.logo_image for side in (LOGO_SIDE, kiosk.LOGO_SIDE)]
                 + [(p.image, PHOTO_SIDE) for b in brands for p in b.gallery if p.image], cache / "images")
-    cards = []
-    for brand in brands:
-        folder = docs / "brands" / brand.slug
-        card = Card(brand, images.place(brand.logo_image, cache / "images", folder, "logo", LOGO_SIDE), updated[brand.folder])
-        photos = [
-            {"image": images.place(photo.image, cache / "images", folder / "photos", f"{i:02d}", PHOTO_SIDE), "caption": photo.caption}
-            for i, photo in enumerate(brand.gallery, 1) if photo.image is not None
-        ]
-        qr = qr_codes.cached(pages.brand_url(config.site_url, brand.slug), cache / "qr")
-        (folder / "index.md").write_text(
-            pages.brand_page(card, qr, photos, search_terms.keywords(brand), histories.get(brand.slug, [])), "utf-8")
-        cards.append(card)
+    cards = [write_brand(brand, docs, cache, config.site_url, updated[brand.folder], histories.get(brand.slug, []))
+             for brand in brands]
 
     news = project.published_news
     for folder, page in pages.gallery_pages(cards, config.categories):
@@ -70,6 +61,19 @@ def write_docs(project: Project, work: Path, cache: Path) -> list[Card]:
         shutil.copytree(root / "assets", docs / "assets", dirs_exist_ok=True, ignore=shutil.ignore_patterns(".*"))
     shutil.copytree(ASSETS, docs / "assets" / "brandsite", dirs_exist_ok=True)
     return cards
+
+
+def write_brand(brand: Brand, docs: Path, cache: Path, site_url: str, updated, history: list[dict]) -> Card:
+    """One brand's page and its web images into ``docs/brands/<slug>/``; `serve` calls this alone on an edit."""
+    folder = docs / "brands" / brand.slug
+    card = Card(brand, images.place(brand.logo_image, cache / "images", folder, "logo", LOGO_SIDE), updated)
+    photos = [
+        {"image": images.place(photo.image, cache / "images", folder / "photos", f"{i:02d}", PHOTO_SIDE), "caption": photo.caption}
+        for i, photo in enumerate(brand.gallery, 1) if photo.image is not None
+    ]
+    qr = qr_codes.cached(pages.brand_url(site_url, brand.slug), cache / "qr")
+    (folder / "index.md").write_text(pages.brand_page(card, qr, photos, search_terms.keywords(brand), history), "utf-8")
+    return card
 
 
 def write_kiosk(project: Project, folder: Path, cache: Path, brands=None, ranked=None, histories=None) -> int:
