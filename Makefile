@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 # root installs system packages directly; anyone else goes through sudo
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test check serve clean system-deps fonts
+.PHONY: site test check serve clean system-deps fonts bench
 
 site: $(VENV)/.installed fonts
 	$(BIN)/brandsite build
@@ -23,6 +23,11 @@ test: $(VENV)/.test-installed system-deps $(AXE)
 serve: $(VENV)/.installed
 	$(BIN)/brandsite serve
 
+# Benchmarks on synthetic sites (see README, "Benchmarks and budgets"); minutes, not seconds.
+bench: $(VENV)/.bench-installed system-deps
+	$(BIN)/python benches/run.py --sizes 100,1000 --runs 3 --search --serve --memory
+	$(BIN)/python benches/engines.py --size 1000 --runs 2
+
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
@@ -30,6 +35,10 @@ $(BIN)/python:
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q -e .
 	touch $@
+
+$(VENV)/.bench-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[test,bench]'
+	touch $(VENV)/.installed $(VENV)/.test-installed $@
 
 $(VENV)/.test-installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q -e '.[test]'

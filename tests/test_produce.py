@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import html
+
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.produce.pages import front_matter
 from generator.produce.text import story_html
 
 
@@ -23,3 +30,11 @@ def test_story_headings_start_below_the_page_section():
 def test_story_keeps_tables_and_lists():
     html = story_html("| 甲 | 乙 |\n| --- | --- |\n| 1 | 2 |\n\n- 一\n- 二\n")
     assert "<table>" in html and "<li>一</li>" in html
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text())
+def test_front_matter_reads_back_as_the_editors_text(text):
+    """Any title an editor writes (quotes, colons, YAML's own line breaks, emoji) reaches the page unchanged."""
+    meta = {"title": text, "hide": ["navigation", "toc"], "search": {"exclude": True}}
+    assert yaml.safe_load(str(front_matter(meta))) == dict(meta, title=html.escape(text, quote=True))

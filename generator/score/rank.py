@@ -6,6 +6,8 @@ and tie; in binary floating point they differ in the last bit.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -58,8 +60,14 @@ def _order_key(scheme: Scheme, row: tuple) -> tuple:
     brand, scores, _, total = row
     key: list = [-total]
     for t in scheme.tie_break:
-        key.append(" ".join(lazy_pinyin(brand.name or brand.slug)) if t == "name" else -scores[t])
+        key.append(_pinyin(brand.name or brand.slug) if t == "name" else -scores[t])
     return (*key, brand.slug)
+
+
+@lru_cache(maxsize=65536)
+def _pinyin(name: str) -> str:
+    """A name's pinyin for ordering: a brand is ranked in every round, and pypinyin is slow."""
+    return " ".join(lazy_pinyin(name))
 
 
 def rank_round(round_: Round, scheme: Scheme, brands: dict[str, Brand], previous: RankedRound | None) -> RankedRound:
