@@ -36,14 +36,14 @@ from generator.produce.site import write_brand
 
 CHANGES = "/__brandsite/changes"
 _SCRIPT = (
-    "<script>(function(){var v=%d;function show(t){var d=document.getElementById('bs-preview-error');"
+    "<script>(function(){var v=%d,stale=false;function show(t){var d=document.getElementById('bs-preview-error');"
     "if(!t){if(d)d.remove();return}if(!d){d=document.createElement('pre');d.id='bs-preview-error';"
     "d.setAttribute('role','alert');d.style.cssText='position:fixed;left:0;right:0;bottom:0;max-height:50vh;"
     "overflow:auto;margin:0;padding:1em;background:#7f1414;color:#fff;z-index:9999;white-space:pre-wrap;"
     "font-size:14px';document.body.appendChild(d)}d.textContent='预览未更新（生成失败）：\\n'+t}"
     "function poll(){fetch('" + CHANGES + "?since='+v+'&page='+encodeURIComponent(location.pathname))"
     ".then(function(r){return r.json()}).then(function(s){"
-    "if(s.reload){location.reload();return}v=s.version;show(s.error);poll()})"
+    "if(s.changed)stale=true;if(stale&&!s.error){location.reload();return}v=s.version;show(s.error);poll()})"
     ".catch(function(){setTimeout(poll,1000)})}poll()})();</script>"
 )
 
@@ -71,8 +71,9 @@ class Preview:
     def wait(self, since: int, page: str = "", timeout: float = 25.0) -> dict:
         with self._changed:
             self._changed.wait_for(lambda: self.version != since, timeout=timeout)
-            return {"version": self.version, "error": self.error,
-                    "reload": not self.error and self._touched(since, page)}
+            # a page changed while the site is broken keeps its last good version under the messages,
+            # and reloads once the error is fixed (the script remembers it is stale)
+            return {"version": self.version, "error": self.error, "changed": self._touched(since, page)}
 
     def _touched(self, since: int, page: str) -> bool:
         for version in range(since + 1, self.version + 1):
@@ -164,7 +165,8 @@ class Site:
                                  done="全站预览已更新")
         sys.stderr.write(errors.getvalue())
         if project is None:
-            self.preview.finished(errors.getvalue().strip())
+            if not self.pending.is_set():  # files changed while it ran: the next build's verdict counts
+                self.preview.finished(errors.getvalue().strip())
             return
         with self.lock:
             self.out.parent.mkdir(parents=True, exist_ok=True)
