@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import TextIO
 
 from generator.check.criteria import CriteriaError
 from generator.check.output import text_line
@@ -11,27 +12,29 @@ from generator.findings import Finding
 from generator.pipeline import Project, load_project
 
 
-def load_or_report(root) -> Project | None:
-    """The loaded project, or None after printing why the site files are unusable."""
+def load_or_report(root, err: TextIO | None = None) -> Project | None:
+    """The loaded project, or None after printing (to ``err``, stderr by default) why the site files are unusable."""
+    err = err or sys.stderr
     try:
         return load_project(root)
     except ConfigError as exc:
-        print(text_line(exc.finding), file=sys.stderr)
+        print(text_line(exc.finding), file=err)
     except CriteriaError as exc:
         for f in exc.findings:
-            print(text_line(f), file=sys.stderr)
+            print(text_line(f), file=err)
     return None
 
 
-def report_blocking(project: Project, strict: bool, outcome: str) -> bool:
+def report_blocking(project: Project, strict: bool, outcome: str, err: TextIO | None = None) -> bool:
     """Print the findings that stop an output (with ``outcome``, e.g. "网站未生成"); True when there were any."""
-    return report_findings(project.blocking(strict), outcome)
+    return report_findings(project.blocking(strict), outcome, err)
 
 
-def report_findings(blocking: list[Finding], outcome: str) -> bool:
+def report_findings(blocking: list[Finding], outcome: str, err: TextIO | None = None) -> bool:
+    err = err or sys.stderr
     blocking = sorted(blocking, key=lambda f: f.sort_key())
     for f in blocking:
-        print(text_line(f), file=sys.stderr)
+        print(text_line(f), file=err)
     if blocking:
-        print(f"\n有 {len(blocking)} 个问题必须先解决，{outcome}。运行 brandsite check 查看详情。", file=sys.stderr)
+        print(f"\n有 {len(blocking)} 个问题必须先解决，{outcome}。运行 brandsite check 查看详情。", file=err)
     return bool(blocking)

@@ -9,6 +9,7 @@ import shutil
 import sys
 import time
 from pathlib import Path
+from typing import TextIO
 
 from generator.atomic import swap
 from generator.commands import load_or_report, report_blocking
@@ -22,18 +23,20 @@ def run(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_na
 
 
 def make(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_name: str = "build",
-         session: engine.Session | None = None, done: str = "已生成网站") -> Project | None:
+         session: engine.Session | None = None, done: str = "已生成网站", err: TextIO | None = None) -> Project | None:
     """Build the site; the loaded project on success, None after printing why not.
 
     ``work_name`` names the folder under .brandsite/ for the generated docs tree, so a preview
     (serve) and a build can run side by side; the caches under .brandsite/cache are shared.
     ``session`` keeps the engine's state for `serve` to render single pages again; ``done`` opens
-    the closing line ("预览已更新" for `serve`, which does not name its staging folder)."""
+    the closing line ("预览已更新" for `serve`, which does not name its staging folder); problems are
+    printed to ``err`` (stderr by default: `serve` collects them per build, from a thread)."""
+    err = err or sys.stderr
     started = time.perf_counter()
-    project = load_or_report(root)
+    project = load_or_report(root, err)
     if project is None:
         return None
-    if report_blocking(project, strict, "网站未生成（原有网站保持不变）"):
+    if report_blocking(project, strict, "网站未生成（原有网站保持不变）", err):
         return None
     site = site_dir if site_dir.is_absolute() else (Path.cwd() / site_dir)
     cache = root.resolve() / ".brandsite" / "cache"
@@ -52,11 +55,11 @@ def make(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_n
     except (engine.EngineError, OSError) as exc:
         shutil.rmtree(building, ignore_errors=True)
         reason = exc if isinstance(exc, engine.EngineError) else f"写入文件失败（{exc.strerror or exc}：{exc.filename or ''}）"
-        print(f"错误：{reason}，原有网站保持不变。", file=sys.stderr)
+        print(f"错误：{reason}，原有网站保持不变。", file=err)
         return None
     swap(building, site)
     for message in warnings:
-        print(f"引擎警告：{message}", file=sys.stderr)
+        print(f"引擎警告：{message}", file=err)
     drafts = sum(1 for b in project.brands if b.is_draft)
     note = f"（草稿 {drafts} 个未发布）" if drafts else ""
     where = f"，输出到 {site_dir.as_posix().rstrip('/')}/" if done == "已生成网站" else ""

@@ -11,7 +11,6 @@ the page when the edit cannot be shown. The published site/ is never touched.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
 import json
@@ -140,6 +139,10 @@ def _brand_edit(root: Path, paths: list[Path]) -> str | None:
     return slugs.pop() if len(slugs) == 1 else None
 
 
+class NotQuick(Exception):
+    """Only a full build can show this edit (a new, removed or draft brand, or no kept session)."""
+
+
 class Site:
     """The served preview: full builds in the background, single brand pages at once."""
 
@@ -147,11 +150,11 @@ class Site:
         self.root, self.preview = root, preview
         self.out = root / ".brandsite" / "preview" / "site"
         self.staging = root / ".brandsite" / "preview" / "staging"
-        self.quick_docs = root / ".brandsite" / "preview" / "quick"
+        self.quick_docs = root / ".brandsite" / "preview" / "quick" / "docs"
         self.project: Project | None = None
         self.session: Session | None = None
         self.digests: dict[str, str] = {}
-        self.lock = threading.Lock()  # the served folder: a quick page write or a swap, never both
+        self.lock = threading.Lock()  # the served folder and the kept state: one writer at a time
         self.pending = threading.Event()
         self.edited: set[str] = set()  # brands shown quickly while a full build was running
         self.running = False
@@ -160,78 +163,83 @@ class Site:
         """Build everything into staging and swap it in; then show which pages changed."""
         errors = io.StringIO()
         session = Session()
-        with contextlib.redirect_stderr(errors):
-            project = build.make(self.root, site_dir=self.staging, work_name="preview", session=session,
-                                 done="全站预览已更新")
+        project = build.make(self.root, site_dir=self.staging, work_name="preview", session=session,
+                             done="全站预览已更新", err=errors)
         sys.stderr.write(errors.getvalue())
         if project is None:
             if not self.pending.is_set():  # files changed while it ran: the next build's verdict counts
                 self.preview.finished(errors.getvalue().strip())
             return
         with self.lock:
-            self.out.parent.mkdir(parents=True, exist_ok=True)
-            swap(self.staging, self.out)
             self.project, self.session = project, session
             redo, self.edited = self.edited, set()
-        for slug in redo:  # edits shown while this build was reading the older files
-            self.brand(slug, announce=False)
-        digests = _page_digests(self.out)
-        if changed is not None:
-            changed = changed | {p for p, d in digests.items() if self.digests.get(p) != d}
-        self.digests = digests
+            for slug in redo:  # edits shown while this build was reading older files go onto it first
+                try:
+                    self._render(slug, self.staging)
+                except NotQuick:
+                    self.pending.set()
+            self.out.parent.mkdir(parents=True, exist_ok=True)
+            swap(self.staging, self.out)
+            digests = _page_digests(self.out)
+            if changed is not None:
+                changed = changed | {p for p, d in digests.items() if self.digests.get(p) != d}
+            self.digests = digests
         self.preview.finished("", changed)
 
-    def brand(self, slug: str, announce: bool = True) -> bool:
-        """Show an edit of one brand at once and ask for a full build to follow; False when only a full
-        build can show it (a new, removed or draft brand). ``announce`` is off when a finished full
-        build puts back an edit it had read too early; it reports the changes itself."""
+    def brand(self, slug: str) -> bool:
+        """Show an edit of one brand at once and ask for a full build to follow; False when only a
+        full build can show it."""
         started = time.perf_counter()
+        with self.lock:
+            try:
+                errors = self._render(slug, self.out)
+            except NotQuick:
+                return False
+            if errors:
+                sys.stderr.write(errors)
+                self.preview.finished(errors.strip())
+                return True
+            if self.running:
+                self.edited.add(slug)
+            page = f"/brands/{slug}/"
+            # the full build that follows makes the same bytes: the page need not reload a second time
+            self.digests[page] = _digest(self.out / "brands" / slug / "index.html")
+        print(f"已更新 brands/{slug}/ 的预览页面（用时 {time.perf_counter() - started:.2f} 秒），其余页面在后台重新生成…",
+              flush=True)
+        self.preview.finished("", {page})
+        self.pending.set()
+        return True
+
+    def _render(self, slug: str, site: Path) -> str:
+        """Load, check and render one brand's page into ``site``; the checker's messages if it cannot be shown."""
         project, session = self.project, self.session
-        if project is None or session is None:
-            return False
-        known = {b.slug: b for b in project.brands}.get(slug)
         folder = self.root / "brands" / slug
-        if known is None or known.is_draft or not (folder / "brand.yml").is_file():
-            return False
+        known = {b.slug: b for b in project.brands}.get(slug) if project else None
+        if session is None or known is None or known.is_draft or not (folder / "brand.yml").is_file():
+            raise NotQuick
         brand, findings = load_brand(folder, self.root, project.config.contract())
         if brand is not None:
             findings += check_brand(brand, project.criteria)[0]
         blocking = [f for f in findings if f.severity is Severity.ERROR]
         if blocking or brand is None:
             errors = io.StringIO()
-            with contextlib.redirect_stderr(errors):
-                report_findings(blocking, "预览未更新")
-            sys.stderr.write(errors.getvalue())
-            self.preview.finished(errors.getvalue().strip())
-            return True
+            report_findings(blocking, "预览未更新", errors)
+            return errors.getvalue()
         if brand.is_draft:
-            return False
-        docs = self.quick_docs / "docs"
-        shutil.rmtree(docs / "brands" / slug, ignore_errors=True)
+            raise NotQuick
+        shutil.rmtree(self.quick_docs / "brands" / slug, ignore_errors=True)
         updated = dates.last_updated(self.root, [brand.folder], only=f"brands/{slug}")[brand.folder]
         history = leaderboard.history(project.ranked()).get(slug, [])
-        write_brand(brand, docs, self.root / ".brandsite" / "cache", project.config.site_url, updated, history)
-        source = docs / "brands" / slug
-        with self.lock:
-            if not session.render(f"brands/{slug}/index.md", (source / "index.md").read_text("utf-8"), self.out):
-                return False
-            target = self.out / "brands" / slug
-            for file in source.rglob("*"):  # the web images, which the engine would copy
-                if file.is_file() and file.name != "index.md":
-                    dest = target / file.relative_to(source)
-                    dest.parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copyfile(file, dest)
-            if self.running and announce:
-                self.edited.add(slug)
-            page = f"/brands/{slug}/"
-            # the full build that follows makes the same bytes: the page need not reload a second time
-            self.digests[page] = _digest(self.out / "brands" / slug / "index.html")
-        if announce:
-            print(f"已更新 brands/{slug}/ 的预览页面（用时 {time.perf_counter() - started:.2f} 秒），其余页面在后台重新生成…",
-                  flush=True)
-            self.preview.finished("", {page})
-            self.pending.set()
-        return True
+        write_brand(brand, self.quick_docs, self.root / ".brandsite" / "cache", project.config.site_url, updated, history)
+        source = self.quick_docs / "brands" / slug
+        if not session.render(f"brands/{slug}/index.md", (source / "index.md").read_text("utf-8"), site):
+            raise NotQuick
+        for file in source.rglob("*"):  # the web images, which the engine would copy
+            if file.is_file() and file.name != "index.md":
+                dest = site / "brands" / slug / file.relative_to(source)
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(file, dest)
+        return ""
 
     def worker(self) -> None:
         """Full builds one after another while edits keep asking for them."""
