@@ -102,4 +102,7 @@ def _load(root: Path, config_file: Path | None) -> Project:
     report.extend(found)
     rounds, found = load_rounds(root, schemes, brands)
     report.extend(found)
+    for brand in brands:
+        if brand.doc is not None:
+            brand.doc.release()
     return Project(config, criteria, brands, report, results, news, schemes, rounds)

@@ -114,21 +114,8 @@ class Session:
     def __init__(self):
         self.config = self.files = self.nav = self.env = None
 
-    def plugin(self):
-        from mkdocs.plugins import BasePlugin
-
-        session = self
-
-        class Keep(BasePlugin):
-            def on_nav(self, nav, config, files):
-                session.nav = nav
-                return nav
-
-            def on_env(self, env, config, files):
-                session.env, session.config, session.files = env, config, files
-                return env
-
-        return Keep()
+    def keep(self, nav, env, config, files) -> None:
+        self.nav, self.env, self.config, self.files = nav, env, config, files
 
     def render(self, src_uri: str, markdown: str, site: Path) -> bool:
         """Render the page ``src_uri`` from ``markdown`` into ``site``; False when it cannot (a new page)."""
@@ -147,6 +134,34 @@ class Session:
         except Exception:  # noqa: BLE001 - anything the engine raises: the caller builds the whole site instead
             return False
         return True
+
+
+def _edge_plugin(session: Session | None):
+    """brandsite's hooks into the engine's build: hand its state to ``session`` (for `serve`), and let
+    each brand page's Markdown and HTML go once the page is written. MkDocs renders every page before
+    writing any and keeps them all to the end; nothing else reads a brand page's content (brands are
+    not in the navigation, and search takes its text before the page is written), and at 10,000 brands
+    those pages alone would hold most of a gigabyte."""
+    from mkdocs.plugins import BasePlugin
+
+    class Edge(BasePlugin):
+        nav = None
+
+        def on_nav(self, nav, config, files):
+            self.nav = nav
+            return nav
+
+        def on_env(self, env, config, files):
+            if session is not None:
+                session.keep(self.nav, env, config, files)
+            return env
+
+        def on_post_page(self, output, page, config):
+            if page.file.src_uri.startswith("brands/") and page.file.src_uri.count("/") == 2:
+                page.markdown = page.content = None
+            return output
+
+    return Edge()
 
 
 def build(config_file: Path, strict: bool = False, jieba_user: Path | None = None,
@@ -178,8 +193,7 @@ def build(config_file: Path, strict: bool = False, jieba_user: Path | None = Non
             _use_user_dict(config, jieba_user)
         if cache is not None:
             _cache_templates(config, cache / "templates")
-        if session is not None:
-            config.plugins["brandsite-session"] = session.plugin()
+        config.plugins["brandsite-edge"] = _edge_plugin(session)
         mkdocs_build(config)
         search_index.compact(Path(config.site_dir) / "search" / "search_index.json")
     except exceptions.ConfigurationError as exc:

@@ -24,7 +24,7 @@ def _demote(m: re.Match) -> str:
     return f"<{m[1]}h{min(6, max(3, int(m[2]) + 1))}"
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)  # a feed and `serve` reuse a few; thousands would hold hundreds of MB
 def story_html(source: str) -> str:
     """Markdown -> HTML -> sanitised HTML: no script, no event handlers, no javascript: links.
 
