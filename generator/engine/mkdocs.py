@@ -136,9 +136,13 @@ class Session:
         return True
 
 
+def _is_brand_page(page) -> bool:
+    return page.file.src_uri.startswith("brands/") and page.file.src_uri.count("/") == 2
+
+
 def _edge_plugin(session: Session | None):
     """brandsite's hooks into the engine's build: hand its state to ``session`` (for `serve`), and let
-    each brand page's Markdown and HTML go once the page is written. MkDocs renders every page before
+    each brand page's Markdown go once rendered and its HTML once written. MkDocs renders every page before
     writing any and keeps them all to the end; nothing else reads a brand page's content (brands are
     not in the navigation, and search takes its text before the page is written), and at 10,000 brands
     those pages alone would hold most of a gigabyte."""
@@ -156,9 +160,14 @@ def _edge_plugin(session: Session | None):
                 session.keep(self.nav, env, config, files)
             return env
 
+        def on_page_content(self, html, page, config, files):
+            if _is_brand_page(page):  # rendered: its Markdown is read by nothing else
+                page.markdown = None
+            return html
+
         def on_post_page(self, output, page, config):
-            if page.file.src_uri.startswith("brands/") and page.file.src_uri.count("/") == 2:
-                page.markdown = page.content = None
+            if _is_brand_page(page):
+                page.content = None
             return output
 
     return Edge()
