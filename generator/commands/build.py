@@ -5,9 +5,14 @@ A failed build leaves the previous site exactly as it was.
 
 from __future__ import annotations
 
+import datetime as dt
+import io
+import multiprocessing
 import shutil
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
@@ -18,13 +23,34 @@ from generator.pipeline import Project
 from generator.produce.site import write_docs
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """What the engine step needs from loading, checking and producing: small enough to pass between processes."""
+
+    config: Path  # the generated engine configuration
+    work: Path
+    newest: dt.date | None
+    brands: int
+    drafts: int
+
+
 def run(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_name: str = "build") -> int:
-    return 0 if make(root, strict, site_dir, work_name) is not None else 1
+    """The CLI's build. Loading, checking and producing run in a child process, and the engine in this one
+    after the child has exited: the loaded project and the engine's rendered pages are each several hundred
+    MB at 10,000 brands, and in one process their peaks would add up."""
+    started = time.perf_counter()
+    site, building = _targets(site_dir)
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+        prepared, messages = pool.submit(_prepare_alone, root, strict, work_name, building).result()
+    sys.stderr.write(messages)
+    if prepared is None:
+        return 1
+    return 0 if _engine(prepared, strict, site, building, site_dir, started, "已生成网站", sys.stderr) else 1
 
 
 def make(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_name: str = "build",
          session: engine.Session | None = None, done: str = "已生成网站", err: TextIO | None = None) -> Project | None:
-    """Build the site; the loaded project on success, None after printing why not.
+    """Build the site in this process; the loaded project on success, None after printing why not.
 
     ``work_name`` names the folder under .brandsite/ for the generated docs tree, so a preview
     (serve) and a build can run side by side; the caches under .brandsite/cache are shared.
@@ -33,36 +59,65 @@ def make(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_n
     printed to ``err`` (stderr by default: `serve` collects them per build, from a thread)."""
     err = err or sys.stderr
     started = time.perf_counter()
+    site, building = _targets(site_dir)
     project = load_or_report(root, err)
-    if project is None:
+    if project is None or report_blocking(project, strict, "网站未生成（原有网站保持不变）", err):
         return None
-    if report_blocking(project, strict, "网站未生成（原有网站保持不变）", err):
+    prepared = _prepare(project, root, work_name, building, err)
+    if prepared is None or not _engine(prepared, strict, site, building, site_dir, started, done, err, session):
         return None
+    return project
+
+
+def _targets(site_dir: Path) -> tuple[Path, Path]:
     site = site_dir if site_dir.is_absolute() else (Path.cwd() / site_dir)
-    cache = root.resolve() / ".brandsite" / "cache"
+    return site, site.parent / f".{site.name}.building"
+
+
+def _prepare_alone(root: Path, strict: bool, work_name: str, building: Path) -> tuple[Prepared | None, str]:
+    """In the child process: the prepared tree and the messages for the parent to print."""
+    err = io.StringIO()
+    project = load_or_report(root, err)
+    if project is None or report_blocking(project, strict, "网站未生成（原有网站保持不变）", err):
+        return None, err.getvalue()
+    return _prepare(project, root, work_name, building, err), err.getvalue()
+
+
+def _prepare(project: Project, root: Path, work_name: str, building: Path, err: TextIO) -> Prepared | None:
+    """The generated docs tree and engine configuration under .brandsite/<work_name>."""
     work = root.resolve() / ".brandsite" / work_name
-    work.mkdir(parents=True, exist_ok=True)
-    building = site.parent / f".{site.name}.building"
+    try:
+        work.mkdir(parents=True, exist_ok=True)
+        cards = write_docs(project, work, root.resolve() / ".brandsite" / "cache")
+        config = engine.write_config(work, project.config.config_file.resolve(), work / "docs", building,
+                                     project.config.raw, project.config.news_dir)
+    except OSError as exc:
+        _failed(f"写入文件失败（{exc.strerror or exc}：{exc.filename or ''}）", err)
+        return None
+    newest = max([c.updated for c in cards] + [p.date for p in project.published_news], default=None)
+    return Prepared(config, work, newest, len(cards), sum(1 for b in project.brands if b.is_draft))
+
+
+def _engine(prepared: Prepared, strict: bool, site: Path, building: Path, site_dir: Path, started: float, done: str,
+            err: TextIO, session: engine.Session | None = None) -> bool:
+    """Run the engine into the building folder and swap it in; False after printing why not."""
     if building.exists():
         shutil.rmtree(building)
     try:
-        cards = write_docs(project, work, cache)
-        config = engine.write_config(work, project.config.config_file.resolve(), work / "docs", building, project.config.raw,
-                                     project.config.news_dir)
-        newest = max([c.updated for c in cards] + [p.date for p in project.published_news], default=None)
-        warnings = engine.build(config, strict=strict, jieba_user=work / "jieba_user.txt", content_date=newest, cache=cache,
-                                session=session)
+        warnings = engine.build(prepared.config, strict=strict, jieba_user=prepared.work / "jieba_user.txt",
+                                content_date=prepared.newest, cache=prepared.work.parent / "cache", session=session)
     except (engine.EngineError, OSError) as exc:
         shutil.rmtree(building, ignore_errors=True)
-        reason = exc if isinstance(exc, engine.EngineError) else f"写入文件失败（{exc.strerror or exc}：{exc.filename or ''}）"
-        print(f"错误：{reason}，原有网站保持不变。", file=err)
-        return None
+        _failed(exc if isinstance(exc, engine.EngineError) else f"写入文件失败（{exc.strerror or exc}：{exc.filename or ''}）", err)
+        return False
     swap(building, site)
     for message in warnings:
         print(f"引擎警告：{message}", file=err)
-    drafts = sum(1 for b in project.brands if b.is_draft)
-    note = f"（草稿 {drafts} 个未发布）" if drafts else ""
+    note = f"（草稿 {prepared.drafts} 个未发布）" if prepared.drafts else ""
     where = f"，输出到 {site_dir.as_posix().rstrip('/')}/" if done == "已生成网站" else ""
-    print(f"{done}：{len(cards)} 个品牌{note}，用时 {time.perf_counter() - started:.1f} 秒{where}", flush=True)
-    return project
+    print(f"{done}：{prepared.brands} 个品牌{note}，用时 {time.perf_counter() - started:.1f} 秒{where}", flush=True)
+    return True
 
+
+def _failed(reason, err: TextIO) -> None:
+    print(f"错误：{reason}，原有网站保持不变。", file=err)
