@@ -10,6 +10,7 @@ import io
 import multiprocessing
 import shutil
 import sys
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -40,7 +41,9 @@ def run(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_na
     MB at 10,000 brands, and in one process their peaks would add up."""
     started = time.perf_counter()
     site, building = _targets(site_dir)
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+    # fork is fast, but only safe with no other thread that could hold a lock at the moment of forking
+    method = "fork" if threading.active_count() == 1 else "spawn"
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context(method)) as pool:
         prepared, messages = pool.submit(_prepare_alone, root, strict, work_name, building).result()
     sys.stderr.write(messages)
     if prepared is None:
