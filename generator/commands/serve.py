@@ -153,6 +153,7 @@ class Site:
         self.quick_docs = root / ".brandsite" / "preview" / "quick" / "docs"
         self.project: Project | None = None
         self.session: Session | None = None
+        self.histories: dict[str, list[dict]] = {}  # each brand's standings, from the project's rounds
         self.digests: dict[str, str] = {}
         self.lock = threading.Lock()  # the served folder and the kept state: one writer at a time
         self.pending = threading.Event()
@@ -172,6 +173,7 @@ class Site:
             return
         with self.lock:
             self.project, self.session = project, session
+            self.histories = leaderboard.history(project.ranked())
             redo, self.edited = self.edited, set()
             for slug in redo:  # edits shown while this build was reading older files go onto it first
                 try:
@@ -229,8 +231,8 @@ class Site:
             raise NotQuick
         shutil.rmtree(self.quick_docs / "brands" / slug, ignore_errors=True)
         updated = dates.last_updated(self.root, [brand.folder], only=f"brands/{slug}")[brand.folder]
-        history = leaderboard.history(project.ranked()).get(slug, [])
-        write_brand(brand, self.quick_docs, self.root / ".brandsite" / "cache", project.config.site_url, updated, history)
+        write_brand(brand, self.quick_docs, self.root / ".brandsite" / "cache", project.config.site_url, updated,
+                    self.histories.get(slug, []))
         source = self.quick_docs / "brands" / slug
         if not session.render(f"brands/{slug}/index.md", (source / "index.md").read_text("utf-8"), site):
             raise NotQuick

@@ -10,7 +10,6 @@ from collections import Counter
 from dataclasses import replace
 from decimal import Decimal
 
-from generator import slugs
 from generator.produce import paging
 from generator.produce.dates import chinese
 from generator.produce.images import Placed
@@ -61,25 +60,17 @@ ROUND_PAGE = 100  # rows a results page shows
 
 def _listings(data: dict) -> list[paging.Listing]:
     """A round's pages: all brands by rank, then each category, 100 rows a page."""
-    names = [name for name, _ in data["counts"]]
-    by_name = slugs.unique(names, "category")
-
-    def folder(category: str, number: int) -> str:
-        return "/".join(["leaderboard", data["id"], *([category] if category else []),
-                         *([str(number)] if number > 1 else [])])
-
-    return paging.listings(data["rows"], lambda row: row["category"], [(n, by_name[n]) for n in names],
-                           ROUND_PAGE, folder)
+    return paging.listings(data["rows"], lambda row: row["category"], [name for name, _ in data["counts"]],
+                           ROUND_PAGE, f"leaderboard/{data['id']}")
 
 
 def round_pages(data: dict) -> list[tuple[str, str]]:
     """One round's pages as (folder, Markdown), from its ``view``."""
     out = []
     for listing in _listings(data):
-        title = data["title"] + (f"：{listing.category}" if listing.category else "") + (
-            f"（第 {listing.number} 页）" if listing.number > 1 else "")
+        title = listing.title(data["title"])
         meta = {"title": title, "description": f"{title}：名次、各组评分、加分与综合得分", "hide": ["navigation", "toc"]}
-        if listing.category or listing.number > 1:
+        if not listing.first:
             meta["search"] = {"exclude": True}
         out.append((listing.folder, render("round.md", r=data, listing=listing, front=front_matter(meta))))
     return out

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from jinja2 import ChoiceLoader, Environment, PackageLoader
 from markupsafe import Markup
 
-from generator import slugs
 from generator.check.criteria import Criteria
 from generator.model import Brand, NewsPost
 from generator.produce.dates import chinese
@@ -90,23 +89,13 @@ GALLERY_PAGE = 60  # cards a gallery page shows: ten rows on an office screen
 def gallery_pages(cards: list[Card], categories: tuple[str, ...]) -> list[tuple[str, str]]:
     """The gallery as (folder, Markdown) pages: /brands/ starts it, the rest live under /gallery/."""
     present = Counter(c.brand.category for c in cards)
-    names = [c for c in categories if present[c]]
-    by_name = slugs.unique(names, "category")
-
-    def folder(category: str, number: int) -> str:
-        if not category and number == 1:
-            return "brands"
-        return "/".join(["gallery", *([category] if category else []), *([str(number)] if number > 1 else [])])
-
     out = []
-    for listing in paging.listings(cards, lambda c: c.brand.category, [(n, by_name[n]) for n in names],
-                                   GALLERY_PAGE, folder):
-        first = listing.folder == "brands"
-        title = "品牌风采" + (f"：{listing.category}" if listing.category else "") + (
-            f"（第 {listing.number} 页）" if listing.number > 1 else "")
-        meta = {"title": title, "description": "全部服务品牌一览，可按类别浏览" if first else f"{title}：服务品牌一览",
+    for listing in paging.listings(cards, lambda c: c.brand.category, [c for c in categories if present[c]],
+                                   GALLERY_PAGE, "gallery", start="brands"):
+        title = listing.title("品牌风采")
+        meta = {"title": title, "description": "全部服务品牌一览，可按类别浏览" if listing.first else f"{title}：服务品牌一览",
                 "hide": ["navigation", "toc"]}
-        if not first:
+        if not listing.first:
             meta["search"] = {"exclude": True}  # a listing repeats the brands' names; search finds the brands
         out.append((listing.folder, render("gallery.md", front=front_matter(meta), listing=listing, total=len(cards))))
     return out

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from generator import slugs
+
 
 @dataclass(frozen=True)
 class Tab:
@@ -41,6 +43,14 @@ class Listing:
     next: str = ""
 
     @property
+    def first(self) -> bool:
+        """The first page of the whole list: the one search indexes (the others repeat brands' names)."""
+        return not self.category and self.number == 1
+
+    def title(self, base: str) -> str:
+        return base + (f"：{self.category}" if self.category else "") + (f"（第 {self.number} 页）" if self.number > 1 else "")
+
+    @property
     def root(self) -> str:
         """From this page to the docs root, for relative links."""
         return "../" * (self.folder.count("/") + 1)
@@ -61,20 +71,28 @@ def page_links(folders: list[str], current: int, around: int = 2) -> list[PageLi
     return out
 
 
-def listings(items: list, category_of: Callable[[object], str], categories: list[tuple[str, str]], size: int,
-             folder: Callable[[str, int], str]) -> list[Listing]:
-    """Every page of ``items``: all of them, then each category in ``categories`` (name, slug) that has any.
+def listings(items: list, category_of: Callable[[object], str], categories: list[str], size: int,
+             base: str, start: str = "") -> list[Listing]:
+    """Every page of ``items``: all of them, then each of ``categories`` that has any.
 
-    ``folder(category_slug, number)`` names a page's folder; the category slug is "" for all items.
+    Pages live under ``base``: ``base/2/``, ``base/<category slug>/``, ``base/<category slug>/2/``;
+    ``start``, when given, is the folder of the very first page instead of ``base``.
     """
-    groups = [("", "", items)] + [(name, slug, [i for i in items if category_of(i) == name]) for name, slug in categories]
-    groups = [g for g in groups if g[2] or not g[0]]
+    by_name = slugs.unique(categories, "category")
+
+    def folder(category: str, number: int) -> str:
+        if start and not category and number == 1:
+            return start
+        return "/".join([base, *([by_name[category]] if category else []), *([str(number)] if number > 1 else [])])
+
+    groups = [("", items)] + [(name, [i for i in items if category_of(i) == name]) for name in categories]
+    groups = [g for g in groups if g[1] or not g[0]]
     out = []
-    for name, slug, members in groups:
+    for name, members in groups:
         parts = chunks(members, size)
-        folders = [folder(slug, n) for n in range(1, len(parts) + 1)]
+        folders = [folder(name, n) for n in range(1, len(parts) + 1)]
         for n, part in enumerate(parts, 1):
-            tabs = [Tab(other or "全部", len(m), folder(other_slug, 1), other == name) for other, other_slug, m in groups]
+            tabs = [Tab(other or "全部", len(m), folder(other, 1), other == name) for other, m in groups]
             out.append(Listing(folders[n - 1], part, n, len(parts), name, len(members), tabs,
                                page_links(folders, n) if len(parts) > 1 else [],
                                folders[n - 2] if n > 1 else "", folders[n] if n < len(parts) else ""))
