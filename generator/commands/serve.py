@@ -49,7 +49,7 @@ _SCRIPT = (
 
 class Preview:
     """The preview's state: a version that grows with every change shown, which pages each version
-    changed (None: all of them), and the last failure."""
+    changed (None: all of them; a page changed under an error reloads once it is fixed), and the last failure."""
 
     KEEP = 200  # versions whose changes are remembered; a page older than that reloads
 
@@ -63,7 +63,7 @@ class Preview:
         with self._changed:
             self.version += 1
             self.error = error
-            self.changes[self.version] = set() if error else changed
+            self.changes[self.version] = changed
             self.changes.pop(self.version - self.KEEP, None)
             self._changed.notify_all()
 
@@ -159,17 +159,20 @@ class Site:
         self.pending = threading.Event()
         self.edited: set[str] = set()  # brands shown quickly while a full build was running
         self.running = False
+        self.edits = 0  # brand edits seen, to tell whether a failure came before or after a build began
+        self.failed: tuple[int, str] | None = None  # the latest brand edit's messages, while it cannot be shown
 
     def full(self, changed: set[str] | None = None) -> None:
         """Build everything into staging and swap it in; then show which pages changed."""
         errors = io.StringIO()
         session = Session()
+        begun = self.edits
         project = build.make(self.root, site_dir=self.staging, work_name="preview", session=session,
                              done="全站预览已更新", err=errors)
         sys.stderr.write(errors.getvalue())
         if project is None:
             if not self.pending.is_set():  # files changed while it ran: the next build's verdict counts
-                self.preview.finished(errors.getvalue().strip())
+                self.preview.finished(errors.getvalue().strip(), set())
             return
         with self.lock:
             self.project, self.session = project, session
@@ -186,20 +189,26 @@ class Site:
             if changed is not None:
                 changed = changed | {p for p, d in digests.items() if self.digests.get(p) != d}
             self.digests = digests
-        self.preview.finished("", changed)
+            if self.failed and self.failed[0] <= begun:
+                self.failed = None  # this build read the files after that edit, and they built
+            # a build that read the files before a failing edit must not hide that edit's messages
+            error = self.failed[1] if self.failed else ""
+        self.preview.finished(error, changed)
 
     def brand(self, slug: str) -> bool:
         """Show an edit of one brand at once and ask for a full build to follow; False when only a
         full build can show it."""
         started = time.perf_counter()
         with self.lock:
+            self.edits += 1
             try:
                 errors = self._render(slug, self.out)
             except NotQuick:
                 return False
+            self.failed = (self.edits, errors.strip()) if errors else None
             if errors:
                 sys.stderr.write(errors)
-                self.preview.finished(errors.strip())
+                self.preview.finished(errors.strip(), set())
                 return True
             if self.running:
                 self.edited.add(slug)
