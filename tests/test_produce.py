@@ -32,6 +32,13 @@ def test_story_keeps_tables_and_lists():
     assert "<table>" in html and "<li>一</li>" in html
 
 
+def test_story_bare_address_stays_text_beside_chinese():
+    """Editors write addresses straight into Chinese sentences; a link must not swallow the words after it."""
+    html = story_html("请登录https://www.gov.cn办理，或访问<https://zwfw.gov.cn>。\n")
+    assert "请登录https://www.gov.cn办理，或访问" in html
+    assert '<a href="https://zwfw.gov.cn" rel="noopener noreferrer">https://zwfw.gov.cn</a>。' in html
+
+
 @settings(max_examples=500, deadline=None)
 @given(st.text())
 def test_front_matter_reads_back_as_the_editors_text(text):

@@ -5,17 +5,21 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import markdown
+import cmarkgfm
 import nh3
+from cmarkgfm.cmark import Options
 
 # what a brand story may contain once rendered; everything else is dropped
 STORY_TAGS = {
     "p", "br", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "u", "blockquote", "ul", "ol", "li",
     "table", "thead", "tbody", "tr", "th", "td", "a", "img", "figure", "figcaption", "hr", "code", "pre", "sup", "sub",
+    "del",
 }
 STORY_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title", "width", "height"}, "th": {"scope"}}
 
 
+# no "autolink": it would run a bare URL on into the Chinese text after it
+_EXTENSIONS = ["table", "strikethrough"]
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
 
 
@@ -28,9 +32,12 @@ def _demote(m: re.Match) -> str:
 def story_html(source: str) -> str:
     """Markdown -> HTML -> sanitised HTML: no script, no event handlers, no javascript: links.
 
-    Remembered by text: Markdown is the largest share of producing a brand page (about 7 ms a
-    story), and under ``serve`` only the story that changed is rendered again."""
-    rendered = markdown.markdown(source, extensions=["tables", "sane_lists"], output_format="html")
+    GitHub's CommonMark (cmark-gfm, in C) rather than Python-Markdown: stories are the bulk of a
+    build's own text (2.4 ms a story against 0.1 ms, at 1,000 brands the largest share of
+    producing pages), and CommonMark's lists and line rules are what editors' tools write.
+    Raw HTML is let through to nh3, which is the one place that decides what is safe (GitHub's
+    tag filter would instead print a <script> element's code as text)."""
+    rendered = cmarkgfm.markdown_to_html_with_extensions(source, Options.CMARK_OPT_UNSAFE, _EXTENSIONS)
     rendered = _HEADING.sub(_demote, rendered)
     return nh3.clean(
         rendered,
