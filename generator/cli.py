@@ -62,6 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="生成展示网站", description="检查并生成展示网站；失败时保留原有网站不变。")
     b.add_argument("--strict", action="store_true", help="有警告也不生成")
     b.add_argument("-d", "--site-dir", help="输出目录，默认为站点根目录下的 site/")
+    b.add_argument("--timings", action="store_true", help="结束时报告各阶段用时（读取与检查、生成页面、引擎）")
 
     s = sub.add_parser("serve", help="本地预览（修改后自动刷新）", description="在 127.0.0.1 上预览网站，修改品牌文件后浏览器自动刷新。")
     s.add_argument("--port", type=int, default=8000, help="端口，默认 8000")
@@ -95,7 +96,8 @@ def main(argv: list[str] | None = None) -> int:
             return run(root, args.name, unit=args.unit, category=args.category, slug=args.slug)
         if args.command == "build":
             from generator.commands.build import run
-            return run(root, strict=args.strict, site_dir=Path(args.site_dir) if args.site_dir else root / "site")
+            return run(root, strict=args.strict, site_dir=Path(args.site_dir) if args.site_dir else root / "site",
+                       timings=args.timings)
         if args.command == "export":
             from generator.commands.export import run
             return run(root, args.channel, args.target, every=args.all,

@@ -16,6 +16,7 @@ class ImageInfo:
     width: int | None  # None for an SVG without a usable size
     height: int | None
     alpha: bool = False  # has transparency: its web version stays PNG
+    digest: str = ""  # of the bytes: the web-image cache's key, taken while the file is read anyway
 
     @property
     def is_svg(self) -> bool:

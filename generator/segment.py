@@ -1,4 +1,4 @@
-"""Chinese word segmentation (jieba), imported once and kept quiet.
+"""Chinese word segmentation (jieba), imported once and kept quiet, and a cutter that remembers.
 
 jieba announces its dictionary in English on stderr and resets its log level on import,
 so the level is set after importing.
@@ -6,8 +6,13 @@ so the level is set after importing.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+import os
 from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
 
 
 @lru_cache(maxsize=1)
@@ -16,3 +21,59 @@ def jieba():
 
     module.setLogLevel(logging.WARNING)
     return module
+
+
+_loaded: bytes | None = None  # the user dictionary jieba's shared tokenizer holds
+
+
+class Cutter:
+    """jieba with a site's user dictionary, remembering in ``remembered`` what it has cut for as long
+    as that dictionary and jieba's version stay the same. Loading jieba's own dictionary takes over a
+    second, which a build that has nothing new to cut does not pay."""
+
+    def __init__(self, dictionary: Path, remembered: Path):
+        self.dictionary, self.remembered = dictionary, remembered
+        self.text = dictionary.read_bytes()
+        self.key = hashlib.sha256(self.text + version("jieba").encode()).hexdigest()
+        try:
+            known = json.loads(remembered.read_text("utf-8"))
+            self.cuts = known["cuts"] if known["key"] == self.key else {}
+        except (OSError, ValueError, KeyError, TypeError):
+            self.cuts = {}  # a missing or damaged file only costs the cutting
+        self.cuts = {kind: dict(self.cuts.get(kind, {})) for kind in ("words", "search")}
+        self.changed = False
+
+    def words(self, text: str) -> list[str]:
+        """``text`` as words (jieba's precise mode)."""
+        return self._cut("words", text)
+
+    def search_words(self, text: str) -> list[str]:
+        """``text`` as words and the shorter words inside them, as search cuts it."""
+        return self._cut("search", text)
+
+    def save(self) -> None:
+        if not self.changed:
+            return
+        try:
+            self.remembered.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.remembered.with_name(f".{self.remembered.name}.{os.getpid()}")
+            temporary.write_text(json.dumps({"key": self.key, "cuts": self.cuts}, ensure_ascii=False), "utf-8")
+            os.replace(temporary, self.remembered)
+        except OSError:
+            pass  # a read-only checkout still builds; it only cannot remember
+
+    def _cut(self, kind: str, text: str) -> list[str]:
+        table = self.cuts[kind]
+        if text not in table:
+            tokenizer = self._tokenizer()
+            table[text] = tokenizer.lcut(text) if kind == "words" else tokenizer.lcut_for_search(text)
+            self.changed = True
+        return table[text]
+
+    def _tokenizer(self):
+        global _loaded
+        module = jieba()
+        if _loaded != self.text:
+            module.load_userdict(str(self.dictionary))
+            _loaded = self.text
+        return module

@@ -4,25 +4,28 @@ from __future__ import annotations
 
 import re
 
+from typing import Callable
+
 from pypinyin import lazy_pinyin
 
 from generator import segment
 
 
-def from_chinese(text: str, fallback: str = "brand") -> str:
-    """Pinyin joined within words and hyphenated between them: 文档连心桥 -> wendang-lianxin-qiao."""
-    words = [w for w in segment.jieba().lcut(text) if w.strip()]
+def from_chinese(text: str, fallback: str = "brand", cut: Callable[[str], list[str]] | None = None) -> str:
+    """Pinyin joined within words and hyphenated between them: 文档连心桥 -> wendang-lianxin-qiao.
+    ``cut`` splits the words (jieba by default)."""
+    words = [w for w in (cut or segment.jieba().lcut)(text) if w.strip()]
     slug = "-".join("".join(lazy_pinyin(w, errors=lambda chars: list(chars))).lower() for w in words)
     slug = re.sub(r"[^a-z0-9]+", "-", slug).strip("-")
     return re.sub(r"-{2,}", "-", slug) or fallback
 
 
-def unique(names: list[str], fallback: str) -> dict[str, str]:
+def unique(names: list[str], fallback: str, cut: Callable[[str], list[str]] | None = None) -> dict[str, str]:
     """One slug per name, numbered where two names read the same in pinyin."""
     out: dict[str, str] = {}
     taken: set[str] = set()
     for name in names:
-        base = from_chinese(name, fallback)
+        base = from_chinese(name, fallback, cut)
         slug, n = base, 2
         while slug in taken or slug.isdigit():  # digits are page numbers
             slug, n = f"{base}-{n}", n + 1

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator import slugs
 from generator.pipeline import load_project
 from generator.produce import leaderboard, pages
 from generator.produce.images import Placed
@@ -51,7 +52,7 @@ def linked_folders(markdown: str, folder: str) -> set[str]:
 
 
 def test_gallery_pages_split_every_category_and_link_to_pages_that_exist(cards, project):
-    made = dict(pages.gallery_pages(cards, project.config.categories))
+    made = dict(pages.gallery_pages(cards, slugs.unique(list(project.config.categories), "category")))
     assert "brands" in made  # the gallery still starts at /brands/
     shown = {f: re.findall(r'class="bs-card" data-category="([^"]+)"', md) for f, md in made.items()}
     assert max(len(s) for s in shown.values()) == pages.GALLERY_PAGE < len(cards)
@@ -75,7 +76,7 @@ def test_round_pages_show_at_most_a_hundred_rows_with_overall_ranks(cards, proje
     row = leaderboard.view(ranked, {})["rows"][0]
     rows = [dict(row, slug=f"b{i}", rank=i + 1, category=("政务服务", "城乡建设")[i % 2]) for i in range(250)]
     data = dict(leaderboard.view(ranked, {}), rows=rows, counts=[("政务服务", 125), ("城乡建设", 125)])
-    made = dict(leaderboard.round_pages(data))
+    made = dict(leaderboard.round_pages(data, {"政务服务": "zhengwu-fuwu", "城乡建设": "chengxiang-jianshe"}))
     base = f"leaderboard/{ranked.id}"
     assert set(made) >= {base, f"{base}/2", f"{base}/3"}
     for folder, markdown in made.items():

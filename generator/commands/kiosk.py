@@ -14,6 +14,7 @@ from pathlib import Path
 from generator.atomic import replace_folder
 from generator.commands import load_or_report, report_blocking
 from generator.produce.site import write_kiosk
+from generator.produce.tree import Tree
 
 # Chromium flags for an unattended screen: full screen without window chrome, no error or
 # restore bubbles, no pinch zoom, no swipe-back navigation, nothing phoned home
@@ -37,7 +38,7 @@ def make(root: Path) -> Path | None:
         return None
     base = root.resolve() / ".brandsite"
     folder = base / "kiosk"
-    replace_folder(folder, lambda tmp: write_kiosk(project, tmp, base / "cache"))
+    replace_folder(folder, lambda tmp: write_kiosk(project, Tree(tmp), base / "cache"))
     return folder
 
 

@@ -23,6 +23,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from generator import segment
 from generator.atomic import swap
 from generator.check.run import check_brand
 from generator.commands import build, report_findings
@@ -30,8 +31,9 @@ from generator.engine.mkdocs import Session
 from generator.findings import Severity
 from generator.load.brands import load_brand
 from generator.pipeline import Project
-from generator.produce import dates, leaderboard
+from generator.produce import dates, leaderboard, search_terms
 from generator.produce.site import write_brand
+from generator.produce.tree import Tree
 
 CHANGES = "/__brandsite/changes"
 _SCRIPT = (
@@ -240,8 +242,12 @@ class Site:
             raise NotQuick
         shutil.rmtree(self.quick_docs / "brands" / slug, ignore_errors=True)
         updated = dates.last_updated(self.root, [brand.folder], only=f"brands/{slug}")[brand.folder]
-        write_brand(brand, self.quick_docs, self.root / ".brandsite" / "cache", project.config.site_url, updated,
-                    self.histories.get(slug, []))
+        # the last full build's user dictionary: a renamed brand's new words come with the next one
+        cache = self.root / ".brandsite" / "cache"
+        cutter = segment.Cutter(self.root / ".brandsite" / "preview" / "jieba_user.txt", cache / "cuts.json")
+        write_brand(brand, Tree(self.quick_docs), cache, project.config.site_url, updated,
+                    self.histories.get(slug, []), search_terms.keywords(brand.name, cutter))
+        cutter.save()
         source = self.quick_docs / "brands" / slug
         if not session.render(f"brands/{slug}/index.md", (source / "index.md").read_text("utf-8"), site):
             raise NotQuick

@@ -7,6 +7,8 @@ run script or fetch anything when a browser renders it.
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
 import os
 import re
@@ -49,10 +51,10 @@ class Facts:
         stat = path.stat()
         key, version = os.fspath(path), [stat.st_size, stat.st_mtime_ns]
         entry = self.known.get(key)
-        if isinstance(entry, list) and len(entry) == 6 and entry[:2] == version:
+        if isinstance(entry, list) and len(entry) == 7 and entry[:2] == version:
             return ImageInfo(path, *entry[2:])
         info = inspect(path)
-        self.known[key] = version + [info.format, info.width, info.height, info.alpha]
+        self.known[key] = version + [info.format, info.width, info.height, info.alpha, info.digest]
         self.changed = True
         return info
 
@@ -75,11 +77,16 @@ def inspect(path: Path) -> ImageInfo:
     return _inspect_raster(path)
 
 
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:24]
+
+
 def _inspect_raster(path: Path) -> ImageInfo:
+    data = path.read_bytes()  # once, for Pillow and for the digest
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
-            with Image.open(path) as im:
+            with Image.open(io.BytesIO(data)) as im:
                 width, height = im.size
                 fmt = im.format
                 alpha = im.mode in ("RGBA", "LA", "PA") or "transparency" in im.info
@@ -94,7 +101,7 @@ def _inspect_raster(path: Path) -> ImageInfo:
             raise ImageProblem("image.unreadable", f"图片文件已损坏或不完整（{exc}）") from None
     if fmt not in RASTER_FORMATS:
         raise ImageProblem("image.format", f"图片格式 {fmt} 不受支持，请使用 PNG、JPEG、WebP 或 SVG")
-    return ImageInfo(path, RASTER_FORMATS[fmt], width, height, alpha)
+    return ImageInfo(path, RASTER_FORMATS[fmt], width, height, alpha, digest(data))
 
 
 _SVG_NS = "{http://www.w3.org/2000/svg}"
@@ -147,7 +154,7 @@ def _inspect_svg(path: Path) -> ImageInfo:
     if problems:
         raise ImageProblem("svg.unsafe", "SVG 不安全：" + "；".join(dict.fromkeys(problems)) + "。请删除脚本、事件属性和外部引用")
     width, height = _svg_size(root)
-    return ImageInfo(path, "SVG", width, height)
+    return ImageInfo(path, "SVG", width, height)  # used as it is: no web versions, no digest
 
 
 def _svg_size(root) -> tuple[int | None, int | None]:

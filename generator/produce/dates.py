@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 from pathlib import Path
+from stat import S_ISREG
 
 
 def last_updated(root: Path, folders: list[Path], only: str = "brands") -> dict[Path, dt.date]:
     """The last commit date of each brand folder (its files' time when not committed).
     ``only`` limits the history read, e.g. to one brand's folder."""
     dates = _from_git(root, only)
-    out = {}
-    for folder in folders:
-        key = folder.resolve()
-        out[folder] = dates.get(key) or _from_files(folder)
-    return out
+    return {folder: (dates and dates.get(folder.resolve())) or _from_files(folder) for folder in folders}
 
 
 def _from_git(root: Path, only: str) -> dict[Path, dt.date]:
@@ -41,8 +39,17 @@ def _from_git(root: Path, only: str) -> dict[Path, dt.date]:
 
 
 def _from_files(folder: Path) -> dt.date:
-    times = [p.stat().st_mtime for p in folder.rglob("*") if p.is_file()] or [folder.stat().st_mtime]
-    return dt.date.fromtimestamp(max(times))
+    """The newest file's time (the folder's own when it has no files)."""
+    times = []
+    for here, _dirs, files in os.walk(folder):
+        for name in files:
+            try:
+                stat = os.stat(os.path.join(here, name))
+            except OSError:  # a dangling link: the loader has already reported it
+                continue
+            if S_ISREG(stat.st_mode):
+                times.append(stat.st_mtime)
+    return dt.date.fromtimestamp(max(times or [folder.stat().st_mtime]))
 
 
 def chinese(date: dt.date | str | None) -> str:

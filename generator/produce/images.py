@@ -1,25 +1,24 @@
 """Web versions of logos and photos: resized, metadata (EXIF/GPS) stripped, cached by content hash.
 
 Each raster image becomes a WebP plus a PNG (transparent) or JPEG fallback for browsers
-without WebP. An unchanged image costs one hash on the next build: the cache key is the
-source bytes' SHA-256 plus the target size, and cached files are copied, never re-encoded.
+without WebP. An unchanged image costs nothing on the next build: the cache key is the source
+bytes' SHA-256 (taken by the loader as it reads the file, and remembered with the image's facts)
+plus the target size, and cached files are linked, never re-encoded.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import shutil
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageOps
 
 from generator.model import ImageInfo
+from generator.produce.tree import Tree
 
 
 @dataclass(frozen=True)
@@ -29,18 +28,6 @@ class Placed:
     webp: str | None
     width: int
     height: int
-
-
-def _digest(path: Path) -> str:
-    stat = path.stat()
-    return _digest_of(path, stat.st_mtime_ns, stat.st_size)
-
-
-@lru_cache(maxsize=None)
-def _digest_of(path: Path, mtime_ns: int, size: int) -> str:
-    """Hashed once per file version: warming the cache and placing the image both need it,
-    and serve rebuilds would otherwise hash every unchanged image again."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:24]
 
 
 def _encode(info: ImageInfo, stem: Path, ext: str, max_side: int, tmp: str) -> tuple[int, int]:
@@ -68,9 +55,8 @@ def web_images(info: ImageInfo, cache: Path, max_side: int) -> tuple[Path, Path 
     """The cached fallback file, its cached WebP (None for SVG) and the web size."""
     if info.is_svg:  # already parsed and refused if unsafe by the loader
         return info.path, None, info.width, info.height
-    ext = fallback_suffix(info)[1:]
-    stem = cache / f"{_digest(info.path)}-{max_side}"
-    fallback, webp, size_file = stem.with_suffix(f".{ext}"), stem.with_suffix(".webp"), stem.with_suffix(".json")
+    fallback, webp, size_file = (cache / name for name in _cached_names(info, max_side))
+    stem, ext = fallback.with_suffix(""), fallback.suffix[1:]
     if not (fallback.is_file() and webp.is_file() and size_file.is_file()):
         cache.mkdir(parents=True, exist_ok=True)
         tmp = f".{uuid.uuid4().hex[:12]}.tmp"  # own temporary names: two threads may encode the same bytes
@@ -82,33 +68,35 @@ def web_images(info: ImageInfo, cache: Path, max_side: int) -> tuple[Path, Path 
     return fallback, webp, width, height
 
 
-def _link_or_copy(source: Path, target: Path) -> None:
-    """A hard link where the file system allows one (cached files are never changed in place,
-    only replaced by rename), else a copy: thousands of images cost no copying on a rebuild."""
-    if target.exists():
-        target.unlink()
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
+def _cached_names(info: ImageInfo, max_side: int) -> tuple[str, str, str]:
+    """The cache's fallback, WebP and size file for a raster image at one size."""
+    stem = f"{info.digest}-{max_side}"  # taken by the loader as it read the file
+    return f"{stem}{fallback_suffix(info)}", f"{stem}.webp", f"{stem}.json"
 
 
-def place(info: ImageInfo, cache: Path, dest_dir: Path, stem: str, max_side: int, webp: bool = True) -> Placed:
-    """Put the web versions of ``info`` into ``dest_dir`` as ``stem.webp`` (unless ``webp`` is False) and ``stem.ext``."""
+def place(info: ImageInfo, cache: Path, tree: Tree, dest_dir: Path, stem: str, max_side: int,
+          webp: bool = True) -> Placed:
+    """Put the web versions of ``info`` into ``dest_dir`` as ``stem.webp`` (unless ``webp`` is False) and ``stem.ext``.
+
+    They are hard links to the cache where the file system allows (cached files are never changed
+    in place, only replaced by rename): thousands of images cost no copying."""
     fallback, webp_file, width, height = web_images(info, cache, max_side)
-    dest_dir.mkdir(parents=True, exist_ok=True)
     name = f"{stem}{fallback_suffix(info)}"
-    _link_or_copy(fallback, dest_dir / name)
+    tree.link(fallback, dest_dir / name)
     webp_name = None
     if webp and webp_file is not None:
         webp_name = f"{stem}.webp"
-        _link_or_copy(webp_file, dest_dir / webp_name)
+        tree.link(webp_file, dest_dir / webp_name)
     return Placed(name, webp_name, width, height)
 
 
 def warm(jobs: list[tuple[ImageInfo, int]], cache: Path) -> None:
     """Encode every (image, size) missing from the cache, on all cores: Pillow releases the GIL
     while it decodes, resizes and encodes, so threads run in parallel."""
-    unique = {(info.path, side): (info, side) for info, side in jobs if not info.is_svg}
+    present = set(os.listdir(cache)) if cache.is_dir() else set()  # one listing, not three looks an image
+    unique = {(info.path, side): (info, side) for info, side in jobs
+              if not info.is_svg and not present.issuperset(_cached_names(info, side))}
+    if not unique:
+        return
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         list(pool.map(lambda job: web_images(job[0], cache, job[1]), unique.values()))

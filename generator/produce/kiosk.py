@@ -8,13 +8,13 @@ beside it, loaded only when shown, so data.js stays small (about 1.5 KB a brand)
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 from generator.model import Brand
 from generator.produce import images
 from generator.produce import qr as qr_codes
 from generator.produce.pages import brand_url, render
+from generator.produce.tree import Tree
 from generator.score.rank import RankedRound, shown
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets" / "kiosk"
@@ -73,25 +73,25 @@ def data_script(data: dict) -> bytes:
     return f"window.BRANDSITE_KIOSK = {text};\n".encode("utf-8")
 
 
-def write(folder: Path, brands: list[Brand], featured: list[str], ranked: list[RankedRound],
+def write(tree: Tree, brands: list[Brand], featured: list[str], ranked: list[RankedRound],
           history: dict[str, list[dict]], site_name: str, site_url: str, categories: tuple[str, ...],
           raw_settings: dict, cache: Path, site_config: dict | None = None) -> int:
-    """Fill ``folder`` with the kiosk; returns the size of data.js in bytes. ``site_config`` is mkdocs.yml
+    """Fill the tree's folder with the kiosk; returns the size of data.js in bytes. ``site_config`` is mkdocs.yml
     (its ``extra.government`` and ``copyright`` give the marks every page of a government site carries)."""
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = tree.root
     order = {slug: i for i, slug in enumerate(featured)}
     chosen = sorted(brands, key=lambda b: (order.get(b.slug, len(order)), b.slug))  # featured first
     entries = []
     for brand in chosen:
         logo = ""
         if brand.logo_image is not None:
-            placed = images.place(brand.logo_image, cache / "images", folder / "media", brand.slug, LOGO_SIDE, webp=False)
+            placed = images.place(brand.logo_image, cache / "images", tree, folder / "media", brand.slug, LOGO_SIDE,
+                                  webp=False)
             logo = f"media/{placed.src}"
         url = brand_url(site_url, brand.slug)
         qr = ""
         if url:
-            (folder / "qr").mkdir(exist_ok=True)
-            (folder / "qr" / f"{brand.slug}.svg").write_text(qr_codes.cached(url, cache / "qr", standalone=True), "utf-8")
+            tree.link(qr_codes.cached_file(url, cache / "qr", standalone=True), folder / "qr" / f"{brand.slug}.svg")
             qr = f"qr/{brand.slug}.svg"
         entries.append(brand_entry(brand, logo, qr, url, _latest(brand.slug, history)))
     used = {b.category for b in brands}
@@ -103,11 +103,11 @@ def write(folder: Path, brands: list[Brand], featured: list[str], ranked: list[R
         "results": results_entry(ranked[-1] if ranked else None),
     }
     script = data_script(data)
-    (folder / "data.js").write_bytes(script)
+    tree.write(folder / "data.js", script)
     # the site's mkdocs.yml as the theme's partials read it: government marks and copyright
     config = {"site_name": site_name, "site_url": site_url, "extra": {}, "copyright": None, **(site_config or {})}
-    (folder / "index.html").write_text(render("kiosk.html", site_name=site_name, config=config, page=None,
-                                                      plain_marks=True), "utf-8")
+    tree.write(folder / "index.html", render("kiosk.html", site_name=site_name, config=config, page=None,
+                                             plain_marks=True))
     for name in ("kiosk.css", "kiosk.js"):
-        shutil.copyfile(ASSETS / name, folder / name)
+        tree.copy(ASSETS / name, folder / name)
     return len(script)

@@ -58,16 +58,18 @@ def view(r: RankedRound, logos: dict[str, Placed]) -> dict:
 ROUND_PAGE = 100  # rows a results page shows
 
 
-def _listings(data: dict) -> list[paging.Listing]:
-    """A round's pages: all brands by rank, then each category, 100 rows a page."""
-    return paging.listings(data["rows"], lambda row: row["category"], [name for name, _ in data["counts"]],
+def _listings(data: dict, category_folders: dict[str, str]) -> list[paging.Listing]:
+    """A round's pages: all brands by rank, then each category (most brands first), 100 rows a page."""
+    return paging.listings(data["rows"], lambda row: row["category"],
+                           {name: category_folders[name] for name, _ in data["counts"]},
                            ROUND_PAGE, f"leaderboard/{data['id']}")
 
 
-def round_pages(data: dict) -> list[tuple[str, str]]:
-    """One round's pages as (folder, Markdown), from its ``view``."""
+def round_pages(data: dict, category_folders: dict[str, str]) -> list[tuple[str, str]]:
+    """One round's pages as (folder, Markdown), from its ``view``; ``category_folders`` names each
+    category's folder."""
     out = []
-    for listing in _listings(data):
+    for listing in _listings(data, category_folders):
         title = listing.title(data["title"])
         meta = {"title": title, "description": f"{title}：名次、各组评分、加分与综合得分", "hide": ["navigation", "toc"]}
         if not listing.first:
@@ -76,9 +78,9 @@ def round_pages(data: dict) -> list[tuple[str, str]]:
     return out
 
 
-def index_page(views: list[dict]) -> str:
+def index_page(views: list[dict], category_folders: dict[str, str]) -> str:
     """The leaderboard index, from the rounds' ``view``s, newest first: the latest round's first page."""
-    listing = replace(_listings(views[0])[0], folder="leaderboard") if views else None
+    listing = replace(_listings(views[0], category_folders)[0], folder="leaderboard") if views else None
     return render("leaderboard.md", latest=views[0] if views else None, rounds=views, listing=listing)
 
 

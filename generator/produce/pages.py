@@ -6,7 +6,6 @@ import datetime as dt
 import html
 import json
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from jinja2 import ChoiceLoader, Environment, PackageLoader
@@ -86,11 +85,11 @@ def brand_page(card: Card, qr: str, photos: list[dict], keywords: str = "", hist
 GALLERY_PAGE = 60  # cards a gallery page shows: ten rows on an office screen
 
 
-def gallery_pages(cards: list[Card], categories: tuple[str, ...]) -> list[tuple[str, str]]:
-    """The gallery as (folder, Markdown) pages: /brands/ starts it, the rest live under /gallery/."""
-    present = Counter(c.brand.category for c in cards)
+def gallery_pages(cards: list[Card], categories: dict[str, str]) -> list[tuple[str, str]]:
+    """The gallery as (folder, Markdown) pages: /brands/ starts it, the rest live under /gallery/.
+    ``categories`` names each category's folder, in the site's order."""
     out = []
-    for listing in paging.listings(cards, lambda c: c.brand.category, [c for c in categories if present[c]],
+    for listing in paging.listings(cards, lambda c: c.brand.category, categories,
                                    GALLERY_PAGE, "gallery", start="brands"):
         title = listing.title("品牌风采")
         meta = {"title": title, "description": "全部服务品牌一览，可按类别浏览" if listing.first else f"{title}：服务品牌一览",

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from generator import slugs
 
 
 @dataclass(frozen=True)
@@ -71,19 +70,19 @@ def page_links(folders: list[str], current: int, around: int = 2) -> list[PageLi
     return out
 
 
-def listings(items: list, category_of: Callable[[object], str], categories: list[str], size: int,
+def listings(items: list, category_of: Callable[[object], str], categories: dict[str, str], size: int,
              base: str, start: str = "") -> list[Listing]:
-    """Every page of ``items``: all of them, then each of ``categories`` that has any.
+    """Every page of ``items``: all of them, then each of ``categories`` (name: folder, in the order
+    shown) that has any.
 
-    Pages live under ``base``: ``base/2/``, ``base/<category slug>/``, ``base/<category slug>/2/``;
+    Pages live under ``base``: ``base/2/``, ``base/<category folder>/``, ``base/<category folder>/2/``;
     ``start``, when given, is the folder of the very first page instead of ``base``.
     """
-    by_name = slugs.unique(categories, "category")
 
     def folder(category: str, number: int) -> str:
         if start and not category and number == 1:
             return start
-        return "/".join([base, *([by_name[category]] if category else []), *([str(number)] if number > 1 else [])])
+        return "/".join([base, *([categories[category]] if category else []), *([str(number)] if number > 1 else [])])
 
     groups = [("", items)] + [(name, [i for i in items if category_of(i) == name]) for name in categories]
     groups = [g for g in groups if g[1] or not g[0]]

@@ -27,11 +27,14 @@ def file_svg(url: str) -> str:
 
 def cached(url: str, cache: Path, standalone: bool = False) -> str:
     """The QR code for ``url`` (\"\" when there is no address), drawn once and kept in ``cache``."""
-    if not url:
-        return ""
+    return cached_file(url, cache, standalone).read_text("utf-8") if url else ""
+
+
+def cached_file(url: str, cache: Path, standalone: bool = False) -> Path:
+    """The cache file holding the QR code for ``url``, drawn if it is not there yet."""
     key = cache / (hashlib.sha256(url.encode()).hexdigest()[:24] + ("-file" if standalone else "") + ".svg")
     if not key.is_file():
         cache.mkdir(parents=True, exist_ok=True)
         key.with_suffix(".tmp").write_text((file_svg if standalone else inline_svg)(url), "utf-8")
         key.with_suffix(".tmp").replace(key)
-    return key.read_text("utf-8")
+    return key

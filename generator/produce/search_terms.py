@@ -33,19 +33,18 @@ def dictionary_words(brands: list[Brand]) -> list[str]:
 
 
 def write_dictionary(brands: list[Brand], path: Path) -> Path:
-    """Write the user dictionary and load it, so keywords below are cut the way search will cut."""
+    """The user dictionary, for the engine's search index and for the keywords below."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("".join(f"{w}\n" for w in dictionary_words(brands)), "utf-8")
-    segment.jieba().load_userdict(str(path))
     return path
 
 
-def keywords(brand: Brand) -> str:
-    """The name's words at every grain (文档 连心 连心桥 文档连心桥), for prefix search."""
-    jieba = segment.jieba()
+def keywords(name: str, cutter: segment.Cutter) -> str:
+    """A brand name's words at every grain (文档 连心 连心桥 文档连心桥), for prefix search, cut
+    the way search cuts them: with the site's user dictionary."""
     seen: dict[str, None] = {}
-    for part in _words(brand.name):
-        for word in jieba.cut_for_search(part):
+    for part in _words(name):
+        for word in cutter.search_words(part):
             if len(word) >= 2:
                 seen.setdefault(word, None)
         seen.setdefault(part, None)

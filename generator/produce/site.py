@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
+from generator import segment, slugs
 from generator.model import Brand
 from generator.pipeline import Project
-from generator.produce import dates, feeds, images, kiosk, leaderboard, pages, search_terms
+from generator.produce import dates, feeds, images, kiosk, leaderboard, pages, parallel, search_terms
 from generator.produce import qr as qr_codes
 from generator.produce.pages import Card
+from generator.produce.tree import Tree
 from generator.publish import catalog, portal
 from generator.publish.article import Article, brand_article, round_article
 
@@ -20,63 +21,76 @@ ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
 
 def write_docs(project: Project, work: Path, cache: Path) -> list[Card]:
-    """Fill ``work/docs`` (emptied first) and return the published brands' cards.
+    """Bring ``work/docs`` up to date (see `tree`) and return the published brands' cards.
 
     ``work`` also receives the search dictionary; ``cache`` keeps web images and QR codes between builds.
     """
     config, root = project.config, project.config.root
-    docs = work / "docs"
-    if docs.exists():
-        shutil.rmtree(docs)
+    docs = Tree(work / "docs")
     content = root / config.docs_dir
-    if content.is_dir():
-        shutil.copytree(content, docs, ignore=shutil.ignore_patterns(".*"))
-    else:
-        docs.mkdir(parents=True)
-    _prepare_news(project, docs)
+    _copy_content(project, content, docs)
 
     brands = sorted(project.published, key=lambda b: b.slug)
     ranked = project.ranked()
     histories = leaderboard.history(ranked)
-    search_terms.write_dictionary(brands, work / "jieba_user.txt")
+    cutter = segment.Cutter(search_terms.write_dictionary(brands, work / "jieba_user.txt"), cache / "cuts.json")
+    keywords = {b.slug: search_terms.keywords(b.name, cutter) for b in brands}  # here, so the helpers need no jieba
+    category_folders = slugs.unique(list(config.categories), "category", cutter.words)
+    cutter.save()
     updated = dates.last_updated(root, [b.folder for b in brands])
     images.warm([(b.logo_image, side) for b in brands if b.logo_image for side in (LOGO_SIDE, kiosk.LOGO_SIDE)]
                 + [(p.image, PHOTO_SIDE) for b in brands for p in b.gallery if p.image], cache / "images")
-    cards = [write_brand(brand, docs, cache, config.site_url, updated[brand.folder], histories.get(brand.slug, []))
-             for brand in brands]
+    cards = _write_brands(brands, docs, cache, config.site_url, updated, histories, keywords)
 
     news = project.published_news
-    for folder, page in pages.gallery_pages(cards, config.categories):
+    for folder, page in pages.gallery_pages(cards, category_folders):
         _write_page(docs, folder, page)
-    (docs / "criteria").mkdir(exist_ok=True)
-    (docs / "criteria" / "index.md").write_text(pages.criteria_page(project.criteria), "utf-8")
-    intro_file = docs / "index.md"
+    _write_page(docs, "criteria", pages.criteria_page(project.criteria))
+    intro_file = content / "index.md"
     intro = intro_file.read_text("utf-8") if intro_file.is_file() else f"# {config.site_name}\n"
-    intro_file.write_text(pages.home_page(intro, cards, config.featured, news, config.news_dir or "news",
-                                          leaderboard.top(ranked[-1] if ranked else None)), "utf-8")
+    docs.write(docs.root / "index.md", pages.home_page(intro, cards, config.featured, news, config.news_dir or "news",
+                                                       leaderboard.top(ranked[-1] if ranked else None)))
     _write_feeds(project, docs, cards, ranked, histories)
-    _write_leaderboard(ranked, docs, {c.brand.slug: c.logo for c in cards})
-    write_kiosk(project, docs / "kiosk", cache, brands, ranked, histories)
+    _write_leaderboard(ranked, docs, {c.brand.slug: c.logo for c in cards}, category_folders)
+    write_kiosk(project, docs.sub("kiosk"), cache, brands, ranked, histories)
     if (root / "assets").is_dir():  # the site's own CSS, JS, images and fonts
-        shutil.copytree(root / "assets", docs / "assets", dirs_exist_ok=True, ignore=shutil.ignore_patterns(".*"))
-    shutil.copytree(ASSETS, docs / "assets" / "brandsite", dirs_exist_ok=True)
+        docs.copy_folder(root / "assets", docs.root / "assets")
+    docs.copy_folder(ASSETS, docs.root / "assets" / "brandsite")
+    docs.prune()
     return cards
 
 
-def write_brand(brand: Brand, docs: Path, cache: Path, site_url: str, updated, history: list[dict]) -> Card:
+def write_brand(brand: Brand, docs: Tree, cache: Path, site_url: str, updated, history: list[dict],
+                keywords: str) -> Card:
     """One brand's page and its web images into ``docs/brands/<slug>/``; `serve` calls this alone on an edit."""
-    folder = docs / "brands" / brand.slug
-    card = Card(brand, images.place(brand.logo_image, cache / "images", folder, "logo", LOGO_SIDE), updated)
+    folder = docs.root / "brands" / brand.slug
+    card = Card(brand, images.place(brand.logo_image, cache / "images", docs, folder, "logo", LOGO_SIDE), updated)
     photos = [
-        {"image": images.place(photo.image, cache / "images", folder / "photos", f"{i:02d}", PHOTO_SIDE), "caption": photo.caption}
+        {"image": images.place(photo.image, cache / "images", docs, folder / "photos", f"{i:02d}", PHOTO_SIDE),
+         "caption": photo.caption}
         for i, photo in enumerate(brand.gallery, 1) if photo.image is not None
     ]
     qr = qr_codes.cached(pages.brand_url(site_url, brand.slug), cache / "qr")
-    (folder / "index.md").write_text(pages.brand_page(card, qr, photos, search_terms.keywords(brand), history), "utf-8")
+    docs.write(folder / "index.md", pages.brand_page(card, qr, photos, keywords, history))
     return card
 
 
-def write_kiosk(project: Project, folder: Path, cache: Path, brands=None, ranked=None, histories=None) -> int:
+def _write_brands(brands: list[Brand], docs: Tree, cache: Path, site_url: str, updated: dict, histories: dict,
+                  keywords: dict[str, str]) -> list[Card]:
+    """Every brand page, shared out between the cores; each share reports the files it wrote."""
+    def one(brand: Brand):
+        own = Tree(docs.root)
+        card = write_brand(brand, own, cache, site_url, updated[brand.folder], histories.get(brand.slug, []),
+                           keywords[brand.slug])
+        return card.logo, own.written
+
+    results = parallel.share_out(one, brands)
+    for _logo, written in results:
+        docs.written |= written
+    return [Card(brand, logo, updated[brand.folder]) for brand, (logo, _written) in zip(brands, results)]
+
+
+def write_kiosk(project: Project, folder: Tree, cache: Path, brands=None, ranked=None, histories=None) -> int:
     """The open-day kiosk into ``folder`` (in the site, or alone for ``brandsite kiosk``); returns data.js's size."""
     config = project.config
     brands = sorted(project.published, key=lambda b: b.slug) if brands is None else brands
@@ -86,39 +100,41 @@ def write_kiosk(project: Project, folder: Path, cache: Path, brands=None, ranked
                        config.categories, config.kiosk, cache, config.raw)
 
 
-def _prepare_news(project: Project, docs: Path) -> None:
-    """Drop draft posts from the tree (so no engine can publish them) and pin each post's slug."""
-    for post in project.news:
-        copy = docs / Path(post.source).relative_to(project.config.docs_dir)
+def _copy_content(project: Project, content: Path, docs: Tree) -> None:
+    """The hand-written pages and files, without draft posts (so no engine can publish them), each
+    published post with its slug pinned (the engine would otherwise make one from the Chinese title;
+    the file name is the editor's choice)."""
+    if not content.is_dir():
+        return
+    root = project.config.root
+    posts = {root / post.source: post for post in project.news}
+    docs.copy_folder(content, docs.root, skip=frozenset(posts))
+    for source, post in posts.items():
         if post.draft:
-            copy.unlink()
             continue
-        text = copy.read_text("utf-8-sig")
+        text = source.read_text("utf-8-sig")
         front_end = text.index("\n---", 3)
         if not re.search(r"^slug\s*:", text[:front_end], re.M):
-            # the engine would otherwise make a slug from the Chinese title; the file name is the editor's choice
-            copy.write_text(text[:front_end] + f"\nslug: {post.slug}" + text[front_end:], "utf-8")
+            text = text[:front_end] + f"\nslug: {post.slug}" + text[front_end:]
+        docs.write(docs.root / source.relative_to(content), text)
 
 
-def _write_page(docs: Path, folder: str, markdown: str) -> None:
-    (docs / folder).mkdir(parents=True, exist_ok=True)
-    (docs / folder / "index.md").write_text(markdown, "utf-8")
+def _write_page(docs: Tree, folder: str, markdown: str) -> None:
+    docs.write(docs.root / folder / "index.md", markdown)
 
 
-def _write_leaderboard(ranked, docs: Path, logos: dict) -> None:
+def _write_leaderboard(ranked, docs: Tree, logos: dict, category_folders: dict[str, str]) -> None:
     if not ranked:
         return
     views = [leaderboard.view(r, logos) for r in reversed(ranked)]  # newest first
-    (docs / "leaderboard").mkdir()
-    (docs / "leaderboard" / "index.md").write_text(leaderboard.index_page(views), "utf-8")
-    (docs / "api" / "rounds").mkdir(parents=True, exist_ok=True)
+    _write_page(docs, "leaderboard", leaderboard.index_page(views, category_folders))
     for r, data in zip(reversed(ranked), views):
-        for folder, page in leaderboard.round_pages(data):
+        for folder, page in leaderboard.round_pages(data, category_folders):
             _write_page(docs, folder, page)
-        (docs / "api" / "rounds" / f"{r.id}.json").write_bytes(leaderboard.round_json(r))
+        docs.write(docs.root / "api" / "rounds" / f"{r.id}.json", leaderboard.round_json(r))
 
 
-def _write_feeds(project: Project, docs: Path, cards: list[Card], ranked, histories: dict) -> None:
+def _write_feeds(project: Project, docs: Tree, cards: list[Card], ranked, histories: dict) -> None:
     config = project.config
     description = str(config.raw.get("site_description") or config.site_name)
     announcements = {f"round:{r.id}": round_article(r, config.site_url, catalog.organizer(project)) for r in ranked}
@@ -136,7 +152,6 @@ def _write_feeds(project: Project, docs: Path, cards: list[Card], ranked, histor
 
     rounds = [feeds.Item(key, a.title, a.page, a.date, a.digest, ("评价结果",)) for key, a in announcements.items()]
     entries = feeds.items(cards, project.published_news, rounds, content)
-    (docs / "feed.xml").write_bytes(feeds.rss(entries, config.site_name, description, config.site_url))
-    (docs / "feed.json").write_bytes(feeds.json_feed(entries, config.site_name, description, config.site_url))
-    (docs / "api").mkdir(exist_ok=True)
-    (docs / "api" / "brands.json").write_bytes(feeds.brands_api(cards, config.site_url))
+    docs.write(docs.root / "feed.xml", feeds.rss(entries, config.site_name, description, config.site_url))
+    docs.write(docs.root / "feed.json", feeds.json_feed(entries, config.site_name, description, config.site_url))
+    docs.write(docs.root / "api" / "brands.json", feeds.brands_api(cards, config.site_url))

@@ -1,0 +1,111 @@
+"""The generated docs tree, rewritten in place rather than made anew on every build.
+
+Making a file is the dearest thing a build asks of the disk (a new inode and directory entry,
+then deleting it all again on the next build), and from one build to the next almost every file
+is the same. So a file is written only when its bytes differ, an image is linked only when the
+link is not already there, and at the end whatever this build did not produce is removed: nothing
+of a deleted brand or of a brand turned back into a draft survives in the tree.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from stat import S_ISREG
+
+
+class Tree:
+    """A folder and the files written into it during one build."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.written: set[str] = set()  # strings: pathlib hashing is slow at tens of thousands of files
+        self._folders: set[Path] = set()
+
+    def sub(self, name: str) -> Tree:
+        """The folder ``name`` inside this one, written as part of the same build."""
+        inner = Tree(self.root / name)
+        inner.written, inner._folders = self.written, self._folders
+        return inner
+
+    def write(self, path: Path, data: str | bytes) -> None:
+        """``path`` holds ``data`` (text as UTF-8); untouched when it already did."""
+        data = data.encode("utf-8") if isinstance(data, str) else data
+        self.written.add(os.fspath(path))
+        try:
+            stat = path.lstat()
+            if S_ISREG(stat.st_mode) and stat.st_nlink == 1 and stat.st_size == len(data) and path.read_bytes() == data:
+                return
+            _remove(path)  # a hard link into the cache is replaced, never written through
+        except FileNotFoundError:
+            self._folder(path.parent)
+        path.write_bytes(data)
+
+    def link(self, source: Path, path: Path) -> None:
+        """``path`` is ``source``: a hard link where the file system allows one, else a copy."""
+        self.written.add(os.fspath(path))
+        try:
+            if _same(os.stat(source), os.lstat(path)):
+                return
+            _remove(path)
+        except FileNotFoundError:
+            self._folder(path.parent)
+        try:
+            os.link(source, path)
+        except OSError:
+            shutil.copy2(source, path)
+
+    def copy(self, source: Path, path: Path) -> None:
+        """A copy of ``source`` (hand-written files, which the build must not change through a link)."""
+        self.written.add(os.fspath(path))
+        try:
+            if _same(os.stat(source), os.lstat(path)):
+                return
+            _remove(path)
+        except FileNotFoundError:
+            self._folder(path.parent)
+        shutil.copy2(source, path)
+
+    def copy_folder(self, source: Path, path: Path, skip: frozenset[Path] = frozenset()) -> None:
+        """Every file under ``source`` but hidden ones (.git, .DS_Store, editors' swap files) and ``skip``."""
+        for folder, dirs, files in os.walk(source):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            rel = Path(folder).relative_to(source)
+            for name in sorted(files):
+                if not name.startswith(".") and Path(folder) / name not in skip:
+                    self.copy(Path(folder) / name, path / rel / name)
+
+    def prune(self) -> None:
+        """Remove every file and folder under the root that this build did not write."""
+        written = self.written
+        keep = {os.fspath(self.root)}
+        for path in written:  # every folder holding a written file
+            folder = os.path.dirname(path)
+            while folder not in keep and len(folder) > 1:
+                keep.add(folder)
+                folder = os.path.dirname(folder)
+        for folder, dirs, files in os.walk(self.root, topdown=False):
+            for name in files:
+                if os.path.join(folder, name) not in written:
+                    os.unlink(os.path.join(folder, name))
+            for name in dirs:
+                if os.path.join(folder, name) not in keep:
+                    _remove(Path(folder) / name)
+
+    def _folder(self, folder: Path) -> None:
+        if folder not in self._folders:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._folders.add(folder)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink()
+
+
+def _same(a: os.stat_result, b: os.stat_result) -> bool:
+    """The same file, or a copy of it that nothing has touched since (the size and time copy2 keeps)."""
+    return os.path.samestat(a, b) or (a.st_size == b.st_size and a.st_mtime_ns == b.st_mtime_ns)
