@@ -92,6 +92,24 @@ def test_draft_with_errors_does_not_block_build(site, capsys):
     assert not (site.root / "site" / "brands" / "caogao").exists()
 
 
+def test_a_brand_made_draft_again_leaves_every_output_on_the_next_build(site, capsys):
+    """The generated tree is kept between builds (only changed files are written): whatever a
+    build no longer produces must be gone from it and from the site."""
+    site.brand()
+    folder = site.brand(slug="tuihui", text=GOOD_BRAND.replace("name: 文档连心桥", "name: 退回草稿"))
+    out = site.root / "site"
+    assert site.run("build", "-d", str(out), "--timings") == 0
+    assert "各阶段用时：读取与检查" in capsys.readouterr().out
+    assert (out / "brands" / "tuihui" / "index.html").is_file()
+    (folder / "brand.yml").write_text(GOOD_BRAND.replace("name: 文档连心桥", "name: 退回草稿") + "status: draft\n", "utf-8")
+    assert site.run("build", "-d", str(out)) == 0
+    for tree in (out, site.root / ".brandsite" / "build" / "docs"):
+        left = [p for p in tree.rglob("*") if "tuihui" in p.as_posix()
+                or p.is_file() and "退回草稿".encode("utf-8") in p.read_bytes()]
+        assert not left, left
+    assert (out / "brands" / "wendang" / "index.html").is_file()
+
+
 def test_photos_lose_their_metadata(site):
     from PIL import Image
 

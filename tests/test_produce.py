@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import html
+import json
+import os
+import threading
 
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator import segment
+from generator.produce import parallel
 from generator.produce.pages import front_matter
 from generator.produce.text import story_html
 
@@ -30,6 +35,30 @@ def test_story_headings_start_below_the_page_section():
 def test_story_keeps_tables_and_lists():
     html = story_html("| 甲 | 乙 |\n| --- | --- |\n| 1 | 2 |\n\n- 一\n- 二\n")
     assert "<table>" in html and "<li>一</li>" in html
+
+
+def test_cuts_are_remembered_only_for_the_same_dictionary(tmp_path):
+    """A build that has nothing new to cut does not load jieba; a changed dictionary is cut again."""
+    dictionary, memo = tmp_path / "user.txt", tmp_path / "cuts.json"
+    dictionary.write_text("连心桥\n", "utf-8")
+    cutter = segment.Cutter(dictionary, memo)
+    assert cutter.words("文档连心桥") == ["文档", "连心桥"]
+    cutter.save()
+    stored = json.loads(memo.read_text("utf-8"))
+    stored["cuts"]["words"]["文档连心桥"] = ["记住的"]
+    memo.write_text(json.dumps(stored, ensure_ascii=False), "utf-8")
+    assert segment.Cutter(dictionary, memo).words("文档连心桥") == ["记住的"]
+    dictionary.write_text("连心桥\n查档\n", "utf-8")
+    assert segment.Cutter(dictionary, memo).words("文档连心桥") == ["文档", "连心桥"]
+    memo.write_text("{damaged", "utf-8")
+    assert segment.Cutter(dictionary, memo).words("文档连心桥") == ["文档", "连心桥"]
+
+
+def test_shared_out_work_comes_back_whole_and_in_order():
+    results = parallel.share_out(lambda n: (n * n, os.getpid()), list(range(1000)))
+    assert [square for square, _ in results] == [n * n for n in range(1000)]
+    if threading.active_count() == 1 and (os.cpu_count() or 1) > 1:  # else it runs here, by design
+        assert len({pid for _, pid in results}) > 1
 
 
 def test_story_bare_address_stays_text_beside_chinese():
