@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.check import criteria
 
 from tests.conftest import GOOD_BRAND
 
@@ -101,3 +107,19 @@ def test_draft_is_checked_like_any_brand(site, check):
     site.brand(text=GOOD_BRAND.replace("name: 文档连心桥", "name: 档") + "status: draft\n")
     code, lines = check()
     assert code == 1 and findings(lines, "name.min")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="0123456789Xx电话：, ", max_size=40))
+def test_privacy_patterns_match_what_not_after_a_digit_means(text):
+    """criteria.yml writes "not after a digit" after the first digit, for speed; it must flag exactly
+    the numbers the plain form (look behind first) flags."""
+    rules = {r.id: re.compile(r.params["pattern"]) for r in criteria.load(None).rules
+             if r.id.startswith("privacy.")}
+    plain = {
+        "privacy.mobile": r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])",
+        "privacy.id-card": r"(?<![0-9])[1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])"
+                           r"(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx](?![0-9])",
+    }
+    for rule, pattern in plain.items():
+        assert [m.span() for m in rules[rule].finditer(text)] == [m.span() for m in re.finditer(pattern, text)]

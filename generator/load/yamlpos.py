@@ -76,8 +76,9 @@ class Document:
 
     @cached_property
     def joined(self) -> str:
-        """All of ``strings`` in one text, so a rule can rule out a pattern with one search."""
-        return "\n".join(text for _, text in self.strings)
+        """Every value of ``strings`` in one text (in no particular order), so a rule can rule out a
+        pattern with one search; the paths are only worked out for the few documents that match."""
+        return "\n".join(_texts(self.data))
 
     def find(self, needle: str, start: Position) -> Position:
         """Where ``needle`` first occurs at or after ``start``: exact columns inside long values."""
@@ -192,6 +193,19 @@ def _duplicate_keys(node, path: tuple, doc: Document) -> None:
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _duplicate_keys(item, path + (index,), doc)
+
+
+def _texts(data) -> list[str]:
+    out, stack = [], [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, (str, int)) and not isinstance(item, bool):
+            out.append(str(item))
+    return out
 
 
 def _strings(data, path: tuple):

@@ -108,7 +108,8 @@ def _copy_content(project: Project, content: Path, docs: Tree) -> None:
         return
     root = project.config.root
     posts = {root / post.source: post for post in project.news}
-    docs.copy_folder(content, docs.root, skip=frozenset(posts))
+    home = content / "index.md"  # write_docs makes the home page from it
+    docs.copy_folder(content, docs.root, skip=frozenset([*posts, home]))
     for source, post in posts.items():
         if post.draft:
             continue
