@@ -40,18 +40,18 @@ def test_story_keeps_tables_and_lists():
 def test_cuts_are_remembered_only_for_the_same_dictionary(tmp_path):
     """A build that has nothing new to cut does not load jieba; a changed dictionary is cut again."""
     dictionary, memo = tmp_path / "user.txt", tmp_path / "cuts.json"
-    dictionary.write_text("连心桥\n", "utf-8")
+    dictionary.write_text("切词甲乙丙\n", "utf-8")  # made up, so no other test's dictionary holds it
     cutter = segment.Cutter(dictionary, memo)
-    assert cutter.words("文档连心桥") == ["文档", "连心桥"]
+    assert "切词甲乙丙" in cutter.words("测试切词甲乙丙")  # the site's dictionary keeps its words whole
     cutter.save()
     stored = json.loads(memo.read_text("utf-8"))
-    stored["cuts"]["words"]["文档连心桥"] = ["记住的"]
+    stored["cuts"]["words"]["测试切词甲乙丙"] = ["记住的"]
     memo.write_text(json.dumps(stored, ensure_ascii=False), "utf-8")
-    assert segment.Cutter(dictionary, memo).words("文档连心桥") == ["记住的"]
-    dictionary.write_text("连心桥\n查档\n", "utf-8")
-    assert segment.Cutter(dictionary, memo).words("文档连心桥") == ["文档", "连心桥"]
+    assert segment.Cutter(dictionary, memo).words("测试切词甲乙丙") == ["记住的"]
+    dictionary.write_text("切词甲乙丙\n查档\n", "utf-8")
+    assert "切词甲乙丙" in segment.Cutter(dictionary, memo).words("测试切词甲乙丙")
     memo.write_text("{damaged", "utf-8")
-    assert segment.Cutter(dictionary, memo).words("文档连心桥") == ["文档", "连心桥"]
+    assert "切词甲乙丙" in segment.Cutter(dictionary, memo).words("测试切词甲乙丙")
 
 
 def test_shared_out_work_comes_back_whole_and_in_order():
