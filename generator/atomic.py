@@ -1,8 +1,12 @@
-"""Replacing an output folder all at once: a failed run leaves the previous one exactly as it was."""
+"""Replacing an output folder all at once: a failed run leaves the previous one exactly as it was.
+Cache files are written whole too, or not at all."""
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
+import threading
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -35,3 +39,24 @@ def replace_folder(target: Path, fill: Callable[[Path], T]) -> T:
         raise
     swap(work, target)
     return result
+
+
+def read_json(path: Path) -> dict:
+    """A JSON object kept between runs, or {} when it is missing or damaged: a lost cache only costs time."""
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def write_json(path: Path, data: dict) -> None:
+    """``data`` as ``path``, through a temporary file of this thread's own. A disk that refuses (a
+    read-only checkout) only means nothing is remembered."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
+        temporary.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        pass

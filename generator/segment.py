@@ -7,12 +7,12 @@ so the level is set after importing.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
-import os
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
+
+from generator import atomic
 
 
 @lru_cache(maxsize=1)
@@ -35,12 +35,11 @@ class Cutter:
         self.dictionary, self.remembered = dictionary, remembered
         self.text = dictionary.read_bytes()
         self.key = hashlib.sha256(self.text + version("jieba").encode()).hexdigest()
-        try:
-            known = json.loads(remembered.read_text("utf-8"))
-            self.cuts = known["cuts"] if known["key"] == self.key else {}
-        except (OSError, ValueError, KeyError, TypeError):
-            self.cuts = {}  # a missing or damaged file only costs the cutting
-        self.cuts = {kind: dict(self.cuts.get(kind, {})) for kind in ("words", "search")}
+        known = atomic.read_json(remembered)
+        cuts = known.get("cuts") if known.get("key") == self.key else None
+        cuts = cuts if isinstance(cuts, dict) else {}
+        self.cuts = {kind: {text: words for text, words in cuts[kind].items() if isinstance(words, list)}
+                     if isinstance(cuts.get(kind), dict) else {} for kind in ("words", "search")}
         self.changed = False
 
     def words(self, text: str) -> list[str]:
@@ -52,15 +51,8 @@ class Cutter:
         return self._cut("search", text)
 
     def save(self) -> None:
-        if not self.changed:
-            return
-        try:
-            self.remembered.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.remembered.with_name(f".{self.remembered.name}.{os.getpid()}")
-            temporary.write_text(json.dumps({"key": self.key, "cuts": self.cuts}, ensure_ascii=False), "utf-8")
-            os.replace(temporary, self.remembered)
-        except OSError:
-            pass  # a read-only checkout still builds; it only cannot remember
+        if self.changed:
+            atomic.write_json(self.remembered, {"key": self.key, "cuts": self.cuts})
 
     def _cut(self, kind: str, text: str) -> list[str]:
         table = self.cuts[kind]

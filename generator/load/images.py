@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import os
 import re
 import warnings
@@ -20,6 +19,7 @@ from defusedxml import ElementTree as SafeET
 from defusedxml.common import DefusedXmlException
 from PIL import Image, UnidentifiedImageError
 
+from generator import atomic
 from generator.model import ImageInfo
 
 RASTER_FORMATS = {"PNG": "PNG", "JPEG": "JPEG", "WEBP": "WEBP"}
@@ -40,12 +40,8 @@ class Facts:
     a bad image is reported every time."""
 
     def __init__(self, file: Path | None = None):
-        self.file, self.known, self.changed = file, {}, False
-        if file is not None and file.is_file():
-            try:
-                self.known = json.loads(file.read_text("utf-8"))
-            except (OSError, ValueError):
-                self.known = {}  # a damaged cache is only a slower check
+        self.file, self.changed = file, False
+        self.known = atomic.read_json(file) if file is not None else {}
 
     def inspect(self, path: Path) -> ImageInfo:
         stat = path.stat()
@@ -59,15 +55,8 @@ class Facts:
         return info
 
     def save(self) -> None:
-        if self.file is None or not self.changed:
-            return
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.file.with_name(f".{self.file.name}.{os.getpid()}")
-            temporary.write_text(json.dumps(self.known, ensure_ascii=False), "utf-8")
-            os.replace(temporary, self.file)
-        except OSError:
-            pass  # a read-only checkout still checks; it only cannot remember
+        if self.file is not None and self.changed:
+            atomic.write_json(self.file, self.known)
 
 
 def inspect(path: Path) -> ImageInfo:

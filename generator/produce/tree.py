@@ -44,13 +44,8 @@ class Tree:
 
     def link(self, source: Path, path: Path) -> None:
         """``path`` is ``source``: a hard link where the file system allows one, else a copy."""
-        self.written.add(os.fspath(path))
-        try:
-            if _same(os.stat(source), os.lstat(path)):
-                return
-            _remove(path)
-        except FileNotFoundError:
-            self._folder(path.parent)
+        if self._already(source, path):
+            return
         try:
             os.link(source, path)
         except OSError:
@@ -58,14 +53,8 @@ class Tree:
 
     def copy(self, source: Path, path: Path) -> None:
         """A copy of ``source`` (hand-written files, which the build must not change through a link)."""
-        self.written.add(os.fspath(path))
-        try:
-            if _same(os.stat(source), os.lstat(path)):
-                return
-            _remove(path)
-        except FileNotFoundError:
-            self._folder(path.parent)
-        shutil.copy2(source, path)
+        if not self._already(source, path):
+            shutil.copy2(source, path)
 
     def copy_folder(self, source: Path, path: Path, skip: frozenset[Path] = frozenset()) -> None:
         """Every file under ``source`` but hidden ones (.git, .DS_Store, editors' swap files) and ``skip``."""
@@ -92,6 +81,18 @@ class Tree:
             for name in dirs:
                 if os.path.join(folder, name) not in keep:
                     _remove(Path(folder) / name)
+
+    def _already(self, source: Path, path: Path) -> bool:
+        """Records ``path`` as written; True when it already is ``source`` or an untouched copy of it,
+        else clears the way for it."""
+        self.written.add(os.fspath(path))
+        try:
+            if _same(os.stat(source), os.lstat(path)):
+                return True
+            _remove(path)
+        except FileNotFoundError:
+            self._folder(path.parent)
+        return False
 
     def _folder(self, folder: Path) -> None:
         if folder not in self._folders:
