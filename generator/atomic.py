@@ -50,13 +50,27 @@ def read_json(path: Path) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def write_json(path: Path, data: dict) -> None:
-    """``data`` as ``path``, through a temporary file of this thread's own. A disk that refuses (a
-    read-only checkout) only means nothing is remembered."""
+def write_file(path: Path, data: bytes, mode: int = 0o644) -> None:
+    """``data`` as ``path``, whole or not at all: written to a temporary file of this thread's own, flushed
+    to disk, then renamed over ``path``. Raises OSError when the disk refuses."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
-        temporary.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
         os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def write_json(path: Path, data: dict) -> None:
+    """``data`` as ``path`` (a cache). A disk that refuses (a read-only checkout) only means nothing is
+    remembered."""
+    try:
+        write_file(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
     except OSError:
         pass

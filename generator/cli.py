@@ -20,7 +20,8 @@ _ARGPARSE_ZH = [
 
 class _Formatter(argparse.HelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):
-        return super().add_usage(usage, actions, groups, prefix="用法：")
+        # argparse passes prefix="" when it composes a subcommand's prog from the parent's usage
+        return super().add_usage(usage, actions, groups, prefix="用法：" if prefix is None else prefix)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -73,6 +74,21 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--all", action="store_true", help="导出全部已发布的品牌和评价结果")
     e.add_argument("-o", "--output", help="输出文件夹（默认 exports/wechat/<名称>/ 或 exports/portal/）")
     e.add_argument("--theme", help="公众号版式：zhengwu（政务红，默认）、qinglan（青蓝）")
+    pub = sub.add_parser("publish", help="推送到公众号草稿箱（官方接口）",
+                         description="把品牌风采或评价结果公布推送到公众号草稿箱（草稿箱接口），供最后检查后发表。"
+                                     "凭证取自环境变量 BRANDSITE_WECHAT_APPID 和 BRANDSITE_WECHAT_SECRET。草稿不会推送。")
+    pub.add_argument("channel", choices=["wechat"], help="wechat：微信公众号")
+    pub.add_argument("targets", nargs="*", metavar="品牌或轮次", help="品牌文件夹名或评价轮次（如 2026-q3），可写多个")
+    pub.add_argument("--all", action="store_true", help="推送全部已发布的品牌和评价结果（未改动的不会重复发送）")
+    pub.add_argument("--dry-run", action="store_true", help="只列出将要发送的内容，不连接接口")
+    pub.add_argument("--theme", help="公众号版式：zhengwu（政务红，默认）、qinglan（青蓝）")
+    d = sub.add_parser("deploy", help="部署到网站服务器目录（整体切换，可回退）",
+                       description="生成网站并整体切换到服务器目录：新版本写在旁边，一次改名切换上线，上一版本保留；"
+                                   "生成失败或中途被终止，线上网站保持原样。")
+    d.add_argument("target", metavar="目录", help="网站服务器的站点目录，如 /var/www/brands")
+    d.add_argument("--rollback", action="store_true", help="回退到上一版本（再运行一次即回到本版本）")
+    d.add_argument("--portal", action="store_true", help="部署门户网站栏目稿件（export portal 的内容），而不是展示网站")
+    d.add_argument("--no-build", action="store_true", help="不重新生成，部署上次 brandsite build 的 site/")
     k = sub.add_parser("kiosk", help="开放日展示屏（本机预览或打包）",
                        description="生成开放日展示屏并在 127.0.0.1 上提供，打印 Chromium 全屏展示命令；--zip 打包给信息发布系统。")
     k.add_argument("--port", type=int, default=8800, help="端口，默认 8800")
@@ -102,6 +118,12 @@ def main(argv: list[str] | None = None) -> int:
             from generator.commands.export import run
             return run(root, args.channel, args.target, every=args.all,
                        output=Path(args.output) if args.output else None, theme=args.theme)
+        if args.command == "publish":
+            from generator.commands.publish import run
+            return run(root, args.channel, args.targets, every=args.all, dry_run=args.dry_run, theme=args.theme)
+        if args.command == "deploy":
+            from generator.commands.deploy import run
+            return run(root, Path(args.target), rollback=args.rollback, portal=args.portal, build_first=not args.no_build)
         if args.command == "kiosk":
             from generator.commands.kiosk import run
             zip_to = None if args.zip is None else (root / args.zip if not Path(args.zip).is_absolute() else Path(args.zip))

@@ -38,7 +38,7 @@ DEFAULTS = {
     "categories": None,
     "featured": [],
     "schemes": None,
-    "publish": None,  # {author, theme}: the WeChat and portal columns
+    "publish": None,  # {author, theme, comments}: the WeChat and portal columns
     "kiosk": None,  # {interval, idle, orientation}: the open-day kiosk
 }
 

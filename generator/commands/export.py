@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Iterator
 
 from generator.commands import load_or_report
 from generator.publish import catalog, portal, wechat
@@ -16,10 +17,11 @@ def _fail(message: str) -> int:
     return 1
 
 
-def _chosen(project, target: str | None, every: bool) -> list[Article]:
+def chosen(project, targets: list[str], every: bool) -> list[Article]:
+    """The articles named (brand slugs or round ids), or every published one."""
     if every:
         return catalog.articles(project)
-    return [catalog.find(project, target)]
+    return [catalog.find(project, target) for target in dict.fromkeys(targets)]
 
 
 def _site(project) -> portal.Site:
@@ -36,12 +38,15 @@ def run(root: Path, channel: str, target: str | None, every: bool = False, outpu
     project = load_or_report(root)
     if project is None:
         return 1
-    settings = project.config.publish
     try:
-        articles = _chosen(project, target, every or (channel == "portal" and not target))
+        articles = chosen(project, [target] if target else [], every or (channel == "portal" and not target))
         if channel == "wechat":
-            return _wechat(project, articles, output, theme or settings.get("theme") or "zhengwu",
-                           str(settings.get("author") or catalog.organizer(project)), single=not every)
+            for article, done in export_wechat(project, articles, output, theme, single=not every):
+                print(f"已导出“{article.title}”：{done.folder.as_posix()}/（正文 {done.manifest['characters']} 字，"
+                      f"图片 {len(done.manifest['images'])} 张）")
+            if len(articles) == 1:
+                print(f"用浏览器打开 {(done.folder / 'preview.html').as_posix()} 预览，点击“一键复制正文”后粘贴到公众号编辑器。")
+            return 0
         return _portal(project, articles, output, single=bool(target))
     except (catalog.NotPublished, wechat.ExportError) as exc:
         return _fail(f"{exc}。没有写出任何文件")
@@ -55,34 +60,43 @@ def _folder(base: Path | None, default: Path, article: Article, single: bool) ->
     return base if single else base / article.id
 
 
-def _wechat(project, articles: list[Article], output: Path | None, theme: str, author: str, single: bool) -> int:
+def export_wechat(project, articles: list[Article], output: Path | None, theme: str | None,
+                  single: bool) -> Iterator[tuple[Article, wechat.Exported]]:
+    """Each article's WeChat folder, written (default exports/wechat/<id>/) as it goes."""
+    settings = project.config.publish
+    theme = theme or settings.get("theme") or "zhengwu"
     known = wechat.themes()
     if theme not in known:
         choices = "、".join(f"{name}（{spec['label']}）" for name, spec in known.items())
-        return _fail(f"没有名为 {theme} 的版式，可选：{choices}")
-    root, config = project.config.root, project.config
+        raise wechat.ExportError(f"没有名为 {theme} 的版式，可选：{choices}")
+    author = str(settings.get("author") or catalog.organizer(project))
+    config = project.config
     for article in articles:
-        folder = _folder(output, root / "exports" / "wechat", article, single)
-        done = wechat.export(article, folder, theme=theme, author=author, site_name=config.site_name,
-                             site_url=config.site_url)
-        print(f"已导出“{article.title}”：{folder.as_posix()}/（正文 {done.manifest['characters']} 字，"
-              f"图片 {len(done.manifest['images'])} 张）")
-    if len(articles) == 1:
-        print(f"用浏览器打开 {(folder / 'preview.html').as_posix()} 预览，点击“一键复制正文”后粘贴到公众号编辑器。")
-    return 0
+        folder = _folder(output, config.root / "exports" / "wechat", article, single)
+        yield article, wechat.export(article, folder, theme=theme, author=author, site_name=config.site_name,
+                                     site_url=config.site_url)
 
 
 def _portal(project, articles: list[Article], output: Path | None, single: bool) -> int:
-    base = output if output is not None and not single else (project.config.root / "exports" / "portal")
+    if single:
+        folder = _folder(output, project.config.root / "exports" / "portal", articles[0], single)
+        portal.export(articles[0], folder, _site(project))
+        print(f"已导出“{articles[0].title}”：{folder.as_posix()}/article.html")
+        return 0
+    base = output if output is not None else project.config.root / "exports" / "portal"
+    for entry in export_portal(project, articles, base):
+        print(f"已导出“{entry['title']}”：{(base / entry['path']).as_posix()}")
+    print(f"栏目索引：{(base / 'index.json').as_posix()}（共 {len(articles)} 篇）")
+    return 0
+
+
+def export_portal(project, articles: list[Article], base: Path) -> list[dict]:
+    """The whole portal column under ``base``: one folder per article and index.json; the index entries."""
     site = _site(project)
     index = []
     for article in articles:
-        folder = _folder(output, base, article, single)
-        manifest = portal.export(article, folder, site)
+        manifest = portal.export(article, base / article.id, site)
         index.append({"id": article.id, "column": manifest["column"], "title": article.title,
                       "pub_date": manifest["pub_date"], "path": f"{article.id}/article.html"})
-        print(f"已导出“{article.title}”：{folder.as_posix()}/article.html")
-    if not single:
-        (base / "index.json").write_text(json.dumps({"articles": index}, ensure_ascii=False, indent=2) + "\n", "utf-8")
-        print(f"栏目索引：{(base / 'index.json').as_posix()}（共 {len(index)} 篇）")
-    return 0
+    (base / "index.json").write_text(json.dumps({"articles": index}, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    return index

@@ -1,0 +1,66 @@
+"""brandsite deploy DIR: build the site (or the portal column) and switch it onto a web server's directory
+in one step, keeping the previous version for --rollback."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from generator.commands import build, load_or_report
+from generator.commands.export import export_portal
+from generator.publish import catalog, deploy
+
+
+def _fail(message: str) -> int:
+    print(f"错误：{message}", file=sys.stderr)
+    return 1
+
+
+def run(root: Path, target: Path, rollback: bool = False, portal: bool = False, build_first: bool = True) -> int:
+    site = (root / "site").resolve()
+    live = deploy.Places.of(target).live
+    if live == site or site.is_relative_to(live) or live == root.resolve():
+        return _fail(f"部署目录 {target} 不能是站点仓库或它的 site/ 目录：请指定网站服务器的目录，如 /var/www/brands")
+    try:
+        if rollback:
+            note = deploy.rollback(live)
+            _say(note)
+            print(f"已回退：{target} 现在是上一版本；再运行一次 brandsite deploy {target} --rollback 可回到刚才的版本")
+            return 0
+        fill = _portal_fill(root) if portal else _site_fill(root, site, build_first)
+        if fill is None:
+            print(f"未部署，{target} 保持原样。", file=sys.stderr)
+            return 1
+        note, had_previous = deploy.deploy(live, fill)
+    except deploy.DeployError as exc:
+        return _fail(f"{exc}。{target} 保持原样")
+    except OSError as exc:
+        return _fail(f"部署失败（{exc.strerror or exc}：{exc.filename or ''}），{target} 保持原样")
+    _say(note)
+    what = "门户网站栏目稿件" if portal else "网站"
+    kept = f"；上一版本已保留，brandsite deploy {target} --rollback 可回退" if had_previous else ""
+    print(f"已部署{what}到 {target}（整体切换）{kept}")
+    return 0
+
+
+def _say(note: str | None) -> None:
+    if note:
+        print(f"注意：{note}。", file=sys.stderr)
+
+
+def _site_fill(root: Path, site: Path, build_first: bool):
+    if build_first and build.run(root, site_dir=site) != 0:
+        return None
+    if not (site / "index.html").is_file():
+        print("错误：还没有生成网站（site/index.html 不存在）：请先运行 brandsite build，或去掉 --no-build",
+              file=sys.stderr)
+        return None
+    return deploy.copy_site(site)
+
+
+def _portal_fill(root: Path):
+    project = load_or_report(root)
+    if project is None:
+        return None
+    articles = catalog.articles(project)
+    return lambda folder: export_portal(project, articles, folder)
