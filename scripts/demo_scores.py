@@ -45,8 +45,15 @@ def head(round_id: str, title: str, date: str, **extra) -> dict:
     return {"round": round_id, "title": title, "date": dt.date.fromisoformat(date), "scheme": "ten-best", **extra}
 
 
+class _NoAliases(yaml.SafeDumper):
+    """Shared values written out in full: brandsite refuses anchors and aliases, which editors never need."""
+
+    def ignore_aliases(self, data):
+        return True
+
+
 def dump(path: Path, data: dict) -> None:
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), "utf-8")
+    path.write_text(yaml.dump(data, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=1000), "utf-8")
 
 
 HEADER = ["品牌", "监督巡视员", "服务对象", "评审组", "金点子"]

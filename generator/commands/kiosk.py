@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import zipfile
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 from generator.atomic import replace_folder
 from generator.commands import load_or_report, report_blocking
+from generator.commands.files_handler import FilesHandler
 from generator.produce.site import write_kiosk
 from generator.produce.tree import Tree
 
@@ -22,11 +23,6 @@ CHROMIUM_FLAGS = ("--kiosk --noerrdialogs --disable-pinch --overscroll-history-n
                   "--disable-session-crashed-bubble --disable-features=Translate --no-first-run "
                   "--disable-background-networking --incognito")
 ZIP_DATE = (2026, 1, 1, 0, 0, 0)  # fixed member times: the same kiosk packs to the same bytes
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def make(root: Path) -> Path | None:
@@ -63,7 +59,7 @@ def run(root: Path, port: int = 8800, zip_to: Path | None = None) -> int:
         size = zip_to.stat().st_size / 1_048_576
         print(f"已打包展示屏：{zip_to.as_posix()}（{size:.1f} MB，index.html 在压缩包根目录），可导入支持 HTML 包的信息发布系统。")
         return 0
-    server = ThreadingHTTPServer(("127.0.0.1", port), partial(_Quiet, directory=str(folder)))
+    server = ThreadingHTTPServer(("127.0.0.1", port), partial(FilesHandler, directory=str(folder)))
     url = f"http://127.0.0.1:{server.server_address[1]}/index.html"
     print(f"展示屏已启动：{url}")
     print("在展厅电脑上用 Chromium 全屏展示（可在地址后加 ?interval=8&idle=60&orientation=portrait 调整）：")

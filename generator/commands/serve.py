@@ -19,7 +19,7 @@ import sys
 import threading
 import time
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -27,6 +27,7 @@ from generator import segment
 from generator.atomic import swap
 from generator.check.run import check_brand
 from generator.commands import build, report_findings
+from generator.commands.files_handler import FilesHandler
 from generator.engine.mkdocs import Session
 from generator.findings import Severity
 from generator.load.brands import load_brand
@@ -87,10 +88,7 @@ class Preview:
 
 
 def _handler(preview: Preview, directory: Path):
-    class Handler(SimpleHTTPRequestHandler):
-        def log_message(self, *args):  # keep the editor's terminal for build messages
-            pass
-
+    class Handler(FilesHandler):
         def do_GET(self):
             url = urlsplit(self.path)
             if url.path == CHANGES:

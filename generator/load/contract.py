@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -16,6 +15,7 @@ from typing import Any, Callable
 
 import yaml
 
+from generator.load.dates import month_or_date
 from generator.model import Contact, Honor, Photo
 
 
@@ -184,23 +184,11 @@ def conv_contact(path, value, label, contract: Contract):
     return Contact(**fields), problems
 
 
-_MONTH = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
-
-
 def conv_month(path, value, label):
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, dt.date):
-        return value.isoformat(), []
+    text = month_or_date(value)
+    if text is not None:
+        return text, []
     if isinstance(value, str):
-        m = _MONTH.match(value.strip())
-        if m:
-            year, month, day = int(m[1]), int(m[2]), int(m[3] or 1)
-            try:
-                dt.date(year, month, day)
-                return value.strip(), []
-            except ValueError:
-                pass
         return None, [Problem(path, "contract.type", f"{label}“{value}”不是有效日期，应写成 YYYY-MM 或 YYYY-MM-DD")]
     return None, [_type_error(path, "month", value, label)]
 

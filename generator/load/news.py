@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from generator.load.dates import full_date
 from generator.findings import Finding, Position, Severity, rel
 from generator.load.brands import read_text
 from generator.load.yamlpos import YamlSyntaxError, parse
@@ -35,11 +36,7 @@ def _summary(body: str, limit: int = 120) -> str:
 def _date(value) -> dt.date | None:
     if isinstance(value, dict):  # Material accepts {created: ..., updated: ...}
         value = value.get("created")
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return None
+    return full_date(value)
 
 
 def load_post(path: Path, root: Path, blog_dir: str) -> tuple[NewsPost | None, list[Finding]]:

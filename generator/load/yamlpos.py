@@ -146,6 +146,7 @@ def parse(text: str) -> Document:
         node = loader.get_single_node()
         if node is None:
             return Document(data=None)
+        _refuse_shared_and_deep(node)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -166,6 +167,30 @@ def parse(text: str) -> Document:
     doc = Document(data=data, text=text, node=node)
     _duplicate_keys(node, (), doc)
     return doc
+
+
+MAX_DEPTH = 12  # a brand.yml is at most four levels deep (standards → aspect → list → item)
+
+
+def _refuse_shared_and_deep(root) -> None:
+    """Refuse aliases (*name), which editors never need and which let a few lines expand into millions of
+    values, and nesting deeper than MAX_DEPTH; one pass over the composed nodes, without recursion."""
+    seen: set[int] = set()
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            continue
+        if id(node) in seen:
+            raise YamlSyntaxError("不支持 YAML 锚点和别名（&名称 和 *名称）：这里引用了前面的内容，请把内容直接写出来",
+                                  _mark_position(node.start_mark))
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            raise YamlSyntaxError(f"嵌套太深（超过 {MAX_DEPTH} 层）：请检查缩进或括号", _mark_position(node.start_mark))
+        if isinstance(node, yaml.MappingNode):
+            stack.extend((child, depth + 1) for pair in node.value for child in pair)
+        else:
+            stack.extend((child, depth + 1) for child in node.value)
 
 
 def _impossible_date(text: str):

@@ -100,6 +100,9 @@ def write_kiosk(project: Project, folder: Tree, cache: Path, brands=None, ranked
                        config.categories, config.kiosk, cache, config.raw)
 
 
+_QUOTED_DATE = re.compile(r"""^date\s*:\s*(['"]).*?\1\s*$""", re.M)
+
+
 def _copy_content(project: Project, content: Path, docs: Tree) -> None:
     """The hand-written pages and files, without draft posts (so no engine can publish them), each
     published post with its slug pinned (the engine would otherwise make one from the Chinese title;
@@ -115,8 +118,11 @@ def _copy_content(project: Project, content: Path, docs: Tree) -> None:
             continue
         text = source.read_text("utf-8-sig")
         front_end = text.index("\n---", 3)
-        if not re.search(r"^slug\s*:", text[:front_end], re.M):
-            text = text[:front_end] + f"\nslug: {post.slug}" + text[front_end:]
+        # the engine takes only a YAML date; a quoted one, which brandsite accepts, is written unquoted
+        front = _QUOTED_DATE.sub(f"date: {post.date.isoformat()}", text[:front_end], count=1)
+        if not re.search(r"^slug\s*:", front, re.M):
+            front += f"\nslug: {post.slug}"
+        text = front + text[front_end:]
         docs.write(docs.root / source.relative_to(content), text)
 
 

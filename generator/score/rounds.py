@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from generator.load.dates import full_date
 from generator.findings import Finding, Position, Severity, rel
 from generator.load.brands import read_text, resolve_inside
 from generator.load.yamlpos import YamlSyntaxError, parse
@@ -74,10 +75,11 @@ def load_round(path: Path, root: Path, schemes: dict[str, Scheme], brands: dict[
     rid = str(data.get("round") or "")
     if rid != path.stem:
         out.error("round.id", f"round 应与文件名一致：文件名是 {path.stem}，这里写的是“{rid}”", doc.at("round"))
-    date = data.get("date")
-    if not isinstance(date, dt.date) or isinstance(date, dt.datetime):
-        out.error("round.date", "date 应为发布日期，格式 2026-10-08", doc.at("date"))
-        date = None
+    date = full_date(data.get("date"))
+    if date is None:
+        written = data.get("date")
+        shown = f"，这里写的是“{written}”" if written not in (None, "") else "，这里没有填写"
+        out.error("round.date", f"date 应为发布日期，格式 2026-10-08{shown}", doc.at("date"))
     status = str(data.get("status") or "published")
     if status not in ("published", "draft"):
         out.error("round.status", f"status 只能是 published 或 draft，这里是“{status}”", doc.at("status"))

@@ -1,0 +1,159 @@
+"""What editors in many units actually type, and what breaks on office machines: each case gets a Chinese
+message naming file, line and field, or is accepted and rendered safely; never a traceback or a hang."""
+
+from __future__ import annotations
+
+import datetime as dt
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.load.dates import full_date, month_or_date
+from generator.load.yamlpos import MAX_DEPTH, YamlSyntaxError, parse
+from tests.conftest import GOOD_BRAND
+from tests.test_scores import brands, ranked, results, round_file
+
+
+# -- dates: a round's date and a brand's launched month read alike, quoted or not ---------------------
+
+@pytest.mark.parametrize("written", ["2020-10-08", "'2020-10-08'", '"2020-10-08"', "' 2020-10-08 '", "２０２０-１０-０８"])
+def test_a_round_date_is_accepted_quoted_or_not(site, written):
+    brands(site, 2)
+    round_file(site, date=written, body=results(("aa", 90, 90, 90, None), ("bb", 80, 80, 80, None)))
+    assert ranked(site)[0].date == dt.date(2020, 10, 8)
+
+
+@pytest.mark.parametrize("written", ["2006-08", "'2006-08'", "2006-08-15", "'2006-08-15'", '"2006-8"'])
+def test_a_launched_month_is_accepted_quoted_or_not(site, check, written):
+    site.brand(text=GOOD_BRAND + f"launched: {written}\n")
+    code, lines = check()
+    assert code == 0, lines
+
+
+@pytest.mark.parametrize("written, shown", [("2020-13-01", "2020-13-01"), ("'昨天'", "昨天"), ("''", None)])
+def test_a_round_date_that_is_not_a_date_names_what_was_written(site, capsys, written, shown):
+    brands(site, 1)
+    path = round_file(site, date=written, body=results(("aa", 90, 90, 90, None)))
+    assert site.run("check", "--quiet") == 1
+    err = capsys.readouterr()
+    text = err.out + err.err
+    assert "Traceback" not in text
+    line = next(line for line in text.splitlines() if path.name in line and ("round.date" in line or "不存在" in line))
+    assert line.startswith(f"scores/{path.name}:3:")
+    if shown:
+        assert shown in line
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2999, 12, 31)), st.sampled_from(["", "'", '"']))
+@settings(max_examples=60, deadline=None)
+def test_every_iso_date_reads_back_the_same_quoted_or_not(day, quote):
+    text = f"{quote}{day.isoformat()}{quote}"
+    value = parse(f"date: {text}\n").data["date"]
+    assert full_date(value) == day
+    assert month_or_date(value) == day.isoformat()
+
+
+# -- YAML features editors never mean -------------------------------------------------------------------
+
+def _billion_laughs(levels: int = 9) -> str:
+    lines = ['a: &a ["哈","哈","哈","哈","哈","哈","哈","哈","哈"]']
+    names = "abcdefghijklmnop"
+    for prev, name in zip(names, names[1:levels + 1]):
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def test_an_alias_bomb_in_brand_yml_is_refused_at_once(site, check):
+    site.brand(text=GOOD_BRAND + "tags:\n" + "".join(f"  - {line}\n" for line in ["x"]) + _billion_laughs())
+    started = time.perf_counter()
+    code, lines = check()
+    assert time.perf_counter() - started < 5
+    assert code == 1
+    assert any(line.startswith("brands/wendang/brand.yml:") and "锚点和别名" in line for line in lines), lines
+
+
+def test_an_alias_in_a_scores_file_is_refused_with_its_line(site, capsys):
+    brands(site, 2)
+    round_file(site, body="results:\n  - brand: aa\n    scores: &s {inspectors: 90, clients: 90, panel: 90}\n"
+                          "  - brand: bb\n    scores: *s\n")
+    assert site.run("check", "--quiet") == 1
+    out = capsys.readouterr()
+    assert any(line.startswith("scores/2026-q1.yml:7:") and "锚点和别名" in line
+               for line in (out.out + out.err).splitlines())
+
+
+def test_a_merge_key_is_refused_like_an_alias():
+    with pytest.raises(YamlSyntaxError, match="锚点和别名"):
+        parse("base: &b {hotline: '12345'}\ncontact:\n  <<: *b\n")
+
+
+def test_nesting_deeper_than_any_brand_needs_is_refused():
+    deep = "a: " + "[" * (MAX_DEPTH + 5) + "]" * (MAX_DEPTH + 5) + "\n"
+    with pytest.raises(YamlSyntaxError, match="嵌套太深"):
+        parse(deep)
+    very_deep = "a: " + "[" * 5000 + "]" * 5000 + "\n"
+    with pytest.raises(YamlSyntaxError):
+        parse(very_deep)
+
+
+def test_the_demo_files_use_no_aliases():
+    from tests.conftest import REPO
+
+    for path in [*REPO.glob("brands/*/brand.yml"), *REPO.glob("scores/*.yml")]:
+        parse(path.read_text("utf-8"))  # raises on an alias
+
+
+# -- the CLI itself ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("command", ["serve", "build", "check", "publish", "deploy", "export", "kiosk", "new"])
+def test_help_says_usage_once(command, capsys):
+    from generator.cli import main
+
+    with pytest.raises(SystemExit) as done:
+        main([command, "--help"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("用法：brandsite ") and "用法：用法：" not in out
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def test_serve_answers_400_to_a_nul_byte_and_keeps_serving(site):
+    site.brand()
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "-C", str(site.root), "serve", "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    seen = []
+    try:
+        for line in proc.stdout:
+            seen.append(line)
+            if "预览地址" in line:
+                break
+        base = f"http://127.0.0.1:{port}"
+        assert _status(f"{base}/%00") == 400
+        assert _status(f"{base}/brands/%00/index.html") == 400
+        assert _status(f"{base}/%ff%fe") == 400
+        assert _status(f"{base}/" + "a" * 5000) == 414
+        assert _status(f"{base}/") == 200  # still serving
+    finally:
+        proc.terminate()
+        rest = proc.communicate(timeout=10)[0]
+    assert "Traceback" not in "".join(seen) + rest
