@@ -6,7 +6,7 @@ import re
 
 from typing import Callable
 
-from pypinyin import lazy_pinyin
+from pypinyin import Style, lazy_pinyin
 
 from generator import segment
 
@@ -32,3 +32,12 @@ def unique(names: list[str], fallback: str, cut: Callable[[str], list[str]] | No
         taken.add(slug)
         out[name] = slug
     return out
+
+
+def pinyin_keys(text: str) -> tuple[str, str]:
+    """What a visitor types for ``text`` with a pinyin keyboard or by initials: 泰州12319 ->
+    ("taizhou12319", "tz12319"). Digits and Latin letters stay as they are."""
+    keep = lambda chars: list(chars)  # noqa: E731  (characters that are not Chinese stay themselves)
+    full = "".join(lazy_pinyin(text, errors=keep)).lower()
+    initials = "".join(lazy_pinyin(text, style=Style.FIRST_LETTER, errors=keep)).lower()
+    return re.sub(r"[^a-z0-9]+", "", full), re.sub(r"[^a-z0-9]+", "", initials)

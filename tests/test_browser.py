@@ -151,3 +151,165 @@ def test_leaderboard_category_view(page, server):
     assert set(shown.evaluate_all("els => els.map(e => e.dataset.category)")) == {"政务服务"}
     ranks = [int(t) for t in shown.locator("td.bs-rank").all_inner_texts()]
     assert ranks == sorted(ranks)  # the overall ranks, still in order
+
+
+# -- brand lookup: what a visitor types finds the brand ---------------------------------------------------
+
+def lookup_rows(demo_site):  # noqa: F811
+    import json
+
+    data = json.loads((demo_site / "site" / "search" / "brands.json").read_text("utf-8"))
+    return [dict(zip(data["fields"], row)) for row in data["brands"]]
+
+
+def lookup_names(page):
+    return page.locator(".bs-lookup__name").all_inner_texts()
+
+
+def test_the_lookup_holds_every_published_brand_and_no_draft(demo_site):  # noqa: F811
+    rows = lookup_rows(demo_site)
+    names = {r["name"] for r in rows}
+    assert len(rows) >= 39 and "文档连心桥" in names and "泰州12319" in names
+    assert DRAFT_MARKER not in (demo_site / "site" / "search" / "brands.json").read_text("utf-8")
+    wendang = next(r for r in rows if r["name"] == "文档连心桥")
+    assert (wendang["pinyin"], wendang["initials"], wendang["url"]) == ("wendanglianxinqiao", "wdlxq",
+                                                                        "brands/wendang-lianxinqiao/")
+
+
+def test_every_brands_exact_name_is_the_first_result(page, server, demo_site):  # noqa: F811
+    page.goto(server + "/", wait_until="networkidle")
+    box = page.get_by_role("textbox", name="搜索")
+    box.click()
+    wrong = {}
+    for row in lookup_rows(demo_site):
+        box.fill(row["name"])
+        try:
+            page.wait_for_function("n => { const f = document.querySelector('.bs-lookup__name');"
+                                   " return f && f.textContent === n; }", arg=row["name"], timeout=5000)
+        except Exception:
+            wrong[row["name"]] = lookup_names(page)[:3]
+    assert wrong == {}
+
+
+def test_units_parts_and_pinyin_find_their_brands(page, server, demo_site):  # noqa: F811
+    """Over the whole ranked list (not just the eight shown): the rules of issue 21, for every brand."""
+    page.goto(server + "/", wait_until="networkidle")
+    page.get_by_role("textbox", name="搜索").click()
+    page.wait_for_function("window.brandsiteLookup !== undefined")
+    rows = lookup_rows(demo_site)
+    problems = page.evaluate("""(rows) => {
+      const L = window.brandsiteLookup, brands = L.prepare({fields: Object.keys(rows[0]),
+                 brands: rows.map(r => Object.values(r))}), out = [];
+      const names = q => L.rank(brands, q).map(b => b.name);
+      const units = {};
+      for (const r of rows) (units[r.unit] = units[r.unit] || []).push(r.name);
+      for (const [unit, own] of Object.entries(units)) {
+        const got = names(unit).slice(0, own.length);
+        if (own.some(n => !got.includes(n)) && !own.some(n => n === unit)) out.push(['unit', unit, got]);
+      }
+      for (const r of rows) {
+        const chars = [...r.name];
+        for (let i = 0; i + 2 <= chars.length; i++) {
+          const part = chars.slice(i, i + 2).join('');
+          if (L.norm(part).length >= 2 && !names(part).includes(r.name)) out.push(['part', part, r.name]);
+        }
+        if (!names(r.unit.slice(-4)).includes(r.name)) out.push(['unit part', r.unit.slice(-4), r.name]);
+        if (!names(r.pinyin).slice(0, 3).includes(r.name)) out.push(['pinyin', r.pinyin, r.name]);
+        if (!names(r.initials).includes(r.name)) out.push(['initials', r.initials, r.name]);
+      }
+      return out;
+    }""", rows)
+    assert problems == []
+
+
+@pytest.mark.parametrize("query, first", [
+    ("文档连心桥", "文档连心桥"), ("连心桥", "文档连心桥"), ("泰州12319", "泰州12319"), ("12319", "泰州12319"),
+    ("wendang", "文档连心桥"), ("wdlxq", "文档连心桥"), ("ＷＤＬＸＱ", "文档连心桥"), ("文档 连心桥", "文档连心桥"),
+])
+def test_the_reported_queries_put_the_brand_first(page, server, query, first):
+    search(page, server, query)
+    page.locator(".bs-lookup__name").first.wait_for(timeout=10000)
+    assert lookup_names(page)[0] == first
+
+
+def _paste(page, box, text):
+    box.evaluate("""(el, text) => { el.focus(); el.value = text;
+      el.dispatchEvent(new InputEvent('input', {bubbles: true, inputType: 'insertFromPaste', data: text})); }""", text)
+
+
+def _voice_or_autofill(page, box, text):
+    box.evaluate("""(el, text) => { el.value = text;
+      el.dispatchEvent(new InputEvent('input', {bubbles: true, inputType: 'insertReplacementText'})); }""", text)
+
+
+def _ime_commit(page, box, text):
+    box.focus()
+    page.keyboard.insert_text(text)  # what an input method's commit sends: an input event, no key
+
+
+def _typing(page, box, text):
+    box.focus()
+    page.keyboard.type(text, delay=20)
+
+
+@pytest.mark.parametrize("enter", [_typing, _ime_commit, _paste, _voice_or_autofill])
+def test_every_way_of_entering_text_searches(page, server, enter):
+    page.goto(server + "/", wait_until="networkidle")
+    box = page.get_by_role("textbox", name="搜索")
+    box.click()
+    enter(page, box, "连心桥" if enter is not _typing else "wendang")
+    page.locator(".bs-lookup__name").first.wait_for(timeout=10000)
+    assert lookup_names(page)[0] == "文档连心桥"
+    if enter is not _typing:  # the theme's full-text search runs too, not only the lookup
+        page.locator(".md-search-result__item").first.wait_for(timeout=10000)
+        assert "键入以开始搜索" not in page.locator(".md-search-result__meta").inner_text()
+
+
+def test_a_query_entered_before_the_lookup_has_loaded_runs_once_it_has(page, server):
+    import time
+
+    def slow(route):
+        time.sleep(1.5)
+        route.continue_()
+
+    page.route("**/search/brands.json", slow)
+    page.goto(server + "/", wait_until="domcontentloaded")
+    box = page.get_by_role("textbox", name="搜索")
+    box.click()
+    box.fill("泰州12319")
+    page.locator(".bs-lookup__name").first.wait_for(timeout=15000)
+    assert lookup_names(page)[0] == "泰州12319"
+    assert page.locator(".md-search-result__meta").inner_text() != "没有找到符合条件的结果"
+
+
+def test_the_lookup_at_a_thousand_brands_puts_every_exact_name_first(browser):
+    """The lookup file for the benchmark's 1,000 synthetic brands (names such as 阳光连心87), ranked by
+    the site's own script in Chromium."""
+    import json
+    import random
+    from types import SimpleNamespace
+
+    from benches.synth import brand
+    from generator.produce.brand_lookup import lookup
+
+    rnd = random.Random(2026)
+    brands = []
+    for i in range(1000):
+        slug, data = brand(i, rnd)
+        brands.append(SimpleNamespace(slug=slug, name=data["name"], unit=data["unit"], category=data["category"]))
+    data = json.loads(lookup(brands))
+    script = (Path(__file__).resolve().parent.parent / "generator" / "assets" / "brandsite.js").read_text("utf-8")
+    page = browser.new_page()
+    page.set_content(f"<!doctype html><meta charset='utf-8'><script>{script}</script>")
+    wrong = page.evaluate("""(data) => {
+      const L = window.brandsiteLookup, brands = L.prepare(data), out = [];
+      for (const b of brands) {
+        if (L.rank(brands, b.name)[0].name !== b.name) out.push(['name', b.name, L.rank(brands, b.name)[0].name]);
+        if (!L.rank(brands, b.p).slice(0, 3).some(x => x.name === b.name)) out.push(['pinyin', b.p, b.name]);
+        const units = L.rank(brands, b.unit), own = brands.filter(x => x.unit === b.unit).length;
+        if (!units.slice(0, own).some(x => x.name === b.name)) out.push(['unit', b.unit, b.name]);
+      }
+      return out;
+    }""", data)
+    page.close()
+    assert len(data["brands"]) == 1000 and wrong == []

@@ -8,7 +8,7 @@ from pathlib import Path
 from generator import segment, slugs
 from generator.model import Brand
 from generator.pipeline import Project
-from generator.produce import dates, feeds, images, kiosk, leaderboard, pages, parallel, search_terms
+from generator.produce import brand_lookup, dates, feeds, images, kiosk, leaderboard, pages, parallel, search_terms
 from generator.produce import qr as qr_codes
 from generator.produce.pages import Card
 from generator.produce.tree import Tree
@@ -162,3 +162,4 @@ def _write_feeds(project: Project, docs: Tree, cards: list[Card], ranked, histor
     docs.write(docs.root / "feed.xml", feeds.rss(entries, config.site_name, description, config.site_url))
     docs.write(docs.root / "feed.json", feeds.json_feed(entries, config.site_name, description, config.site_url))
     docs.write(docs.root / "api" / "brands.json", feeds.brands_api(cards, config.site_url))
+    docs.write(docs.root / "search" / "brands.json", brand_lookup.lookup(c.brand for c in cards))

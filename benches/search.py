@@ -1,0 +1,137 @@
+"""Search engines compared on one generated site: Material's full-text search alone, brandsite's brand
+lookup in front of it, and Pagefind (with its Chinese segmentation) run over the same built pages.
+
+For each: how often a brand's exact name is the first result (a sample of brands), the bytes a visitor
+downloads for search before the first result, and the time from page load to the first result, in
+headless Chromium (Debian's) against the site served on 127.0.0.1.
+
+    .venv/bin/python benches/search.py --size 1000 --sample 100
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benches import synth  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+SEARCH_FILES = ("search", "lunr", "pagefind", "brands.json")
+
+
+def built(n: int) -> Path:
+    root = synth.generate(n)
+    if not (root / "site" / "search" / "brands.json").is_file():
+        subprocess.run([sys.executable, "-m", "generator", "-C", str(root), "build"], check=True)
+    if not (root / "site" / "pagefind" / "pagefind.js").is_file():
+        subprocess.run([sys.executable, "-m", "pagefind", "--site", str(root / "site"), "--force-language", "zh"],
+                       check=True, capture_output=True)
+    return root
+
+
+def names(root: Path, sample: int) -> list[str]:
+    rows = json.loads((root / "site" / "search" / "brands.json").read_text("utf-8"))["brands"]
+    step = max(1, len(rows) // sample)
+    return [row[0] for row in rows[::step]][:sample]
+
+
+# each engine: how to ask it for a query's first result title, from the home page
+def material_first(page, query: str) -> str:
+    box = page.get_by_role("textbox", name="搜索")
+    box.click()
+    box.fill(query)
+    box.press("End")
+    page.wait_for_function("q => { const m = document.querySelector('.md-search-result__meta');"
+                           " return m && !/键入|正在/.test(m.textContent) && document.querySelector('.md-search__input').value === q; }",
+                           arg=query, timeout=120_000)
+    first = page.locator(".md-search-result__item h1").first
+    return first.inner_text().replace("\u200b", "") if first.count() else ""
+
+
+def lookup_first(page, query: str) -> str:
+    box = page.get_by_role("textbox", name="搜索")
+    box.click()
+    box.fill(query)
+    page.wait_for_function("q => { const f = document.querySelector('.bs-lookup__name'); const b = document.querySelector('.bs-lookup');"
+                           " return document.querySelector('.md-search__input').value === q && b && (f || b.hidden); }",
+                           arg=query, timeout=120_000)
+    first = page.locator(".bs-lookup__name").first
+    return first.inner_text() if first.count() else ""
+
+
+def pagefind_first(page, query: str) -> str:
+    return page.evaluate("""async (q) => {
+      window.__pf = window.__pf || await import('/pagefind/pagefind.js');
+      const found = await window.__pf.search(q);
+      if (!found.results.length) return '';
+      const data = await found.results[0].data();
+      return (data.meta.title || '').replace(/\\s*-\\s*[^-]*$/, '');
+    }""", query)
+
+
+ENGINES = {"material": material_first, "lookup + material": lookup_first, "pagefind": pagefind_first}
+
+
+def measure(base: str, browser, engine: str, queries: list[str]) -> dict:
+    ask = ENGINES[engine]
+    # the first query on a fresh page: time and bytes from page load to the first result
+    context = browser.new_context()
+    page = context.new_page()
+    sizes: list[tuple[str, int]] = []
+    page.on("requestfinished", lambda r: sizes.append((r.url, r.sizes()["responseBodySize"])))
+    page.goto(base + "/", wait_until="load")
+    start = time.perf_counter()
+    ask(page, queries[0])
+    first_s = time.perf_counter() - start
+    search_bytes = sum(size for url, size in sizes if any(part in url for part in SEARCH_FILES))
+    hits, times = 0, []
+    for name in queries:
+        t = time.perf_counter()
+        hits += ask(page, name) == name
+        times.append(time.perf_counter() - t)
+    context.close()
+    return {"exact_first": f"{hits}/{len(queries)}", "search_bytes": search_bytes, "first_result_s": round(first_s, 2),
+            "per_query_ms": round(statistics.median(times) * 1000)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--size", type=int, default=1000)
+    ap.add_argument("--sample", type=int, default=100)
+    args = ap.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    root = built(args.size)
+    queries = names(root, args.sample)
+    handler = functools.partial(type("Q", (http.server.SimpleHTTPRequestHandler,), {"log_message": lambda *a: None}),
+                                directory=str(root / "site"))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    report = {}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            for engine in ENGINES:
+                report[engine] = measure(base, browser, engine, queries)
+                print(json.dumps({engine: report[engine]}, ensure_ascii=False), flush=True)
+            browser.close()
+    finally:
+        httpd.shutdown()
+    lookup = root / "site" / "search" / "brands.json"
+    print(f"{args.size} brands: brands.json {lookup.stat().st_size / 1e3:.0f} KB, "
+          f"search_index.json {(root / 'site' / 'search' / 'search_index.json').stat().st_size / 1e6:.2f} MB")
+
+
+if __name__ == "__main__":
+    main()
