@@ -64,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--strict", action="store_true", help="有警告也不生成")
     b.add_argument("-d", "--site-dir", help="输出目录，默认为站点根目录下的 site/")
     b.add_argument("--timings", action="store_true", help="结束时报告各阶段用时（读取与检查、生成页面、引擎）")
+    b.add_argument("-q", "--quiet", action="store_true", help="不显示进度，只显示错误和最后一行")
 
     s = sub.add_parser("serve", help="本地预览（修改后自动刷新）", description="在 127.0.0.1 上预览网站，修改品牌文件后浏览器自动刷新。")
     s.add_argument("--port", type=int, default=8000, help="端口，默认 8000")
@@ -74,6 +75,7 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--all", action="store_true", help="导出全部已发布的品牌和评价结果")
     e.add_argument("-o", "--output", help="输出文件夹（默认 exports/wechat/<名称>/ 或 exports/portal/）")
     e.add_argument("--theme", help="公众号版式：zhengwu（政务红，默认）、qinglan（青蓝）")
+    e.add_argument("-q", "--quiet", action="store_true", help="不显示进度，只显示错误和结果")
     pub = sub.add_parser("publish", help="推送到公众号草稿箱（官方接口）",
                          description="把品牌风采或评价结果公布推送到公众号草稿箱（草稿箱接口），供最后检查后发表。"
                                      "凭证取自环境变量 BRANDSITE_WECHAT_APPID 和 BRANDSITE_WECHAT_SECRET。草稿不会推送。")
@@ -82,6 +84,7 @@ def _parser() -> argparse.ArgumentParser:
     pub.add_argument("--all", action="store_true", help="推送全部已发布的品牌和评价结果（未改动的不会重复发送）")
     pub.add_argument("--dry-run", action="store_true", help="只列出将要发送的内容，不连接接口")
     pub.add_argument("--theme", help="公众号版式：zhengwu（政务红，默认）、qinglan（青蓝）")
+    pub.add_argument("-q", "--quiet", action="store_true", help="不显示进度，只显示错误和结果")
     d = sub.add_parser("deploy", help="部署到网站服务器目录（整体切换，可回退）",
                        description="生成网站并整体切换到服务器目录：新版本写在旁边，一次改名切换上线，上一版本保留；"
                                    "生成失败或中途被终止，线上网站保持原样。")
@@ -89,11 +92,13 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--rollback", action="store_true", help="回退到上一版本（再运行一次即回到本版本）")
     d.add_argument("--portal", action="store_true", help="部署门户网站栏目稿件（export portal 的内容），而不是展示网站")
     d.add_argument("--no-build", action="store_true", help="不重新生成，部署上次 brandsite build 的 site/")
+    d.add_argument("-q", "--quiet", action="store_true", help="不显示进度，只显示错误和结果")
     k = sub.add_parser("kiosk", help="开放日展示屏（本机预览或打包）",
                        description="生成开放日展示屏并在 127.0.0.1 上提供，打印 Chromium 全屏展示命令；--zip 打包给信息发布系统。")
     k.add_argument("--port", type=int, default=8800, help="端口，默认 8800")
     k.add_argument("--zip", nargs="?", const="exports/kiosk.zip", metavar="文件.zip",
                    help="打包为 zip（index.html 在根目录），默认 exports/kiosk.zip")
+    k.add_argument("-q", "--quiet", action="store_true", help="不显示进度，只显示错误和结果")
     return p
 
 
@@ -113,21 +118,23 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "build":
             from generator.commands.build import run
             return run(root, strict=args.strict, site_dir=Path(args.site_dir) if args.site_dir else root / "site",
-                       timings=args.timings)
+                       timings=args.timings, quiet=args.quiet)
         if args.command == "export":
             from generator.commands.export import run
             return run(root, args.channel, args.target, every=args.all,
-                       output=Path(args.output) if args.output else None, theme=args.theme)
+                       output=Path(args.output) if args.output else None, theme=args.theme, quiet=args.quiet)
         if args.command == "publish":
             from generator.commands.publish import run
-            return run(root, args.channel, args.targets, every=args.all, dry_run=args.dry_run, theme=args.theme)
+            return run(root, args.channel, args.targets, every=args.all, dry_run=args.dry_run, theme=args.theme,
+                       quiet=args.quiet)
         if args.command == "deploy":
             from generator.commands.deploy import run
-            return run(root, Path(args.target), rollback=args.rollback, portal=args.portal, build_first=not args.no_build)
+            return run(root, Path(args.target), rollback=args.rollback, portal=args.portal, build_first=not args.no_build,
+                       quiet=args.quiet)
         if args.command == "kiosk":
             from generator.commands.kiosk import run
             zip_to = None if args.zip is None else (root / args.zip if not Path(args.zip).is_absolute() else Path(args.zip))
-            return run(root, port=args.port, zip_to=zip_to)
+            return run(root, port=args.port, zip_to=zip_to, quiet=args.quiet)
         if args.command == "serve":
             from generator.commands.serve import run
             return run(root, port=args.port)

@@ -17,6 +17,7 @@ from generator.findings import Finding, Report, Severity, rel
 from generator.load.brands import load_brands
 from generator.load.news import load_news
 from generator.model import Brand, NewsPost
+from generator.progress import NULL, Progress
 from generator.score import scheme as scheme_mod
 from generator.score.rank import RankedRound, rank_all
 from generator.score.rounds import Round, load_rounds
@@ -59,10 +60,10 @@ class Project:
         ]
 
 
-def load_project(root: Path, config_file: Path | None = None) -> Project:
+def load_project(root: Path, config_file: Path | None = None, progress: Progress = NULL) -> Project:
     """Load and check everything. Raises ConfigError / CriteriaError for unusable site files."""
     with _collector_paused():
-        return _load(root, config_file)
+        return _load(root, config_file, progress)
 
 
 @contextmanager
@@ -83,10 +84,10 @@ def _collector_paused():
             gc.enable()
 
 
-def _load(root: Path, config_file: Path | None) -> Project:
+def _load(root: Path, config_file: Path | None, progress: Progress) -> Project:
     config = load_config(root, config_file)
     criteria = criteria_mod.load(config.criteria, rel(config.criteria, root) if config.criteria else None)
-    brands, findings = load_brands(root, config.contract())
+    brands, findings = load_brands(root, config.contract(), progress)
     report = Report(findings)
     contract_broken = {f.brand for f in findings if f.severity is Severity.ERROR}
     results = {}

@@ -190,6 +190,9 @@ def test_the_errors_editors_meet_are_explained_in_chinese(site, fake, capsys, mo
     monkeypatch.setenv("BRANDSITE_WECHAT_API", "http://127.0.0.1:9")  # nothing listens there
     code, _, err = publish(site, BRAND, capsys=capsys)
     assert code == 1 and "无法连接微信接口" in err and "Traceback" not in err
+    monkeypatch.setenv("BRANDSITE_WECHAT_API", "api.weixin.qq.com")  # no scheme
+    code, _, err = publish(site, BRAND, capsys=capsys)
+    assert code == 1 and "https://" in err and "Traceback" not in err
     assert fake.drafts == {}
 
 

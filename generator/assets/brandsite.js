@@ -75,7 +75,7 @@
     fetch(new URL("search/brands.json", state.base)).then(function (r) { return r.json(); }).then(function (data) {
       state.brands = prepare(data);
       then();
-    }).catch(function () { state.loading = false; });
+    }).catch(function () { state.loading = false; fullText(); });
   }
 
   function panel(results) {
@@ -115,7 +115,12 @@
     box.hidden = found.length === 0;
     results.classList.toggle("bs-has-lookup", found.length > 0);
     explainNone(results);
+    if (input.value) fullText();
   }
+
+  // The theme's full-text index waits until the lookup has answered a first query (theme/main.html),
+  // so a visitor's first result never waits behind a download ten times its size.
+  function fullText() { if (window.brandsiteFullText) window.brandsiteFullText(); }
 
   // With brands found, the theme's "没有找到符合条件的结果" is about the full text only: say so.
   var NONE = "没有找到符合条件的结果", NONE_BESIDE = "全文中没有找到其他结果";

@@ -10,13 +10,14 @@ from generator.check.output import text_line
 from generator.config import ConfigError
 from generator.findings import Finding
 from generator.pipeline import Project, load_project
+from generator.progress import NULL, Progress
 
 
-def load_or_report(root, err: TextIO | None = None) -> Project | None:
+def load_or_report(root, err: TextIO | None = None, progress: Progress = NULL) -> Project | None:
     """The loaded project, or None after printing (to ``err``, stderr by default) why the site files are unusable."""
     err = err or sys.stderr
     try:
-        return load_project(root)
+        return load_project(root, progress=progress)
     except ConfigError as exc:
         print(text_line(exc.finding), file=err)
     except CriteriaError as exc:

@@ -19,8 +19,10 @@ from typing import TextIO
 
 from generator.atomic import swap
 from generator.commands import load_or_report, report_blocking
+from generator.commands.progress_display import display, mode_for
 from generator.engine import mkdocs as engine
 from generator.pipeline import Project
+from generator.progress import NULL, Progress
 from generator.produce.site import write_docs
 
 
@@ -33,26 +35,31 @@ class Prepared:
     newest: dt.date | None
     brands: int
     drafts: int
+    images_encoded: int = 0
+    images_reused: int = 0
     seconds: dict[str, float] = field(default_factory=dict)  # the child's own stages: "load", "produce"
 
 
 def run(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_name: str = "build",
-        timings: bool = False) -> int:
+        timings: bool = False, quiet: bool = False) -> int:
     """The CLI's build. Loading, checking and producing run in a child process, and the engine in this one
     after the child has exited: the loaded project and the engine's rendered pages are each several hundred
     MB at 10,000 brands, and in one process their peaks would add up. ``timings`` adds a line with each
-    stage's time (the budget in the README compares everything outside the engine with the engine)."""
+    stage's time (the budget in the README compares everything outside the engine with the engine).
+    Progress goes to stderr: a live line on a terminal, a line per stage otherwise, none with ``quiet``."""
     started = time.perf_counter()
+    mode = mode_for(sys.stderr, quiet)
     site, building = _targets(site_dir)
     # fork is fast, but only safe with no other thread that could hold a lock at the moment of forking
     method = "fork" if threading.active_count() == 1 else "spawn"
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context(method)) as pool:
-        prepared, messages = pool.submit(_prepare_alone, root, strict, work_name, building).result()
+        prepared, messages = pool.submit(_prepare_alone, root, strict, work_name, building, mode).result()
     sys.stderr.write(messages)
     if prepared is None:
         return 1
     engine_started = time.perf_counter()
-    if not _engine(prepared, strict, site, building, site_dir, started, "已生成网站", sys.stderr):
+    if not _engine(prepared, strict, site, building, site_dir, started, "已生成网站", sys.stderr,
+                   progress=display(mode)):
         return 1
     if timings:
         print(_timings(prepared.seconds, engine_started - started, time.perf_counter() - engine_started))
@@ -93,53 +100,63 @@ def _targets(site_dir: Path) -> tuple[Path, Path]:
     return site, site.parent / f".{site.name}.building"
 
 
-def _prepare_alone(root: Path, strict: bool, work_name: str, building: Path) -> tuple[Prepared | None, str]:
-    """In the child process: the prepared tree and the messages for the parent to print."""
+def _prepare_alone(root: Path, strict: bool, work_name: str, building: Path,
+                   mode: str = "quiet") -> tuple[Prepared | None, str]:
+    """In the child process: the prepared tree and the messages for the parent to print (after the
+    progress display, which this process draws on the inherited stderr, has been cleared)."""
     err = io.StringIO()
     started = time.perf_counter()
-    project = load_or_report(root, err)
+    progress = display(mode)
+    project = load_or_report(root, err, progress)
     if project is None or report_blocking(project, strict, "网站未生成（原有网站保持不变）", err):
         return None, err.getvalue()
     loaded = time.perf_counter()
-    prepared = _prepare(project, root, work_name, building, err)
+    prepared = _prepare(project, root, work_name, building, err, progress)
     if prepared is not None:
         prepared = replace(prepared, seconds={"load": loaded - started, "produce": time.perf_counter() - loaded})
     return prepared, err.getvalue()
 
 
-def _prepare(project: Project, root: Path, work_name: str, building: Path, err: TextIO) -> Prepared | None:
+def _prepare(project: Project, root: Path, work_name: str, building: Path, err: TextIO,
+             progress: Progress = NULL) -> Prepared | None:
     """The generated docs tree and engine configuration under .brandsite/<work_name>."""
     work = root.resolve() / ".brandsite" / work_name
     try:
         work.mkdir(parents=True, exist_ok=True)
-        cards = write_docs(project, work, root.resolve() / ".brandsite" / "cache")
+        produced = write_docs(project, work, root.resolve() / ".brandsite" / "cache", progress)
+        cards = produced.cards
         config = engine.write_config(work, project.config.config_file.resolve(), work / "docs", building,
                                      project.config.raw, project.config.news_dir)
     except OSError as exc:
         _failed(f"写入文件失败（{exc.strerror or exc}：{exc.filename or ''}）", err)
         return None
     newest = max([c.updated for c in cards] + [p.date for p in project.published_news], default=None)
-    return Prepared(config, work, newest, len(cards), sum(1 for b in project.brands if b.is_draft))
+    return Prepared(config, work, newest, len(cards), sum(1 for b in project.brands if b.is_draft),
+                    produced.images_encoded, produced.images_reused)
 
 
 def _engine(prepared: Prepared, strict: bool, site: Path, building: Path, site_dir: Path, started: float, done: str,
-            err: TextIO, session: engine.Session | None = None) -> bool:
+            err: TextIO, session: engine.Session | None = None, progress: Progress = NULL) -> bool:
     """Run the engine into the building folder and swap it in; False after printing why not."""
     if building.exists():
         shutil.rmtree(building)
     try:
-        warnings = engine.build(prepared.config, strict=strict, jieba_user=prepared.work / "jieba_user.txt",
-                                content_date=prepared.newest, cache=prepared.work.parent / "cache", session=session)
+        built = engine.build(prepared.config, strict=strict, jieba_user=prepared.work / "jieba_user.txt",
+                                content_date=prepared.newest, cache=prepared.work.parent / "cache", session=session,
+                                progress=progress)
     except (engine.EngineError, OSError) as exc:
         shutil.rmtree(building, ignore_errors=True)
         _failed(exc if isinstance(exc, engine.EngineError) else f"写入文件失败（{exc.strerror or exc}：{exc.filename or ''}）", err)
         return False
     swap(building, site)
-    for message in warnings:
+    for message in built.warnings:
         print(f"引擎警告：{message}", file=err)
     note = f"（草稿 {prepared.drafts} 个未发布）" if prepared.drafts else ""
     where = f"，输出到 {site_dir.as_posix().rstrip('/')}/" if done == "已生成网站" else ""
-    print(f"{done}：{prepared.brands} 个品牌{note}，用时 {time.perf_counter() - started:.1f} 秒{where}", flush=True)
+    # every page is rendered again on every build (until builds are incremental): said as it is
+    made = (f"，页面 {built.pages} 个（重新生成 {built.pages}、沿用 0），"
+            f"图片新处理 {prepared.images_encoded} 张、沿用 {prepared.images_reused} 张")
+    print(f"{done}：{prepared.brands} 个品牌{note}{made}，用时 {time.perf_counter() - started:.1f} 秒{where}", flush=True)
     return True
 
 

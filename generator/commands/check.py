@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from generator.check import output, report as report_mod
 from generator.commands import load_or_report
+from generator.commands.progress_display import display, mode_for
+from generator.progress import NULL
 from generator.findings import Severity
 
 
 def run(root: Path, strict: bool = False, fmt: str = "text", report: str | None = None, quiet: bool = False) -> int:
-    project = load_or_report(root)
+    progress = display("terminal") if mode_for(sys.stderr) == "terminal" else NULL
+    project = load_or_report(root, progress=progress)
     if project is None:
         return 1
     findings = project.report.sorted()

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from generator.commands import build, load_or_report
+from generator.commands.progress_display import display, mode_for
 from generator.commands.export import export_portal
 from generator.publish import catalog, deploy
 
@@ -16,7 +17,8 @@ def _fail(message: str) -> int:
     return 1
 
 
-def run(root: Path, target: Path, rollback: bool = False, portal: bool = False, build_first: bool = True) -> int:
+def run(root: Path, target: Path, rollback: bool = False, portal: bool = False, build_first: bool = True,
+        quiet: bool = False) -> int:
     site = (root / "site").resolve()
     live = deploy.Places.of(target).live
     if live == site or site.is_relative_to(live) or live == root.resolve():
@@ -27,7 +29,7 @@ def run(root: Path, target: Path, rollback: bool = False, portal: bool = False, 
             _say(note)
             print(f"已回退：{target} 现在是上一版本；再运行一次 brandsite deploy {target} --rollback 可回到刚才的版本")
             return 0
-        fill = _portal_fill(root) if portal else _site_fill(root, site, build_first)
+        fill = _portal_fill(root) if portal else _site_fill(root, site, build_first, quiet)
         if fill is None:
             print(f"未部署，{target} 保持原样。", file=sys.stderr)
             return 1
@@ -48,14 +50,14 @@ def _say(note: str | None) -> None:
         print(f"注意：{note}。", file=sys.stderr)
 
 
-def _site_fill(root: Path, site: Path, build_first: bool):
-    if build_first and build.run(root, site_dir=site) != 0:
+def _site_fill(root: Path, site: Path, build_first: bool, quiet: bool):
+    if build_first and build.run(root, site_dir=site, quiet=quiet) != 0:
         return None
     if not (site / "index.html").is_file():
         print("错误：还没有生成网站（site/index.html 不存在）：请先运行 brandsite build，或去掉 --no-build",
               file=sys.stderr)
         return None
-    return deploy.copy_site(site)
+    return deploy.copy_site(site, display(mode_for(sys.stderr, quiet)))
 
 
 def _portal_fill(root: Path):

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Iterator
 
 from generator.commands import load_or_report
+from generator.commands.progress_display import display, mode_for
 from generator.publish import catalog, portal, wechat
 from generator.publish.article import Article
 
@@ -32,22 +33,26 @@ def _site(project) -> portal.Site:
 
 
 def run(root: Path, channel: str, target: str | None, every: bool = False, output: Path | None = None,
-        theme: str | None = None) -> int:
+        theme: str | None = None, quiet: bool = False) -> int:
     if channel == "wechat" and not target and not every:
         return _fail("请指定品牌（文件夹名）或评价轮次，例如 brandsite export wechat wendang-lianxinqiao；导出全部用 --all")
-    project = load_or_report(root)
+    progress = display(mode_for(sys.stderr, quiet))
+    project = load_or_report(root, progress=progress)
     if project is None:
         return 1
     try:
         articles = chosen(project, [target] if target else [], every or (channel == "portal" and not target))
         if channel == "wechat":
-            for article, done in export_wechat(project, articles, output, theme, single=not every):
-                print(f"已导出“{article.title}”：{done.folder.as_posix()}/（正文 {done.manifest['characters']} 字，"
-                      f"图片 {len(done.manifest['images'])} 张）")
+            with progress.stage("导出公众号文章", len(articles)) as stage:
+                for article, done in export_wechat(project, articles, output, theme, single=not every):
+                    stage.advance()
+                    print(f"已导出“{article.title}”：{done.folder.as_posix()}/（正文 {done.manifest['characters']} 字，"
+                          f"图片 {len(done.manifest['images'])} 张）")
             if len(articles) == 1:
                 print(f"用浏览器打开 {(done.folder / 'preview.html').as_posix()} 预览，点击“一键复制正文”后粘贴到公众号编辑器。")
             return 0
-        return _portal(project, articles, output, single=bool(target))
+        with progress.stage("导出门户栏目稿件", len(articles)):
+            return _portal(project, articles, output, single=bool(target))
     except (catalog.NotPublished, wechat.ExportError) as exc:
         return _fail(f"{exc}。没有写出任何文件")
     except OSError as exc:

@@ -6,6 +6,7 @@ it can be launched without building the whole site. It is also in every built si
 
 from __future__ import annotations
 
+import sys
 import zipfile
 from functools import partial
 from http.server import ThreadingHTTPServer
@@ -13,6 +14,8 @@ from pathlib import Path
 
 from generator.atomic import replace_folder
 from generator.commands import load_or_report, report_blocking
+from generator.commands.progress_display import display, mode_for
+from generator.progress import NULL, Progress
 from generator.commands.files_handler import FilesHandler
 from generator.produce.site import write_kiosk
 from generator.produce.tree import Tree
@@ -25,9 +28,9 @@ CHROMIUM_FLAGS = ("--kiosk --noerrdialogs --disable-pinch --overscroll-history-n
 ZIP_DATE = (2026, 1, 1, 0, 0, 0)  # fixed member times: the same kiosk packs to the same bytes
 
 
-def make(root: Path) -> Path | None:
+def make(root: Path, progress: Progress = NULL) -> Path | None:
     """Produce the kiosk into .brandsite/kiosk; None (after printing why) when the site files block it."""
-    project = load_or_report(root)
+    project = load_or_report(root, progress=progress)
     if project is None:
         return None
     if report_blocking(project, False, "展示屏未生成"):
@@ -38,24 +41,27 @@ def make(root: Path) -> Path | None:
     return folder
 
 
-def pack(folder: Path, target: Path) -> None:
+def pack(folder: Path, target: Path, progress: Progress = NULL) -> None:
     """A zip with index.html at its root, written beside ``target`` and renamed into place."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial_file = target.with_name(target.name + ".part")
-    with zipfile.ZipFile(partial_file, "w", zipfile.ZIP_DEFLATED) as z:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    with zipfile.ZipFile(partial_file, "w", zipfile.ZIP_DEFLATED) as z, progress.stage("打包展示屏", len(files)) as stage:
+        for path in files:
             info = zipfile.ZipInfo(path.relative_to(folder).as_posix(), ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             z.writestr(info, path.read_bytes())
+            stage.advance()
     partial_file.replace(target)
 
 
-def run(root: Path, port: int = 8800, zip_to: Path | None = None) -> int:
-    folder = make(root)
+def run(root: Path, port: int = 8800, zip_to: Path | None = None, quiet: bool = False) -> int:
+    progress = display(mode_for(sys.stderr, quiet))
+    folder = make(root, progress)
     if folder is None:
         return 1
     if zip_to is not None:
-        pack(folder, zip_to)
+        pack(folder, zip_to, progress)
         size = zip_to.stat().st_size / 1_048_576
         print(f"已打包展示屏：{zip_to.as_posix()}（{size:.1f} MB，index.html 在压缩包根目录），可导入支持 HTML 包的信息发布系统。")
         return 0

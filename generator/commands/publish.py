@@ -14,6 +14,8 @@ from pathlib import Path
 
 from generator.commands import load_or_report
 from generator.commands.export import chosen, export_wechat
+from generator.commands.progress_display import display, mode_for
+from generator.progress import Progress
 from generator.publish import catalog, drafts, wechat
 from generator.publish.wechat_api import DEFAULT_BASE, ApiError, Client, credentials_from
 
@@ -26,11 +28,12 @@ def _fail(message: str) -> int:
 
 
 def run(root: Path, channel: str, targets: list[str], every: bool = False, dry_run: bool = False,
-        theme: str | None = None) -> int:
+        theme: str | None = None, quiet: bool = False) -> int:
     if not targets and not every:
         return _fail("请指定品牌（文件夹名）或评价轮次，例如 brandsite publish wechat wendang-lianxinqiao 2026-q3；"
                      "推送全部用 --all")
-    project = load_or_report(root)
+    progress = display(mode_for(sys.stderr, quiet))
+    project = load_or_report(root, progress=progress)
     if project is None:
         return 1
     comments = str(project.config.publish.get("comments") or "off")
@@ -39,7 +42,11 @@ def run(root: Path, channel: str, targets: list[str], every: bool = False, dry_r
                      f"或 fans（仅关注者可留言），现在是“{comments}”")
     try:
         articles = chosen(project, targets, every)
-        exported = [(a, done) for a, done in export_wechat(project, articles, None, theme, single=False)]
+        with progress.stage("导出公众号文章", len(articles)) as stage:
+            exported = []
+            for article, done in export_wechat(project, articles, None, theme, single=False):
+                exported.append((article, done))
+                stage.advance()
     except (catalog.NotPublished, wechat.ExportError) as exc:
         return _fail(f"{exc}。没有推送任何文章")
     except OSError as exc:
@@ -59,8 +66,11 @@ def run(root: Path, channel: str, targets: list[str], every: bool = False, dry_r
         credentials = None
     if dry_run:
         return _dry_run(pending, _state_dir(root, base, credentials) if credentials else None, base)
-    client = Client(credentials, _state_dir(root, base, credentials) / "token.json", base=base)
-    return _push(pending, client, _state_dir(root, base, credentials) / "state.json")
+    try:
+        client = Client(credentials, _state_dir(root, base, credentials) / "token.json", base=base)
+    except ApiError as exc:
+        return _fail(str(exc))
+    return _push(pending, client, _state_dir(root, base, credentials) / "state.json", progress)
 
 
 def _state_dir(root: Path, base: str, credentials) -> Path:
@@ -69,13 +79,14 @@ def _state_dir(root: Path, base: str, credentials) -> Path:
     return root / ".brandsite" / "wechat" / account
 
 
-def _push(pending: list[drafts.Draft], client: Client, state_file: Path) -> int:
+def _push(pending: list[drafts.Draft], client: Client, state_file: Path, progress: Progress) -> int:
     done = []
     try:
-        with drafts.opened(state_file) as state:
+        with drafts.opened(state_file) as state, progress.stage("推送到草稿箱", len(pending)) as stage:
             for draft in pending:
                 pushed = drafts.push(draft, client, state)
                 done.append(draft)
+                stage.advance()
                 extra = "".join(part for part in (f"，上传图片 {pushed.uploaded} 张" if pushed.uploaded else "",
                                                   "，上传封面" if pushed.cover_uploaded else ""))
                 print(f"{ACTIONS[pushed.action]}：“{draft.title}”（{draft.id}{extra}）", flush=True)

@@ -11,11 +11,13 @@ import datetime as dt
 import logging
 import os
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from generator import segment
+from generator.progress import NULL, Progress, Stage
 from generator.engine import search_index
 
 
@@ -140,22 +142,33 @@ def _is_brand_page(page) -> bool:
     return page.file.src_uri.startswith("brands/") and page.file.src_uri.count("/") == 2
 
 
-def _edge_plugin(session: Session | None):
+@dataclass(frozen=True)
+class Built:
+    warnings: list[str]
+    pages: int
+
+
+def _edge_plugin(session: Session | None, stage: Stage):
     """brandsite's hooks into the engine's build: hand its state to ``session`` (for `serve`), and let
     each brand page's Markdown go once rendered and its HTML once written. MkDocs renders every page before
     writing any and keeps them all to the end; nothing else reads a brand page's content (brands are
     not in the navigation, and search takes its text before the page is written), and at 10,000 brands
-    those pages alone would hold most of a gigabyte."""
+    those pages alone would hold most of a gigabyte. ``stage`` counts each page twice: rendered, written."""
     from mkdocs.plugins import BasePlugin
 
     class Edge(BasePlugin):
         nav = None
+
+        def on_files(self, files, config):
+            stage.set_total(2 * len(files.documentation_pages()))
+            return files
 
         def on_nav(self, nav, config, files):
             self.nav = nav
             return nav
 
         def on_env(self, env, config, files):
+            stage.set_total(2 * len(files.documentation_pages()))  # the blog's views are pages too by now
             if session is not None:
                 session.keep(self.nav, env, config, files)
             return env
@@ -163,19 +176,22 @@ def _edge_plugin(session: Session | None):
         def on_page_content(self, html, page, config, files):
             if _is_brand_page(page):  # rendered: its Markdown is read by nothing else
                 page.markdown = None
+            stage.advance()
             return html
 
         def on_post_page(self, output, page, config):
             if _is_brand_page(page):
                 page.content = None
+            stage.advance()
             return output
 
     return Edge()
 
 
 def build(config_file: Path, strict: bool = False, jieba_user: Path | None = None,
-          content_date: dt.date | None = None, cache: Path | None = None, session: Session | None = None) -> list[str]:
-    """Build the site; returns the engine's warnings. Raises EngineError on failure.
+          content_date: dt.date | None = None, cache: Path | None = None, session: Session | None = None,
+          progress: Progress = NULL) -> Built:
+    """Build the site; returns the engine's warnings and how many pages it wrote. Raises EngineError on failure.
 
     ``content_date`` (the newest date in the input) stands in for "now" in the sitemap and
     its gzip header, so rebuilding the same input on another day gives the same bytes.
@@ -202,8 +218,10 @@ def build(config_file: Path, strict: bool = False, jieba_user: Path | None = Non
             _use_user_dict(config, jieba_user)
         if cache is not None:
             _cache_templates(config, cache / "templates")
-        config.plugins["brandsite-edge"] = _edge_plugin(session)
-        mkdocs_build(config)
+        with progress.stage("网站引擎排版页面") as stage:
+            config.plugins["brandsite-edge"] = _edge_plugin(session, stage)
+            mkdocs_build(config)
+            pages = stage.total // 2
         search_index.compact(Path(config.site_dir) / "search" / "search_index.json")
     except exceptions.ConfigurationError as exc:
         raise EngineError(f"站点配置 mkdocs.yml 有误：{exc}") from None
@@ -214,4 +232,4 @@ def build(config_file: Path, strict: bool = False, jieba_user: Path | None = Non
         log.setLevel(previous)
         if set_epoch:
             del os.environ["SOURCE_DATE_EPOCH"]
-    return handler.messages
+    return Built(handler.messages, pages)

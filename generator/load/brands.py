@@ -6,6 +6,7 @@ import os
 import re
 from pathlib import Path, PurePosixPath
 
+from generator.progress import NULL, Progress
 from generator.findings import Finding, Position, Severity, rel
 from generator.load import contract as contract_mod
 from generator.load import images
@@ -146,17 +147,20 @@ def _attach_story(brand: Brand, root: Path, out: _Collector) -> None:
     brand.story = text
 
 
-def load_brands(root: Path, contract: contract_mod.Contract) -> tuple[list[Brand], list[Finding]]:
+def load_brands(root: Path, contract: contract_mod.Contract, progress: Progress = NULL) -> tuple[list[Brand], list[Finding]]:
     """Every folder under brands/, in slug order; a folder that fails to load yields findings only."""
     brands, findings = [], []
     base = root / "brands"
     if not base.is_dir():
         return brands, findings
     facts = images.Facts(root / ".brandsite" / "cache" / "image-facts.json")
-    for folder in sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
-        brand, found = load_brand(folder, root, contract, facts)
-        findings += found
-        if brand is not None:
-            brands.append(brand)
+    folders = sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+    with progress.stage("读取与检查品牌", len(folders)) as stage:
+        for folder in folders:
+            brand, found = load_brand(folder, root, contract, facts)
+            findings += found
+            if brand is not None:
+                brands.append(brand)
+            stage.advance()
     facts.save()
     return brands, findings

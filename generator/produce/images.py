@@ -11,12 +11,13 @@ from __future__ import annotations
 import json
 import os
 import uuid
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageOps
 
+from generator.progress import NULL, Progress
 from generator.model import ImageInfo
 from generator.produce.tree import Tree
 
@@ -90,13 +91,14 @@ def place(info: ImageInfo, cache: Path, tree: Tree, dest_dir: Path, stem: str, m
     return Placed(name, webp_name, width, height)
 
 
-def warm(jobs: list[tuple[ImageInfo, int]], cache: Path) -> None:
+def warm(jobs: list[tuple[ImageInfo, int]], cache: Path, progress: Progress = NULL) -> tuple[int, int]:
     """Encode every (image, size) missing from the cache, on all cores: Pillow releases the GIL
-    while it decodes, resizes and encodes, so threads run in parallel."""
+    while it decodes, resizes and encodes, so threads run in parallel. Returns (encoded, reused)."""
     present = set(os.listdir(cache)) if cache.is_dir() else set()  # one listing, not three looks an image
-    unique = {(info.path, side): (info, side) for info, side in jobs
-              if not info.is_svg and not present.issuperset(_cached_names(info, side))}
-    if not unique:
-        return
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        list(pool.map(lambda job: web_images(job[0], cache, job[1]), unique.values()))
+    wanted = {(info.path, side): (info, side) for info, side in jobs if not info.is_svg}
+    missing = {key: job for key, job in wanted.items() if not present.issuperset(_cached_names(*job))}
+    if missing:
+        with progress.stage("处理图片", len(missing)) as stage, ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+            for _ in as_completed([pool.submit(web_images, info, cache, side) for info, side in missing.values()]):
+                stage.advance()
+    return len(missing), len(wanted) - len(missing)

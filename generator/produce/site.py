@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator import segment, slugs
 from generator.model import Brand
 from generator.pipeline import Project
+from generator.progress import NULL, Progress, Stage
 from generator.produce import brand_lookup, dates, feeds, images, kiosk, leaderboard, pages, parallel, search_terms
 from generator.produce import qr as qr_codes
 from generator.produce.pages import Card
@@ -20,8 +22,15 @@ PHOTO_SIDE = 1600
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
 
-def write_docs(project: Project, work: Path, cache: Path) -> list[Card]:
-    """Bring ``work/docs`` up to date (see `tree`) and return the published brands' cards.
+@dataclass(frozen=True)
+class Produced:
+    cards: list[Card]  # the published brands'
+    images_encoded: int
+    images_reused: int
+
+
+def write_docs(project: Project, work: Path, cache: Path, progress: Progress = NULL) -> Produced:
+    """Bring ``work/docs`` up to date (see `tree`) and say what was made.
 
     ``work`` also receives the search dictionary; ``cache`` keeps web images and QR codes between builds.
     """
@@ -38,9 +47,11 @@ def write_docs(project: Project, work: Path, cache: Path) -> list[Card]:
     category_folders = slugs.unique(list(config.categories), "category", cutter.words)
     cutter.save()
     updated = dates.last_updated(root, [b.folder for b in brands])
-    images.warm([(b.logo_image, side) for b in brands if b.logo_image for side in (LOGO_SIDE, kiosk.LOGO_SIDE)]
-                + [(p.image, PHOTO_SIDE) for b in brands for p in b.gallery if p.image], cache / "images")
-    cards = _write_brands(brands, docs, cache, config.site_url, updated, histories, keywords)
+    encoded, reused = images.warm(
+        [(b.logo_image, side) for b in brands if b.logo_image for side in (LOGO_SIDE, kiosk.LOGO_SIDE)]
+        + [(p.image, PHOTO_SIDE) for b in brands for p in b.gallery if p.image], cache / "images", progress)
+    with progress.stage("生成品牌页面", len(brands)) as stage:
+        cards = _write_brands(brands, docs, cache, config.site_url, updated, histories, keywords, stage)
 
     news = project.published_news
     for folder, page in pages.gallery_pages(cards, category_folders):
@@ -57,7 +68,7 @@ def write_docs(project: Project, work: Path, cache: Path) -> list[Card]:
         docs.copy_folder(root / "assets", docs.root / "assets")
     docs.copy_folder(ASSETS, docs.root / "assets" / "brandsite")
     docs.prune()
-    return cards
+    return Produced(cards, encoded, reused)
 
 
 def write_brand(brand: Brand, docs: Tree, cache: Path, site_url: str, updated, history: list[dict],
@@ -76,7 +87,7 @@ def write_brand(brand: Brand, docs: Tree, cache: Path, site_url: str, updated, h
 
 
 def _write_brands(brands: list[Brand], docs: Tree, cache: Path, site_url: str, updated: dict, histories: dict,
-                  keywords: dict[str, str]) -> list[Card]:
+                  keywords: dict[str, str], stage: Stage) -> list[Card]:
     """Every brand page, shared out between the cores; each share reports the files it wrote."""
     def one(brand: Brand):
         own = Tree(docs.root)
@@ -84,7 +95,7 @@ def _write_brands(brands: list[Brand], docs: Tree, cache: Path, site_url: str, u
                            keywords[brand.slug])
         return card.logo, own.written
 
-    results = parallel.share_out(one, brands)
+    results = parallel.share_out(one, brands, stage)
     for _logo, written in results:
         docs.written |= written
     return [Card(brand, logo, updated[brand.folder]) for brand, (logo, _written) in zip(brands, results)]

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from generator.atomic import write_file
+from generator.progress import NULL, Progress
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
@@ -131,8 +132,13 @@ def rollback(live: Path) -> str | None:
         return note
 
 
-def copy_site(source: Path) -> Callable[[Path], None]:
+def copy_site(source: Path, progress: Progress = NULL) -> Callable[[Path], None]:
     """A ``fill`` that copies an already built folder."""
     def fill(target: Path) -> None:
-        shutil.copytree(source, target, dirs_exist_ok=True, symlinks=False)
+        total = sum(len(files) for _, _, files in os.walk(source))
+        with progress.stage("复制网站文件", total) as stage:
+            def copy(src, dst):
+                shutil.copy2(src, dst)
+                stage.advance()
+            shutil.copytree(source, target, dirs_exist_ok=True, symlinks=False, copy_function=copy)
     return fill

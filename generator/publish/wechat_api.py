@@ -93,6 +93,8 @@ class Client:
                  delays: tuple[float, ...] = RETRY_DELAYS):
         self._credentials = credentials
         self._token_file = token_file
+        if not base.startswith(("https://", "http://")):
+            raise ApiError(f"BRANDSITE_WECHAT_API 应为 https://… 形式的地址，现在是“{base}”", sent=False)
         self.base = base.rstrip("/")
         self._delays = delays
         self._http = requests.Session()
@@ -161,6 +163,9 @@ class Client:
             except requests.Timeout:
                 if last or call == "draft/add":
                     raise ApiError(f"微信接口 {self.base} 没有及时应答：请稍后再试") from None
+            except requests.RequestException as exc:  # a malformed address, a broken answer
+                raise ApiError(f"无法向微信接口 {self.base} 发送请求（{exc.__class__.__name__}）：请检查 "
+                               f"BRANDSITE_WECHAT_API 是否为 https://… 形式的地址", sent=False) from None
             else:
                 code = int(answer.get("errcode") or 0)
                 if code == 0:
