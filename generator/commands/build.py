@@ -52,11 +52,19 @@ def run(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_na
     site, building = _targets(site_dir)
     # fork is fast, but only safe with no other thread that could hold a lock at the moment of forking
     method = "fork" if threading.active_count() == 1 else "spawn"
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context(method)) as pool:
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context(method))
+    try:
         prepared, messages = pool.submit(_prepare_alone, root, strict, work_name, building, mode).result()
-    sys.stderr.write(messages)
+    except BaseException:
+        pool.shutdown(cancel_futures=True)
+        raise
     if prepared is None:
+        pool.shutdown()
+        sys.stderr.write(messages)
         return 1
+    with display(mode).stage("交给网站引擎"):  # the child lets go of the project: a second at 1,000 brands
+        pool.shutdown()
+    sys.stderr.write(messages)
     engine_started = time.perf_counter()
     if not _engine(prepared, strict, site, building, site_dir, started, "已生成网站", sys.stderr,
                    progress=display(mode)):

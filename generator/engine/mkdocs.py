@@ -213,12 +213,14 @@ def build(config_file: Path, strict: bool = False, jieba_user: Path | None = Non
     previous = log.level
     log.setLevel(logging.WARNING)
     try:
-        config = load_config(config_file=str(config_file), strict=strict)
-        if jieba_user is not None:
-            _use_user_dict(config, jieba_user)
-        if cache is not None:
-            _cache_templates(config, cache / "templates")
         with progress.stage("网站引擎排版页面") as stage:
+            config = load_config(config_file=str(config_file), strict=strict)
+            # a first estimate (the blog adds its views later): each page is counted rendered and written
+            stage.set_total(2 * sum(1 for _ in Path(config.docs_dir).rglob("*.md")))
+            if jieba_user is not None:
+                _use_user_dict(config, jieba_user)
+            if cache is not None:
+                _cache_templates(config, cache / "templates")
             config.plugins["brandsite-edge"] = _edge_plugin(session, stage)
             mkdocs_build(config)
             pages = stage.total // 2

@@ -54,20 +54,26 @@ def write_docs(project: Project, work: Path, cache: Path, progress: Progress = N
         cards = _write_brands(brands, docs, cache, config.site_url, updated, histories, keywords, stage)
 
     news = project.published_news
-    for folder, page in pages.gallery_pages(cards, category_folders):
-        _write_page(docs, folder, page)
-    _write_page(docs, "criteria", pages.criteria_page(project.criteria))
-    intro_file = content / "index.md"
-    intro = intro_file.read_text("utf-8") if intro_file.is_file() else f"# {config.site_name}\n"
-    docs.write(docs.root / "index.md", pages.home_page(intro, cards, config.featured, news, config.news_dir or "news",
-                                                       leaderboard.top(ranked[-1] if ranked else None)))
-    _write_feeds(project, docs, cards, ranked, histories)
-    _write_leaderboard(ranked, docs, {c.brand.slug: c.logo for c in cards}, category_folders)
-    write_kiosk(project, docs.sub("kiosk"), cache, brands, ranked, histories)
-    if (root / "assets").is_dir():  # the site's own CSS, JS, images and fonts
-        docs.copy_folder(root / "assets", docs.root / "assets")
-    docs.copy_folder(ASSETS, docs.root / "assets" / "brandsite")
-    docs.prune()
+    with progress.stage("生成列表、排行、订阅和展示屏", 5) as stage:
+        for folder, page in pages.gallery_pages(cards, category_folders):
+            _write_page(docs, folder, page)
+        _write_page(docs, "criteria", pages.criteria_page(project.criteria))
+        intro_file = content / "index.md"
+        intro = intro_file.read_text("utf-8") if intro_file.is_file() else f"# {config.site_name}\n"
+        docs.write(docs.root / "index.md", pages.home_page(intro, cards, config.featured, news, config.news_dir or "news",
+                                                           leaderboard.top(ranked[-1] if ranked else None)))
+        stage.advance()
+        _write_feeds(project, docs, cards, ranked, histories)
+        stage.advance()
+        _write_leaderboard(ranked, docs, {c.brand.slug: c.logo for c in cards}, category_folders)
+        stage.advance()
+        write_kiosk(project, docs.sub("kiosk"), cache, brands, ranked, histories)
+        stage.advance()
+        if (root / "assets").is_dir():  # the site's own CSS, JS, images and fonts
+            docs.copy_folder(root / "assets", docs.root / "assets")
+        docs.copy_folder(ASSETS, docs.root / "assets" / "brandsite")
+        docs.prune()
+        stage.advance()
     return Produced(cards, encoded, reused)
 
 
