@@ -42,6 +42,24 @@ class ApiError(Exception):
         self.sent = sent  # False when the request certainly did not reach the API
 
 
+# what an editor is told for each errcode (the API's errmsg is English and terse)
+MESSAGES = {
+    45009: "今天的接口调用次数已用完（45009）：请明天再试，或在公众平台的 接口权限 页面清零调用次数",
+    40013: "AppID 无效（40013）：请核对环境变量 BRANDSITE_WECHAT_APPID",
+    40125: "AppSecret 无效（40125）：请核对环境变量 BRANDSITE_WECHAT_SECRET（公众平台 → 基本配置 → 开发者密码）",
+    40005: "图片格式不被接受（40005）：公众号正文图片只能是 JPG 或 PNG",
+    40113: "图片格式不被接受（40113）：公众号正文图片只能是 JPG 或 PNG",
+    40009: "图片太大（40009）：正文图片须小于 1 MB",
+    45001: "图片太大（45001）：正文图片须小于 1 MB",
+    40007: "素材或草稿不存在（40007）：可能已在公众平台删除",
+    45002: "正文太长（45002）：须少于 2 万字符、小于 1 MB",
+    45003: "标题太长（45003）：不超过 32 个字",
+    45004: "摘要太长（45004）：不超过 128 个字",
+    45110: "作者名太长（45110）：不超过 16 个字",
+    48001: "公众号没有草稿箱接口的权限（48001）：需为已认证的服务号或订阅号",
+}
+
+
 def explain(code: int, errmsg: str, call: str) -> str:
     """The Chinese message for an errcode, naming what to do about it."""
     if code == 40164:
@@ -49,31 +67,11 @@ def explain(code: int, errmsg: str, call: str) -> str:
         where = f" {ip.group(1)}" if ip else ""
         return (f"本机 IP{where} 不在公众号的 IP 白名单中（40164）：请在 微信公众平台 → 设置与开发 → 基本配置 → "
                 f"IP白名单 中加入{where or '本机的公网 IP'}，再运行一次")
-    if code == 45009:
-        return "今天的接口调用次数已用完（45009）：请明天再试，或在公众平台的 接口权限 页面清零调用次数"
-    if code in (40125, 40001) and call == "stable_token":
-        return f"AppSecret 无效（{code}）：请核对环境变量 BRANDSITE_WECHAT_SECRET（公众平台 → 基本配置 → 开发者密码）"
-    if code == 40013:
-        return "AppID 无效（40013）：请核对环境变量 BRANDSITE_WECHAT_APPID"
-    if code in (40005, 40113):
-        return f"图片格式不被接受（{code}）：公众号正文图片只能是 JPG 或 PNG"
-    if code in (40009, 45001):
-        return f"图片太大（{code}）：正文图片须小于 1 MB"
-    if code == 40007:
-        return "素材或草稿不存在（40007）：可能已在公众平台删除"
-    if code == 45002:
-        return "正文太长（45002）：须少于 2 万字符、小于 1 MB"
-    if code == 45003:
-        return "标题太长（45003）：不超过 32 个字"
-    if code == 45004:
-        return "摘要太长（45004）：不超过 128 个字"
-    if code == 45110:
-        return "作者名太长（45110）：不超过 16 个字"
-    if code == 48001:
-        return "公众号没有草稿箱接口的权限（48001）：需为已认证的服务号或订阅号"
+    if code == 40001 and call == "stable_token":  # a wrong secret, as the token endpoint reports it
+        code = 40125
     if code in BUSY_CODES:
         return f"微信接口繁忙（{code}），重试后仍未成功：请稍后再运行一次"
-    return f"微信接口返回错误 {code}：{errmsg}"
+    return MESSAGES.get(code) or f"微信接口返回错误 {code}：{errmsg}"
 
 
 @dataclass(frozen=True)
