@@ -5,7 +5,9 @@ A failed build leaves the previous site exactly as it was.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
 import io
 import multiprocessing
 import shutil
@@ -47,6 +49,26 @@ def run(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_na
     MB at 10,000 brands, and in one process their peaks would add up. ``timings`` adds a line with each
     stage's time (the budget in the README compares everything outside the engine with the engine).
     Progress goes to stderr: a live line on a terminal, a line per stage otherwise, none with ``quiet``."""
+    with _one_at_a_time(root, work_name):
+        return _run(root, strict, site_dir, work_name, timings, quiet)
+
+
+@contextlib.contextmanager
+def _one_at_a_time(root: Path, work_name: str):
+    """Two builds of one project (a CI job started twice, a build beside a deploy) would write the same
+    docs tree and staging folder: the second waits for the first, and says so."""
+    lock_file = root.resolve() / ".brandsite" / f"{work_name}.lock"
+    lock_file.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_file, "a") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print("另一个 brandsite build 正在生成这个站点，等它结束后接着生成……", file=sys.stderr, flush=True)
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def _run(root: Path, strict: bool, site_dir: Path, work_name: str, timings: bool, quiet: bool) -> int:
     started = time.perf_counter()
     mode = mode_for(sys.stderr, quiet)
     site, building = _targets(site_dir)

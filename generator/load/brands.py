@@ -4,21 +4,36 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from pathlib import Path, PurePosixPath
 
 from generator.progress import NULL, Progress
 from generator.findings import Finding, Position, Severity, rel
 from generator.load import contract as contract_mod
 from generator.load import images
-from generator.load.yamlpos import Document, YamlSyntaxError, parse
+from generator.load import limits
+from generator.load.yamlpos import Document, YamlSyntaxError, parse, position_at
 from generator.model import Brand, Photo
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CONTRACT_STANDARD = "数据规范"
 
 
-def read_text(path: Path, label: str, slug: str | None = None) -> tuple[str | None, Finding | None]:
-    """UTF-8 text (a BOM is tolerated), or a finding pointing at the first bad byte."""
+def read_text(path: Path, label: str, slug: str | None = None, kind: str = "brand.yml",
+              inside: Path | None = None) -> tuple[str | None, Finding | None]:
+    """UTF-8 text (a BOM is tolerated), or a finding: the first bad byte, a file larger than its kind may
+    be (limits.FILE_BYTES), or a link that leads out of ``inside``."""
+    def refuse(rule: str, message: str) -> tuple[None, Finding]:
+        return None, Finding(label, Position(1, 1), Severity.ERROR, rule, CONTRACT_STANDARD, message, slug)
+
+    if inside is not None and path.is_symlink():
+        real, folder = os.path.realpath(path), os.path.realpath(inside)
+        if not real.startswith(folder + os.sep):
+            return refuse("file.outside", f"{path.name} 是指向文件夹以外的链接，不能读取；请放入文件本身")
+    size, limit = path.stat().st_size, limits.FILE_BYTES[kind]
+    if size > limit:
+        return refuse("file.too-large", f"文件有 {limits.size(size)}，超过 {limits.size(limit)} 的上限"
+                                        f"{'；请精简，或把长文拆成创建动态' if kind == 'story.md' else ''}")
     data = path.read_bytes()
     try:
         return data.decode("utf-8-sig"), None
@@ -75,7 +90,7 @@ def load_brand(folder: Path, root: Path, contract: contract_mod.Contract,
     if not yml.is_file():
         out.error("brand.missing", "品牌文件夹里缺少 brand.yml", path=rel(folder, root))
         return None, out.findings
-    text, problem = read_text(yml, source, slug)
+    text, problem = read_text(yml, source, slug, inside=folder)
     if problem:
         out.findings.append(problem)
         return None, out.findings
@@ -94,6 +109,7 @@ def load_brand(folder: Path, root: Path, contract: contract_mod.Contract,
         return None, out.findings
     for path, position in doc.duplicates:
         out.error("yaml.duplicate-key", f"键“{path[-1]}”重复出现，后一个会覆盖前一个", position)
+    _text_hygiene(doc, out, contract)
 
     values, problems = contract_mod.apply(doc.data, contract)
     for p in problems:
@@ -107,13 +123,45 @@ def load_brand(folder: Path, root: Path, contract: contract_mod.Contract,
     return brand, out.findings
 
 
+_INVISIBLE = re.compile(limits.INVISIBLE)
+
+
+def _text_hygiene(doc: Document, out: _Collector, contract: contract_mod.Contract) -> None:
+    """Every value of brand.yml: no invisible characters, none longer than limits.FIELD_CHARS."""
+    joined = doc.joined
+    if len(joined) <= limits.FIELD_CHARS and not _INVISIBLE.search(joined):
+        return  # the usual case, decided in one search
+    for path, text in doc.strings:
+        spec = contract.fields.get(str(path[0]))
+        field = (spec.label if spec else str(path[0])) + "".join(
+            f"第 {p + 1} 项" if isinstance(p, int) else f"“{p}”" for p in path[1:])
+        if len(text) > limits.FIELD_CHARS:
+            out.error("text.too-long", f"{field}有 {len(text)} 个字，一项最多 {limits.FIELD_CHARS} 个字；"
+                                       "长篇内容请写在 story.md", doc.at(*path))
+        bad = _INVISIBLE.search(text)
+        if bad:
+            ch = bad.group(0)
+            out.error("text.invisible", f"{field}里有看不见的字符 U+{ord(ch):04X}（{limits.invisible_name(ch)}），"
+                                        "会让文字显示错乱或搜不到，请删除", doc.find(ch, doc.at(*path)))
+
+
+def story_problem(text: str) -> tuple[int, str] | None:
+    """The offset and message of the first invisible character in a story, if any."""
+    bad = _INVISIBLE.search(text)
+    if bad is None or bad.group(0) in "﻿":  # a BOM at the start was already taken off
+        return None
+    ch = bad.group(0)
+    return bad.start(), f"有看不见的字符 U+{ord(ch):04X}（{limits.invisible_name(ch)}），会让文字显示错乱或搜不到，请删除"
+
+
 def _image(brand: Brand, out: _Collector, facts: images.Facts, written: str, where: tuple, label: str):
     target = resolve_inside(brand.folder, written)
     if target is None:
         out.error("file.outside", f"{label}“{written}”必须位于品牌文件夹 brands/{brand.slug}/ 之内", out.at(*where))
         return None
     if not target.is_file():
-        out.error("file.missing", f"找不到{label}文件“{written}”（应在 brands/{brand.slug}/ 下）", out.at(*where))
+        out.error("file.missing", f"找不到{label}文件“{written}”（应在 brands/{brand.slug}/ 下）{_spelled(target)}",
+                  out.at(*where))
         return None
     try:
         return facts.inspect(target)
@@ -135,14 +183,31 @@ def _attach_gallery(brand: Brand, out: _Collector, facts: images.Facts) -> None:
     brand.gallery = photos
 
 
+def _spelled(target: Path) -> str:
+    """A hint when the file exists under another case or Unicode form (Windows and macOS editors do not
+    tell them apart; the build server does)."""
+    want = unicodedata.normalize("NFC", target.name).casefold()
+    try:
+        for entry in os.scandir(target.parent):
+            if unicodedata.normalize("NFC", entry.name).casefold() == want:
+                return f"；文件夹里有“{entry.name}”，文件名的大小写或写法要完全一致"
+    except OSError:
+        pass
+    return ""
+
+
 def _attach_story(brand: Brand, root: Path, out: _Collector) -> None:
     story = brand.folder / "story.md"
-    if not story.is_file():
+    if not (story.is_file() or story.is_symlink()):
         return
     brand.story_source = rel(story, root)
-    text, problem = read_text(story, brand.story_source, brand.slug)
+    text, problem = read_text(story, brand.story_source, brand.slug, kind="story.md", inside=brand.folder)
     if problem:
         out.findings.append(problem)
+        return
+    found = story_problem(text)
+    if found:
+        out.error("text.invisible", found[1], position_at(text, found[0]), path=brand.story_source)
         return
     brand.story = text
 

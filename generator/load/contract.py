@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -83,6 +84,8 @@ _TYPE_NAMES = {
 def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return "布尔值"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "无效的数字（.nan 或 .inf）"
     if isinstance(value, (int, float)):
         return "数字"
     if isinstance(value, str):
@@ -103,6 +106,8 @@ def _type_error(path: tuple, spec_type: str, value: Any, label: str) -> Problem:
 def _text(value: Any) -> str | None:
     """Scalars an editor means as text: numbers and dates are fine as text (电话 12345)."""
     if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, float) and not math.isfinite(value):  # .nan, .inf: never a text
         return None
     if isinstance(value, (str, int, float, dt.date)):
         return str(value).strip()

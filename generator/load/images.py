@@ -20,11 +20,12 @@ from defusedxml.common import DefusedXmlException
 from PIL import Image, UnidentifiedImageError
 
 from generator import atomic
+from generator.load import limits
 from generator.model import ImageInfo
 
 RASTER_FORMATS = {"PNG": "PNG", "JPEG": "JPEG", "WEBP": "WEBP"}
 # a logo or photo never needs more than this; Pillow's own default is 89 M pixels
-MAX_PIXELS = 40_000_000
+MAX_PIXELS = limits.IMAGE_PIXELS
 
 
 class ImageProblem(Exception):

@@ -45,7 +45,7 @@ def load_post(path: Path, root: Path, blog_dir: str) -> tuple[NewsPost | None, l
     def error(rule: str, message: str, position: Position = Position(1, 1)) -> tuple[None, list[Finding]]:
         return None, [Finding(label, position, Severity.ERROR, rule, STANDARD, message)]
 
-    text, finding = read_text(path, label)
+    text, finding = read_text(path, label, kind="news", inside=root)
     if finding:
         return None, [finding]
     match = _FRONT.match(text)

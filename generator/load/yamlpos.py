@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from generator.findings import Position
+from generator.load import limits
 
 try:  # the C loader is an optional build of PyYAML
     _Loader = yaml.CSafeLoader
@@ -169,7 +170,7 @@ def parse(text: str) -> Document:
     return doc
 
 
-MAX_DEPTH = 12  # a brand.yml is at most four levels deep (standards → aspect → list → item)
+MAX_DEPTH = limits.YAML_DEPTH
 
 
 def _refuse_shared_and_deep(root) -> None:

@@ -58,15 +58,31 @@ def web_images(info: ImageInfo, cache: Path, max_side: int) -> tuple[Path, Path 
         return info.path, None, info.width, info.height
     fallback, webp, size_file = (cache / name for name in _cached_names(info, max_side))
     stem, ext = fallback.with_suffix(""), fallback.suffix[1:]
-    if not (fallback.is_file() and webp.is_file() and size_file.is_file()):
+    known = _cached(fallback, webp, size_file)
+    if known is None:
         cache.mkdir(parents=True, exist_ok=True)
         tmp = f".{uuid.uuid4().hex[:12]}.tmp"  # own temporary names: two threads may encode the same bytes
         width, height = _encode(info, stem, ext, max_side, tmp)
-        size_file.with_suffix(f".json{tmp}").write_text(json.dumps([width, height]))
+        sizes = [fallback.with_suffix(fallback.suffix + tmp).stat().st_size, webp.with_suffix(".webp" + tmp).stat().st_size]
+        size_file.with_suffix(f".json{tmp}").write_text(json.dumps([width, height, *sizes]))
         for path in (fallback, webp, size_file):  # the cache never holds a half-written file
             path.with_suffix(path.suffix + tmp).replace(path)
-    width, height = json.loads(size_file.read_text())
-    return fallback, webp, width, height
+        known = width, height
+    return fallback, webp, *known
+
+
+def _cached(fallback: Path, webp: Path, size_file: Path) -> tuple[int, int] | None:
+    """The web size of a cached entry whose files are whole (their sizes as recorded), else None: a
+    cache damaged by a full disk, a killed build or a careless hand is encoded again, never published."""
+    try:
+        width, height, *sizes = json.loads(size_file.read_text())
+        if sizes and sizes != [fallback.stat().st_size, webp.stat().st_size]:
+            return None
+        if not sizes and not (fallback.is_file() and webp.is_file()):  # an entry from before sizes were kept
+            return None
+        return int(width), int(height)
+    except (OSError, ValueError, TypeError):
+        return None
 
 
 def _cached_names(info: ImageInfo, max_side: int) -> tuple[str, str, str]:
@@ -96,7 +112,8 @@ def warm(jobs: list[tuple[ImageInfo, int]], cache: Path, progress: Progress = NU
     while it decodes, resizes and encodes, so threads run in parallel. Returns (encoded, reused)."""
     present = set(os.listdir(cache)) if cache.is_dir() else set()  # one listing, not three looks an image
     wanted = {(info.path, side): (info, side) for info, side in jobs if not info.is_svg}
-    missing = {key: job for key, job in wanted.items() if not present.issuperset(_cached_names(*job))}
+    missing = {key: job for key, job in wanted.items()
+               if not present.issuperset(names := _cached_names(*job)) or _cached(*(cache / n for n in names)) is None}
     if missing:
         with progress.stage("处理图片", len(missing)) as stage, ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
             for _ in as_completed([pool.submit(web_images, info, cache, side) for info, side in missing.values()]):

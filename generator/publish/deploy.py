@@ -12,8 +12,6 @@ filesystem): the web server's path stays a real directory and switches all at on
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import errno
 import fcntl
 import json
 import os
@@ -22,12 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
+from generator import atomic
 from generator.atomic import write_file
 from generator.progress import NULL, Progress
-
-_AT_FDCWD = -100
-_RENAME_EXCHANGE = 2
-
 
 class DeployError(Exception):
     pass
@@ -49,16 +44,11 @@ class Places:
 
 
 def exchange(a: Path, b: Path) -> None:
-    """Swap two directories in one step (renameat2 with RENAME_EXCHANGE)."""
-    libc = ctypes.CDLL(None, use_errno=True)
-    renameat2 = getattr(libc, "renameat2", None)
-    if renameat2 is None:
-        raise DeployError("本系统不支持原子切换目录（需要 Linux 3.15 以上和 glibc 2.28 以上）")
-    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) != 0:
-        code = ctypes.get_errno()
-        if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
-            raise DeployError(f"{b.parent} 所在的文件系统不支持原子切换目录：请部署到本机的 ext4、xfs、btrfs 或 tmpfs 目录")
-        raise OSError(code, os.strerror(code), str(b))
+    try:
+        atomic.exchange(a, b)
+    except atomic.ExchangeUnsupported:
+        raise DeployError(f"{b.parent} 所在的文件系统不支持原子切换目录：请部署到本机的 ext4、xfs、btrfs 或 tmpfs 目录"
+                          "（需要 Linux 3.15 以上）") from None
 
 
 @contextlib.contextmanager

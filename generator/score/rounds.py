@@ -57,7 +57,7 @@ class _Out:
 def load_round(path: Path, root: Path, schemes: dict[str, Scheme], brands: dict[str, Brand]) -> tuple[Round | None, list[Finding]]:
     """The round (``broken`` when it has errors), or None when the file is not even a YAML mapping."""
     out = _Out(rel(path, root))
-    text, finding = read_text(path, out.path)
+    text, finding = read_text(path, out.path, kind="round", inside=root)
     if finding:
         return None, [finding]
     try:

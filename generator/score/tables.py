@@ -9,6 +9,8 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.load import limits
+
 
 class TableError(Exception):
     def __init__(self, message: str, line: int = 1):
@@ -43,6 +45,11 @@ def _cell(value) -> str:
     return str(value).strip()
 
 
+def _too_many(count: int) -> None:
+    if count > limits.TABLE_ROWS:
+        raise TableError(f"成绩表超过 {limits.TABLE_ROWS} 行，不像一轮评价的成绩；请检查是否选错了文件", count)
+
+
 def read_csv(path: Path) -> tuple[list[str], list[Row]]:
     text = decode(path.read_bytes())
     reader = csv.reader(io.StringIO(text, newline=""))
@@ -58,6 +65,7 @@ def read_csv(path: Path) -> tuple[list[str], list[Row]]:
             cells = {h: _cell(v) for h, v in zip(header, values) if h and _cell(v)}
             if cells:
                 rows.append(Row(reader.line_num, cells))
+                _too_many(len(rows))
     except csv.Error as exc:
         raise TableError(f"CSV 格式错误（{exc}）", reader.line_num) from None
     return header, rows
@@ -67,6 +75,7 @@ def read_xlsx(path: Path, sheet: str | None = None) -> tuple[list[str], list[Row
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    _refuse_bomb(path)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
@@ -84,12 +93,30 @@ def read_xlsx(path: Path, sheet: str | None = None) -> tuple[list[str], list[Row
             cells = {h: _cell(v) for h, v in zip(header, row) if h and _cell(v)}
             if cells:
                 rows.append(Row(number, cells))
+                _too_many(len(rows))
         return header, rows
     finally:
         book.close()
 
 
+def _refuse_bomb(path: Path) -> None:
+    """An XLSX is a zip: refuse one that would unpack to more than limits.XLSX_UNPACKED, or is packed far
+    tighter than any spreadsheet (a decompression bomb), before openpyxl unpacks anything."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            packed = sum(i.compress_size for i in z.infolist())
+            unpacked = sum(i.file_size for i in z.infolist())
+    except (zipfile.BadZipFile, OSError):
+        return  # openpyxl says what is wrong with it
+    if unpacked > limits.XLSX_UNPACKED or unpacked > limits.XLSX_RATIO * max(packed, 1) > 10 * limits.MB:
+        raise TableError(f"Excel 文件解压后有 {unpacked / limits.MB:.0f} MB（疑似“解压炸弹”），已拒绝读取；"
+                         f"成绩表解压后不应超过 {limits.XLSX_UNPACKED // limits.MB} MB")
+
+
 def read(path: Path, sheet: str | None = None) -> tuple[list[str], list[Row]]:
+    size = path.stat().st_size
+    if size > limits.FILE_BYTES["table"]:
+        raise TableError(f"成绩表有 {size / limits.MB:.1f} MB，超过 {limits.FILE_BYTES['table'] // limits.MB} MB 的上限")
     if path.suffix.lower() == ".xlsx":
         return read_xlsx(path, sheet)
     if path.suffix.lower() in (".csv", ".txt"):

@@ -1,0 +1,99 @@
+"""What goes wrong on an office machine or CI runner: a build killed halfway, two builds at once, caches
+damaged by a full disk or a careless hand. The previous site stays whole, the next build needs no cleaning."""
+
+from __future__ import annotations
+
+import json
+import random
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from PIL import Image
+
+from tests.conftest import copy_demo
+from tests.test_deploy import tree
+
+BRAND = "brands/wendang-lianxinqiao/brand.yml"
+
+
+def build(root, *args):
+    return subprocess.run([sys.executable, "-m", "generator", "-C", str(root), "build", *args],
+                          capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    root = copy_demo(tmp_path_factory.mktemp("failures"))
+    assert build(root, "-q").returncode == 0
+    return root
+
+
+def edit(root, on: bool) -> None:
+    path = root / BRAND
+    text = path.read_text("utf-8").replace("vision: 一次办好，", "vision: ")
+    path.write_text(text.replace("vision: ", "vision: 一次办好，", 1) if on else text, "utf-8")
+
+
+def test_a_build_killed_at_any_moment_leaves_the_previous_site_whole(demo):
+    edit(demo, False)
+    assert build(demo, "-q").returncode == 0
+    old = tree(demo / "site")
+    edit(demo, True)
+    started = time.perf_counter()
+    assert build(demo, "-q").returncode == 0
+    whole, new = time.perf_counter() - started, tree(demo / "site")
+    assert new != old
+    versions, rng = {False: old, True: new}, random.Random(2026)
+    for attempt in range(4):
+        target = attempt % 2 == 0  # alternate: each kill interrupts a build that changes the site
+        edit(demo, target)
+        before = tree(demo / "site")
+        proc = subprocess.Popen([sys.executable, "-m", "generator", "-C", str(demo), "build", "-q"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        time.sleep(rng.uniform(0.2, whole))
+        import os
+
+        os.killpg(proc.pid, signal.SIGKILL)  # the build and its helper processes, as an OOM kill or power cut would
+        proc.wait()
+        assert tree(demo / "site") in (before, versions[target]), f"attempt {attempt}: a broken site"
+        again = build(demo, "-q")
+        assert again.returncode == 0, again.stderr
+        assert tree(demo / "site") == versions[target]
+
+
+def test_two_builds_at_once_wait_for_each_other_and_both_succeed(demo):
+    first = subprocess.Popen([sys.executable, "-m", "generator", "-C", str(demo), "build", "-q"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(0.5)
+    second = build(demo, "-q")
+    out, err = first.communicate(timeout=300)
+    assert first.returncode == 0 and second.returncode == 0, (err, second.stderr)
+    assert "另一个 brandsite build 正在生成这个站点" in second.stderr
+    assert len(second.stderr.strip().splitlines()) == 1  # told in one line
+    assert (demo / "site" / "index.html").is_file()
+
+
+def test_damaged_caches_are_rebuilt_and_never_published(demo):
+    cache = demo / ".brandsite" / "cache"
+    webps = sorted((cache / "images").glob("*.webp"))
+    for path in webps[:10]:  # cut short, as a full disk or a killed copy leaves them
+        path.write_bytes(path.read_bytes()[:100])
+    for path in sorted((cache / "images").glob("*.json"))[10:15]:
+        path.write_text("[1, 2", "utf-8")
+    for name in ("image-facts.json", "cuts.json"):
+        (cache / name).write_text('{"key": [1,', "utf-8")
+    for path in (cache / "templates").glob("*"):
+        path.write_bytes(b"\0garbage")
+    done = build(demo)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    final = done.stdout.strip().splitlines()[-1]
+    assert "图片新处理 0 张" not in final, final
+    for image in (demo / "site" / "brands").rglob("*"):
+        if image.suffix in (".webp", ".png", ".jpg"):
+            with Image.open(image) as im:
+                im.load()  # every published image decodes whole
+    assert json.loads((cache / "image-facts.json").read_text("utf-8"))  # written anew
