@@ -222,3 +222,39 @@ def test_the_limits_in_the_readme_are_the_ones_enforced():
                    f"{limits.XLSX_UNPACKED // limits.MB} MB", f"{limits.YAML_DEPTH}",
                    f"{limits.IMAGE_PIXELS // 1_000_000}"):
         assert figure in readme, figure
+
+
+# -- spreadsheets people open -------------------------------------------------------------------------------
+
+def test_the_results_csv_opens_in_excel_in_chinese_and_runs_no_formula(site):
+    import csv
+    import io
+
+    brands(site, 3)
+    yml = site.root / "brands" / "bb" / "brand.yml"
+    yml.write_text(yml.read_text("utf-8").replace("name: 品牌乙测试", "name: '=HYPERLINK(\"http://x\",\"点我\")'"), "utf-8")
+    unit = site.root / "brands" / "cc" / "brand.yml"
+    unit.write_text(unit.read_text("utf-8").replace("unit: 青岛市档案局", "unit: '@SUM(A1:A9)'"), "utf-8")
+    round_file(site, body=results(("aa", 90, 90, 90, None), ("bb", 80, 80, 80, None), ("cc", 70, 70, 70, None)))
+    assert site.run("build") == 0
+    data = (site.root / "site" / "api" / "rounds" / "2026-q1.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # Excel on Chinese Windows reads UTF-8 only with its BOM
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert rows[0][:5] == ["名次", "品牌", "品牌编号", "创建单位", "类别"]
+    cells = [cell for row in rows for cell in row]
+    assert not [c for c in cells if c.startswith(("=", "+", "@", "\t", "\r")) or (c.startswith("-") and not c[1:].replace(".", "").isdigit())]
+    assert "'=HYPERLINK(\"http://x\",\"点我\")" in cells and "'@SUM(A1:A9)" in cells
+    page = (site.root / "site" / "leaderboard" / "2026-q1" / "index.html").read_text("utf-8")
+    assert "2026-q1.csv" in page
+
+
+@given(st.one_of(st.text(max_size=30), st.from_regex(r"[=+\-@\t\r][0-9.]{0,4}", fullmatch=True)))
+@settings(max_examples=300, deadline=None)
+def test_no_written_cell_starts_like_a_formula(text):
+    """A cell begins with =, +, -, @, tab or CR only when it is a plain number; otherwise it is marked text."""
+    from generator.produce.spreadsheet import safe_cell
+
+    cell = safe_cell(text)
+    assert cell in (text, "'" + text)
+    if cell.startswith(("=", "+", "-", "@", "\t", "\r")):
+        assert re.fullmatch(r"[+-]?\d+(\.\d+)?", cell), cell

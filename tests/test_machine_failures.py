@@ -97,3 +97,58 @@ def test_damaged_caches_are_rebuilt_and_never_published(demo):
             with Image.open(image) as im:
                 im.load()  # every published image decodes whole
     assert json.loads((cache / "image-facts.json").read_text("utf-8"))  # written anew
+
+
+def _mount(*args) -> bool:
+    return subprocess.run(["mount", *args], capture_output=True).returncode == 0
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 40 MB file system: room for one demo site (about 15 MB), filled up before the next build."""
+    folder = tmp_path / "disk"
+    folder.mkdir()
+    if not _mount("-t", "tmpfs", "-o", "size=40m", "tmpfs", str(folder)):
+        pytest.skip("这台机器不允许挂载 tmpfs（需要 root）")
+    yield folder
+    subprocess.run(["umount", "-l", str(folder)])
+
+
+def test_a_full_disk_fails_in_one_line_and_keeps_the_previous_site(demo, small_disk):
+    out = small_disk / "site"
+    first = build(demo, "-q", "-d", str(out))
+    assert first.returncode == 0, first.stderr
+    before = tree(out)
+    filler = small_disk / "filler"
+    free = os_free(small_disk)
+    filler.write_bytes(b"\0" * max(free - 2 * 1024 * 1024, 0))  # leave 2 MB: the new site cannot fit
+    done = build(demo, "-q", "-d", str(out))
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "原有网站保持不变" in lines[0] and "磁盘空间不足" in lines[0], lines
+    assert tree(out) == before
+    filler.unlink()
+    assert build(demo, "-q", "-d", str(out)).returncode == 0  # and the next build needs no cleaning
+
+
+def test_a_read_only_output_folder_fails_in_one_line(demo, tmp_path):
+    target = tmp_path / "ro"
+    target.mkdir()
+    if not (_mount("--bind", str(target), str(target)) and _mount("-o", "remount,bind,ro", str(target))):
+        pytest.skip("这台机器不允许只读挂载（需要 root）")
+    try:
+        done = build(demo, "-q", "-d", str(target / "site"))
+    finally:
+        subprocess.run(["umount", "-l", str(target)])
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "只读" in lines[0], lines
+
+
+def os_free(folder) -> int:
+    import os
+
+    stat = os.statvfs(folder)
+    return stat.f_bavail * stat.f_frsize

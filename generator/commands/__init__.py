@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import sys
 from typing import TextIO
 
@@ -11,6 +12,20 @@ from generator.config import ConfigError
 from generator.findings import Finding
 from generator.pipeline import Project, load_project
 from generator.progress import NULL, Progress
+
+
+_ERRNO_ZH = {
+    errno.ENOSPC: "磁盘空间不足", errno.EDQUOT: "磁盘配额已用完", errno.EROFS: "这个位置是只读的",
+    errno.EACCES: "没有写入权限", errno.EPERM: "没有权限", errno.ENOENT: "找不到文件或文件夹",
+    errno.EISDIR: "这里是一个文件夹", errno.ENOTDIR: "路径中有一段不是文件夹", errno.ENAMETOOLONG: "路径太长",
+    errno.EMFILE: "同时打开的文件太多", errno.EIO: "磁盘读写出错",
+}
+
+
+def why(exc: OSError) -> str:
+    """Why a file could not be written, in Chinese, with the path: "磁盘空间不足：/var/www/site"."""
+    reason = _ERRNO_ZH.get(exc.errno) or exc.strerror or exc.__class__.__name__
+    return f"{reason}：{exc.filename}" if exc.filename else reason
 
 
 def load_or_report(root, err: TextIO | None = None, progress: Progress = NULL) -> Project | None:

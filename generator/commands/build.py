@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TextIO
 
 from generator.atomic import swap
-from generator.commands import load_or_report, report_blocking
+from generator.commands import load_or_report, report_blocking, why
 from generator.commands.progress_display import display, mode_for
 from generator.engine import mkdocs as engine
 from generator.pipeline import Project
@@ -158,7 +158,7 @@ def _prepare(project: Project, root: Path, work_name: str, building: Path, err: 
         config = engine.write_config(work, project.config.config_file.resolve(), work / "docs", building,
                                      project.config.raw, project.config.news_dir)
     except OSError as exc:
-        _failed(f"写入文件失败（{exc.strerror or exc}：{exc.filename or ''}）", err)
+        _failed(f"写入文件失败（{why(exc)}）", err)
         return None
     newest = max([c.updated for c in cards] + [p.date for p in project.published_news], default=None)
     return Prepared(config, work, newest, len(cards), sum(1 for b in project.brands if b.is_draft),
@@ -176,7 +176,7 @@ def _engine(prepared: Prepared, strict: bool, site: Path, building: Path, site_d
                                 progress=progress)
     except (engine.EngineError, OSError) as exc:
         shutil.rmtree(building, ignore_errors=True)
-        _failed(exc if isinstance(exc, engine.EngineError) else f"写入文件失败（{exc.strerror or exc}：{exc.filename or ''}）", err)
+        _failed(exc if isinstance(exc, engine.EngineError) else f"写入文件失败（{why(exc)}）", err)
         return False
     swap(building, site)
     for message in built.warnings:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from generator.commands import build, load_or_report
+from generator.commands import build, load_or_report, why
 from generator.commands.progress_display import display, mode_for
 from generator.commands.export import export_portal
 from generator.publish import catalog, deploy
@@ -37,7 +37,7 @@ def run(root: Path, target: Path, rollback: bool = False, portal: bool = False, 
     except deploy.DeployError as exc:
         return _fail(f"{exc}。{target} 保持原样")
     except OSError as exc:
-        return _fail(f"部署失败（{exc.strerror or exc}：{exc.filename or ''}），{target} 保持原样")
+        return _fail(f"部署失败（{why(exc)}），{target} 保持原样")
     _say(note)
     what = "门户网站栏目稿件" if portal else "网站"
     kept = f"；上一版本已保留，brandsite deploy {target} --rollback 可回退" if had_previous else ""

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Iterator
 
-from generator.commands import load_or_report
+from generator.commands import load_or_report, why
 from generator.commands.progress_display import display, mode_for
 from generator.publish import catalog, portal, wechat
 from generator.publish.article import Article
@@ -56,7 +56,7 @@ def run(root: Path, channel: str, target: str | None, every: bool = False, outpu
     except (catalog.NotPublished, wechat.ExportError) as exc:
         return _fail(f"{exc}。没有写出任何文件")
     except OSError as exc:
-        return _fail(f"写入文件失败（{exc.strerror or exc}：{exc.filename or ''}），原有导出保持不变")
+        return _fail(f"写入文件失败（{why(exc)}），原有导出保持不变")
 
 
 def _folder(base: Path | None, default: Path, article: Article, single: bool) -> Path:

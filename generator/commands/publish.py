@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from generator.commands import load_or_report
+from generator.commands import load_or_report, why
 from generator.commands.export import chosen, export_wechat
 from generator.commands.progress_display import display, mode_for
 from generator.progress import Progress
@@ -50,7 +50,7 @@ def run(root: Path, channel: str, targets: list[str], every: bool = False, dry_r
     except (catalog.NotPublished, wechat.ExportError) as exc:
         return _fail(f"{exc}。没有推送任何文章")
     except OSError as exc:
-        return _fail(f"写入导出文件失败（{exc.strerror or exc}：{exc.filename or ''}）。没有推送任何文章")
+        return _fail(f"写入导出文件失败（{why(exc)}）。没有推送任何文章")
     pending = [drafts.from_export(a.id, done.folder, comments) for a, done in exported]
     broken = [p for d in pending for p in drafts.problems(d)]
     if broken:
@@ -99,7 +99,7 @@ def _push(pending: list[drafts.Draft], client: Client, state_file: Path, progres
               file=sys.stderr)
         return 1
     except OSError as exc:
-        return _fail(f"写入推送记录失败（{exc.strerror or exc}：{exc.filename or ''}）：为免重复新建草稿，请先解决后再运行")
+        return _fail(f"写入推送记录失败（{why(exc)}）：为免重复新建草稿，请先解决后再运行")
     if done:
         print("请到 微信公众平台 → 内容与互动 → 草稿箱 预览，确认后发表。")
     return 0

@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import replace
 from decimal import Decimal
 
-from generator.produce import paging
+from generator.produce import paging, spreadsheet
 from generator.produce.dates import chinese
 from generator.produce.images import Placed
 from generator.produce.pages import front_matter, render
@@ -107,6 +107,17 @@ def history(rounds: list[RankedRound]) -> dict[str, list[dict]]:
 
 def _json_plain(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
+
+
+def round_csv(r: RankedRound) -> bytes:
+    """The round's results as the evaluation office opens them in Excel (produce/spreadsheet.py)."""
+    header = ["名次", "品牌", "品牌编号", "创建单位", "类别", *(g.label for g in r.scheme.groups), "加分", "综合得分",
+              "名次变化", "荣誉"]
+    rows = [[s.rank, s.brand.name, s.brand.slug, s.brand.unit, s.brand.category,
+             *(_json_plain(s.scores[g.id]) for g in r.scheme.groups), _json_plain(s.bonus),
+             _json_plain(shown(s.composite)), "" if s.change is None else s.change, "、".join(s.awards)]
+            for s in r.standings]
+    return spreadsheet.csv_bytes(header, rows)
 
 
 def round_json(r: RankedRound) -> bytes:

@@ -156,6 +156,7 @@ def _write_leaderboard(ranked, docs: Tree, logos: dict, category_folders: dict[s
         for folder, page in leaderboard.round_pages(data, category_folders):
             _write_page(docs, folder, page)
         docs.write(docs.root / "api" / "rounds" / f"{r.id}.json", leaderboard.round_json(r))
+        docs.write(docs.root / "api" / "rounds" / f"{r.id}.csv", leaderboard.round_csv(r))
 
 
 def _write_feeds(project: Project, docs: Tree, cards: list[Card], ranked, histories: dict) -> None:
