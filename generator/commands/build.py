@@ -105,7 +105,8 @@ def _timings(child: dict[str, float], outside: float, engine_s: float) -> str:
 
 
 def make(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_name: str = "build",
-         session: engine.Session | None = None, done: str = "已生成网站", err: TextIO | None = None) -> Project | None:
+         session: engine.Session | None = None, done: str = "已生成网站", err: TextIO | None = None,
+         progress: Progress = NULL) -> Project | None:
     """Build the site in this process; the loaded project on success, None after printing why not.
 
     ``work_name`` names the folder under .brandsite/ for the generated docs tree, so a preview
@@ -116,11 +117,12 @@ def make(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_n
     err = err or sys.stderr
     started = time.perf_counter()
     site, building = _targets(site_dir)
-    project = load_or_report(root, err)
+    project = load_or_report(root, err, progress)
     if project is None or report_blocking(project, strict, "网站未生成（原有网站保持不变）", err):
         return None
-    prepared = _prepare(project, root, work_name, building, err)
-    if prepared is None or not _engine(prepared, strict, site, building, site_dir, started, done, err, session):
+    prepared = _prepare(project, root, work_name, building, err, progress)
+    if prepared is None or not _engine(prepared, strict, site, building, site_dir, started, done, err, session,
+                                       progress):
         return None
     return project
 
