@@ -95,7 +95,9 @@ def load_config(root: Path, config_file: Path | None = None) -> SiteConfig:
         raw = yaml.load(path.read_text("utf-8-sig"), Loader=_TolerantLoader) or {}
     except yaml.MarkedYAMLError as exc:
         raise _error(label, f"YAML 格式错误：{exc.problem}", exc.problem_mark) from None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError:
+        raise _error(label, "文件不是 UTF-8 编码，请用 UTF-8 保存（记事本“另存为”可选择编码）") from None
+    except yaml.YAMLError as exc:
         raise _error(label, f"无法读取（{exc.__class__.__name__}）") from None
     if not isinstance(raw, dict):
         raise _error(label, "顶层应为映射")

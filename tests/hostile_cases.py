@@ -35,6 +35,7 @@ def _alias_bomb() -> str:
 # name: (file under the site, its bytes, expected rule or None when accepted, where the message points)
 BRAND = "brands/wendang/brand.yml"
 STORY = "brands/wendang/story.md"
+NEWS = "content/news/posts/kaifangri.md"
 CASES = {
     # encodings
     "brand-gbk": (BRAND, GOOD_BRAND.encode("gbk"), "file.encoding", BRAND + ":1:"),
@@ -81,6 +82,15 @@ CASES = {
     "logo-windows-drive": (BRAND, _brand("logo: logo.png", r"logo: C:\logo.png"), "file.outside", BRAND + ":4:7"),
     "logo-other-case": (BRAND, _brand("logo: logo.png", "logo: LOGO.PNG"), "file.missing", BRAND + ":4:7"),
     "photo-parent": (BRAND, _brand("photos/hall.jpg", "../../../etc/hostname"), "file.outside", BRAND + ":32:11"),
+    # news posts and the site configuration
+    "news-quoted-date": (NEWS, "---\ndate: '2026-10-01'\n---\n\n# 开放日\n\n正文\n".encode(), None, None),
+    "news-no-date": (NEWS, "---\ntitle: 开放日\n---\n\n# 开放日\n".encode(), "news.date", NEWS + ":"),
+    "news-gbk": (NEWS, "---\ndate: 2026-10-01\n---\n\n# 开放日\n".encode("gbk"), "file.encoding", NEWS + ":"),
+    "news-alias": (NEWS, b"---\ndate: 2026-10-01\na: &a [1]\nb: *a\n---\n# t\n", "news.front-matter", NEWS + ":3:"),
+    "news-huge": (NEWS, b"---\ndate: 2026-10-01\n---\n" + b"x" * (2 * 1024 * 1024), "file.too-large", NEWS + ":1:1"),
+    "mkdocs-broken-yaml": ("mkdocs.yml", b"site_name: [\n", "config.invalid", "mkdocs.yml:"),
+    "mkdocs-gbk": ("mkdocs.yml", "site_name: 服务品牌\n".encode("gbk"), "config.invalid", "mkdocs.yml:"),
+    "mkdocs-list": ("mkdocs.yml", b"- a\n", "config.invalid", "mkdocs.yml:"),
     # resource bombs
     "story-huge": (STORY, b"# a\n" + ("长" * 1000 + "\n").encode() * 1200, "file.too-large", STORY + ":1:1"),
 }

@@ -258,3 +258,45 @@ def test_no_written_cell_starts_like_a_formula(text):
     assert cell in (text, "'" + text)
     if cell.startswith(("=", "+", "-", "@", "\t", "\r")):
         assert re.fullmatch(r"[+-]?\d+(\.\d+)?", cell), cell
+
+
+# -- generated: any value in any field of brand.yml ------------------------------------------------------
+
+_SCALARS = st.one_of(
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40),
+    st.integers(), st.floats(allow_nan=True, allow_infinity=True), st.booleans(), st.none(),
+    st.sampled_from(["是", "否", "no", "yes", "2026-13-45", "１２３４５", "\u200b", "\u202e", "=1+1", "　", "~", "null"]),
+)
+_VALUES = st.recursive(_SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                                         st.dictionaries(st.text(max_size=8), inner, max_size=4)),
+                       max_leaves=12)
+_FIELDS = ["name", "unit", "category", "logo", "logo_meaning", "slogan", "positioning", "core_idea", "vision",
+           "commitments", "standards", "culture", "systems", "services", "contact", "launched", "honors", "gallery",
+           "tags", "status", "unknown_key"]
+
+
+@given(field=st.sampled_from(_FIELDS), value=_VALUES)
+@settings(max_examples=80, deadline=None)
+def test_any_value_in_any_field_is_checked_without_a_traceback(tmp_path_factory, field, value):
+    """Written as YAML by the YAML library (so every value is one an editor could type), then checked:
+    findings carry file, line and column, in Chinese; nothing raises."""
+    import contextlib
+    import io
+
+    import yaml as pyyaml
+
+    from generator.cli import main
+    from tests.conftest import Site
+
+    site = Site(tmp_path_factory.mktemp("fuzz"))
+    folder = site.brand()
+    data = pyyaml.safe_load(GOOD_BRAND)
+    data[field] = value
+    (folder / "brand.yml").write_text(pyyaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["-C", str(site.root), "check", "--quiet"])
+    assert code in (0, 1)
+    for line in (out.getvalue() + err.getvalue()).splitlines():
+        if " 错误 " in line or " 警告 " in line:
+            assert re.match(r"^brands/wendang/brand\.yml:\d+:\d+: (错误|警告) [\w.-]+ \[[^\]]+\] \S", line), line
