@@ -82,7 +82,7 @@ def test_round_pages_show_at_most_a_hundred_rows_with_overall_ranks(cards, proje
     for folder, markdown in made.items():
         assert markdown.count("<tr data-category") <= leaderboard.ROUND_PAGE
         assert linked_folders(markdown, folder) - {"leaderboard", "api/rounds"} <= set(made) | {
-            f"brands/b{i}" for i in range(250)} | {f"api/rounds/{ranked.id}.json"}
+            f"brands/b{i}" for i in range(250)} | {f"api/rounds/{ranked.id}.json", f"api/rounds/{ranked.id}.csv"}
     category_two = [f for f in made if f.startswith(base + "/") and f.endswith("/2") and f != f"{base}/2"]
     assert len(category_two) == 2  # 125 brands a category: two pages each
     ranks = [int(r) for r in re.findall(r'<td class="bs-rank">(\d+)</td>', made[category_two[0]])]
