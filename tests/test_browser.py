@@ -313,3 +313,164 @@ def test_the_lookup_at_a_thousand_brands_puts_every_exact_name_first(browser):
     }""", data)
     page.close()
     assert len(data["brands"]) == 1000 and wrong == []
+
+
+# -- 关怀模式 -------------------------------------------------------------------------------------------------
+
+CARE_PAGES = ["/", "/brands/", "/brands/wendang-lianxinqiao/", "/gallery/zhengwu-fuwu/", "/leaderboard/",
+              "/leaderboard/2026-q3/", "/news/", "/news/2026/06/18/kaifangri/", "/criteria/"]
+
+# every visible text's contrast against the background it is drawn on, from the rendered colours
+CONTRASTS = """() => {
+  const parse = c => { const m = c.match(/rgba?\\(([^)]+)\\)/); if (!m) return null;
+    const p = m[1].split(/[\\s,\\/]+/).filter(Boolean).map(Number); return {r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1}; };
+  const lum = c => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b); };
+  const behind = el => { for (let e = el; e; e = e.parentElement) { const s = getComputedStyle(e);
+      if (s.backgroundImage !== 'none' && !s.backgroundImage.startsWith('linear')) return null;  // text on a picture
+      const c = parse(s.backgroundColor); if (c && c.a > 0.5) return c; } return {r: 255, g: 255, b: 255, a: 1}; };
+  const low = [], walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const text = walker.currentNode, el = text.parentElement;
+    if (!text.textContent.trim() || !el.checkVisibility({opacityProperty: true, visibilityProperty: true})) continue;
+    const box = el.getBoundingClientRect(); if (!box.width || !box.height) continue;
+    const fg = parse(getComputedStyle(el).color), bg = behind(el); if (!fg || !bg) continue;
+    const mixed = {r: fg.r * fg.a + bg.r * (1 - fg.a), g: fg.g * fg.a + bg.g * (1 - fg.a), b: fg.b * fg.a + bg.b * (1 - fg.a)};
+    const [a, b] = [lum(mixed), lum(bg)], ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    if (ratio < 7) low.push([el.tagName.toLowerCase() + '.' + el.className, text.textContent.trim().slice(0, 12), ratio.toFixed(2)]);
+  }
+  return low;
+}"""
+
+
+def care_text_sizes(page) -> list[float]:
+    """The font size of every visible text outside charts."""
+    return page.evaluate("""() => { const out = [], w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      while (w.nextNode()) { const t = w.currentNode, e = t.parentElement;
+        if (!t.textContent.trim() || e.closest('svg') || !e.checkVisibility()) continue;
+        out.push(parseFloat(getComputedStyle(e).fontSize)); }
+      return out; }""")
+
+
+@pytest.fixture
+def care_page(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script("localStorage.setItem('brandsite-care', 'on')")
+    pg = context.new_page()
+    pg.outside = []
+    pg.on("request", lambda r: pg.outside.append(r.url) if not r.url.startswith((server, "data:", "blob:")) else None)
+    yield pg
+    context.close()
+
+
+def test_the_care_switch_is_the_first_thing_tab_reaches_and_the_mode_persists(page, server):
+    page.goto(server + "/", wait_until="networkidle")
+    page.keyboard.press("Tab")
+    switch = page.get_by_role("button", name="关怀模式")
+    assert switch.evaluate("b => b === document.activeElement")
+    assert switch.get_attribute("aria-pressed") == "false"
+    before = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset p')).fontSize)")
+    page.keyboard.press("Enter")
+    assert switch.get_attribute("aria-pressed") == "true"
+    page.goto(server + "/brands/wendang-lianxinqiao/", wait_until="networkidle")  # another page
+    page.reload(wait_until="networkidle")  # and the next visit
+    assert page.get_by_role("button", name="关怀模式").get_attribute("aria-pressed") == "true"
+    assert before < 18 <= min(care_text_sizes(page))
+    lines = page.evaluate("""() => [...document.querySelectorAll('.md-typeset p')].filter(e => e.offsetParent).map(e => {
+        const s = getComputedStyle(e); return [parseFloat(s.lineHeight) / parseFloat(s.fontSize),
+        parseFloat(s.marginBottom), parseFloat(s.lineHeight)]; })""")
+    assert all(ratio >= 1.5 and gap > height - size for ratio, gap, height, size in
+               [(r, g, h, h / r) for r, g, h in lines])  # paragraph spacing beyond the line spacing
+    page.get_by_role("button", name="恢复默认").click()
+    assert page.get_by_role("button", name="关怀模式").get_attribute("aria-pressed") == "false"
+    assert not page.evaluate("document.documentElement.classList.contains('bs-care-on')")
+    page.reload(wait_until="networkidle")
+    assert page.get_by_role("button", name="关怀模式").get_attribute("aria-pressed") == "false"
+
+
+@pytest.mark.parametrize("path", CARE_PAGES)
+def test_care_mode_text_is_large_and_its_contrast_at_least_7_to_1(care_page, server, path):
+    care_page.goto(server + path, wait_until="networkidle")
+    assert care_page.evaluate("document.documentElement.classList.contains('bs-care-on')")
+    assert min(care_text_sizes(care_page)) >= 18
+    assert care_page.evaluate(CONTRASTS) == []
+    assert not care_page.outside
+
+
+@pytest.mark.parametrize("path", CARE_PAGES)
+def test_care_mode_reflows_at_320_px(care_page, server, path):
+    care_page.set_viewport_size({"width": 320, "height": 800})
+    care_page.goto(server + path, wait_until="networkidle")
+    assert care_page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="axe-core 未安装（make test 会用 npm 安装）")
+@pytest.mark.parametrize("path", CARE_PAGES)
+def test_axe_finds_no_serious_violation_in_care_mode(care_page, server, path):
+    care_page.goto(server + path, wait_until="networkidle")
+    care_page.add_script_tag(path=str(AXE))
+    result = care_page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    serious = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
+               for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert not serious, serious
+
+
+def test_care_mode_targets_are_large_and_focus_is_visible_from_the_keyboard(care_page, server):
+    care_page.goto(server + "/brands/", wait_until="networkidle")
+    small = care_page.evaluate("""() => [...document.querySelectorAll('.bs-care button, .md-tabs__link, .bs-filter__btn, .bs-pager a')]
+        .filter(e => e.offsetParent).map(e => e.getBoundingClientRect()).filter(r => r.width < 44 || r.height < 44).length""")
+    assert small == 0
+    reached, unmarked = set(), []
+    for _ in range(80):
+        care_page.keyboard.press("Tab")
+        info = care_page.evaluate("""() => { const e = document.activeElement, s = getComputedStyle(e);
+            return [e.className || e.tagName, e.getAttribute('aria-label') || e.textContent.trim().slice(0, 10),
+                    s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2]; }""")
+        if info[0] == "BODY":  # past the last control, focus leaves the page
+            continue
+        reached.add(info[0] if isinstance(info[0], str) else "")
+        if not info[2]:
+            unmarked.append(info[:2])
+    assert any("bs-care__switch" in r for r in reached) and any("md-search__input" in r for r in reached)
+    assert any("bs-filter__btn" in r for r in reached)
+    assert unmarked == []
+
+
+def test_read_aloud_says_when_no_voice_is_installed(care_page, server):
+    care_page.goto(server + "/brands/wendang-lianxinqiao/", wait_until="networkidle")
+    care_page.get_by_role("button", name="读屏").click()
+    care_page.wait_for_timeout(1200)
+    status = care_page.locator(".bs-care__status").inner_text()
+    voices = care_page.evaluate("speechSynthesis.getVoices().filter(v => /^zh/i.test(v.lang)).length")
+    if voices:
+        assert "读屏已打开" in status
+    else:
+        assert "没有安装中文朗读语音" in status
+        assert care_page.get_by_role("button", name="读屏").get_attribute("aria-pressed") == "false"
+
+
+def test_read_aloud_speaks_the_text_under_the_pointer_and_stops(browser, server):
+    """With a Chinese voice present (the browser's speech engine is stood in for: this machine has none)."""
+    context = browser.new_context()
+    context.add_init_script("""localStorage.setItem('brandsite-care', 'on');
+      window.__spoken = []; window.__cancelled = 0;
+      speechSynthesis.getVoices = () => [{lang: 'zh-CN', name: '中文'}];
+      speechSynthesis.speak = u => window.__spoken.push(u.text);
+      speechSynthesis.cancel = () => { window.__cancelled += 1; };""")
+    page = context.new_page()
+    page.goto(server + "/brands/wendang-lianxinqiao/", wait_until="networkidle")
+    page.get_by_role("button", name="读屏").click()
+    assert page.get_by_role("button", name="读屏").get_attribute("aria-pressed") == "true"
+    slogan = page.locator(".bs-hero__slogan")
+    slogan.hover()
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.__spoken.at(-1)") == slogan.inner_text().strip()
+    assert "正在朗读" in page.locator(".bs-care__status").inner_text()
+    assert "bs-reading" in slogan.get_attribute("class")  # the visible indicator
+    page.get_by_role("button", name="读屏").click()
+    assert page.evaluate("window.__cancelled") >= 1
+    heard = page.evaluate("window.__spoken.length")
+    page.locator("h2").first.hover()
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.__spoken.length") == heard  # off means silent
+    context.close()

@@ -274,3 +274,33 @@ def test_kiosk_command_serves_and_prints_the_chromium_line(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@pytest.mark.parametrize("orientation", ["landscape", "portrait"])
+def test_large_text_and_high_contrast_are_touch_buttons_and_still_fit(screen, orientation):
+    s = screen(orientation=orientation, query="?interval=60")
+    size = lambda: s.page.evaluate("parseFloat(getComputedStyle(document.querySelector('.k-brandline')).fontSize)")  # noqa: E731
+    before = size()
+    s.page.get_by_role("button", name="大字").tap()
+    assert s.page.get_attribute("#k-large", "aria-pressed") == "true" and size() >= before * 1.15
+    s.page.get_by_role("button", name="高对比").tap()
+    assert s.page.get_attribute("#k-contrast", "aria-pressed") == "true"
+    colours = s.page.evaluate("""() => [...document.querySelectorAll('.k-screen p, .k-screen h1, .k-screen h2, .k-screen li')]
+        .filter(e => e.offsetParent).map(e => getComputedStyle(e).color)""")
+    assert set(colours) == {"rgb(0, 0, 0)"}
+    for i in range(s.page.evaluate("BrandsiteKiosk.slides")):
+        s.page.evaluate(f"BrandsiteKiosk.show({i})")
+        assert not _overflows(s.page), (i, _overflows(s.page))
+    s.page.locator("#k-slide").tap()
+    assert s.state() == "detail" and not _overflows(s.page)
+
+
+def test_idle_time_turns_large_text_and_contrast_off_for_the_next_visitor(screen):
+    s = screen(query="?interval=60&idle=5")
+    s.page.get_by_role("button", name="大字").tap()
+    s.page.get_by_role("button", name="高对比").tap()
+    s.page.locator("#k-idle").wait_for(state="visible", timeout=6000)  # on the loop, too, the idle time counts
+    s.page.wait_for_function("!document.documentElement.classList.contains('k-large')", timeout=8000)
+    assert not s.page.evaluate("document.documentElement.classList.contains('k-contrast')")
+    assert s.page.get_attribute("#k-large", "aria-pressed") == "false"
+    assert s.page.get_attribute("#k-contrast", "aria-pressed") == "false"

@@ -152,12 +152,120 @@
     if (input.value) run();  // a query restored by the browser or given as ?q=
   }
 
+  // -- 关怀模式: larger type, high contrast, a large pointer and 读屏, for older visitors ---------------
+  // The bar is put first in the page, so it is the first thing Tab reaches; the chosen mode is kept in
+  // localStorage and applied in <head> (theme/main.html) before the page is drawn.
+  var CARE = "brandsite-care", READ = "brandsite-read";
+
+  function remember(key, on) { try { if (on) localStorage.setItem(key, "on"); else localStorage.removeItem(key); } catch (e) {} }
+  function remembered(key) { try { return localStorage.getItem(key) === "on"; } catch (e) { return false; } }
+
+  var reader = { on: false, current: null };
+
+  function chineseVoice() {
+    var all = window.speechSynthesis ? window.speechSynthesis.getVoices() : [];
+    return all.filter(function (v) { return /^zh/i.test(v.lang); })[0] || null;
+  }
+
+  function say(status, text) { status.textContent = text; }
+
+  function stopReading(bar) {
+    reader.on = false;
+    remember(READ, false);
+    if (window.speechSynthesis) window.speechSynthesis.cancel();
+    if (reader.current) reader.current.classList.remove("bs-reading");
+    reader.current = null;
+    bar.querySelector(".bs-care__read").setAttribute("aria-pressed", "false");
+  }
+
+  function startReading(bar, quiet) {
+    var status = bar.querySelector(".bs-care__status"), button = bar.querySelector(".bs-care__read");
+    if (!window.speechSynthesis || !window.SpeechSynthesisUtterance) {
+      say(status, "这个浏览器不能朗读，读屏无法使用");
+      return;
+    }
+    var go = function () {
+      if (!chineseVoice()) {
+        say(status, "这台电脑没有安装中文朗读语音，读屏无法使用");
+        return;
+      }
+      reader.on = true;
+      remember(READ, true);
+      button.setAttribute("aria-pressed", "true");
+      if (!quiet) say(status, "读屏已打开：把鼠标移到文字上，或用 Tab 键选中，就会读出来");
+    };
+    if (chineseVoice()) return go();
+    // voices load after the page in some browsers: wait for them once, briefly
+    var done = false, finish = function () { if (!done) { done = true; go(); } };
+    window.speechSynthesis.addEventListener("voiceschanged", finish, { once: true });
+    setTimeout(finish, 800);
+  }
+
+  function readAloud(event, bar) {
+    if (!reader.on) return;
+    var el = event.target.closest && event.target.closest("p, li, h1, h2, h3, h4, td, th, dt, dd, figcaption, a, button, label");
+    if (!el || el === reader.current) return;
+    var text = (el.innerText || "").replace(/\s+/g, " ").trim().slice(0, 400);
+    if (!text) return;
+    if (reader.current) reader.current.classList.remove("bs-reading");
+    reader.current = el;
+    el.classList.add("bs-reading");
+    window.speechSynthesis.cancel();
+    var utterance = new SpeechSynthesisUtterance(text);
+    utterance.lang = "zh-CN";
+    var voice = chineseVoice();
+    if (window.SpeechSynthesisVoice && voice instanceof window.SpeechSynthesisVoice) utterance.voice = voice;
+    window.speechSynthesis.speak(utterance);
+    say(bar.querySelector(".bs-care__status"), "正在朗读：" + text.slice(0, 24) + (text.length > 24 ? "…" : ""));
+  }
+
+  function setCare(bar, on) {
+    document.documentElement.classList.toggle("bs-care-on", on);
+    remember(CARE, on);
+    bar.querySelector(".bs-care__switch").setAttribute("aria-pressed", on ? "true" : "false");
+    bar.querySelector(".bs-care__read").hidden = !on;
+    bar.querySelector(".bs-care__reset").hidden = !on;
+    if (!on) stopReading(bar);
+  }
+
+  function careBar() {
+    if (document.querySelector(".bs-care")) return;
+    var bar = document.createElement("div");
+    bar.className = "bs-care";
+    bar.setAttribute("role", "region");
+    bar.setAttribute("aria-label", "关怀模式");
+    bar.innerHTML = '<button type="button" class="bs-care__switch" aria-pressed="false">关怀模式</button>' +
+      '<button type="button" class="bs-care__read" aria-pressed="false" hidden>读屏</button>' +
+      '<button type="button" class="bs-care__reset" hidden>恢复默认</button>' +
+      '<span class="bs-care__status" role="status" aria-live="polite"></span>';
+    document.body.insertBefore(bar, document.body.firstChild);
+    var status = bar.querySelector(".bs-care__status");
+    bar.querySelector(".bs-care__switch").addEventListener("click", function () {
+      var on = !document.documentElement.classList.contains("bs-care-on");
+      setCare(bar, on);
+      say(status, on ? "关怀模式已打开：字更大、颜色对比更强" : "");
+    });
+    bar.querySelector(".bs-care__read").addEventListener("click", function () {
+      if (reader.on) { stopReading(bar); say(status, "读屏已关闭"); } else startReading(bar, false);
+    });
+    bar.querySelector(".bs-care__reset").addEventListener("click", function () {
+      setCare(bar, false);
+      say(status, "已恢复默认显示");
+    });
+    document.addEventListener("mouseover", function (e) { readAloud(e, bar); });
+    document.addEventListener("focusin", function (e) { readAloud(e, bar); });
+    if (remembered(CARE)) {
+      setCare(bar, true);
+      if (remembered(READ)) startReading(bar, true);
+    }
+  }
+
   // The theme's search dialog has no accessible name; screen readers announce it as 站内搜索.
   function nameSearch() {
     var dialog = document.querySelector(".md-search[role=dialog]");
     if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "站内搜索");
   }
 
-  function setup() { nameSearch(); wireSearch(); }
+  function setup() { careBar(); nameSearch(); wireSearch(); }
   if (window.document$) { window.document$.subscribe(setup); } else { document.addEventListener("DOMContentLoaded", setup); }
 })();

@@ -293,6 +293,8 @@
   /* everything back to the first slide, as a new visitor should find it */
   function goHome() {
     hideIdle();
+    setView("large", false);  // the next visitor finds the screen as it was
+    setView("contrast", false);
     state.category = "";
     state.from = "loop";
     $("k-grid").scrollTop = 0;
@@ -301,6 +303,13 @@
     setMode("loop");
     setPaused(false);
     showSlide(0);
+  }
+
+  /* ---------- 关怀: large text and high contrast, as touch buttons; idle time turns them off ---------- */
+  function isView(name) { return document.documentElement.classList.contains("k-" + name); }
+  function setView(name, on) {
+    document.documentElement.classList.toggle("k-" + name, on);
+    $("k-" + name).setAttribute("aria-pressed", on ? "true" : "false");
   }
 
   /* ---------- idle: a countdown, then back to the loop ---------- */
@@ -313,7 +322,7 @@
 
   function watchIdle() {
     var away = (Date.now() - state.last) / 1000;
-    var browsing = state.mode !== "loop" || state.paused;
+    var browsing = state.mode !== "loop" || state.paused || isView("large") || isView("contrast");
     if (!browsing) { hideIdle(); return; }
     var left = Math.ceil(settings.idle - away);
     if (left <= 0) { goHome(); return; }
@@ -355,6 +364,9 @@
   $("k-open-results").addEventListener("click", openResults);
   $("k-open-results").hidden = !DATA.results;
   $("k-idle").addEventListener("click", function (e) { e.stopPropagation(); touched(); hideIdle(); });
+  ["large", "contrast"].forEach(function (name) {
+    $("k-" + name).addEventListener("click", function () { setView(name, !isView(name)); });
+  });
   document.addEventListener("keydown", function () { if (!$("k-idle").hidden) hideIdle(); });
   window.addEventListener("resize", orient);
   guard();
