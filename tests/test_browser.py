@@ -421,18 +421,18 @@ def test_care_mode_targets_are_large_and_focus_is_visible_from_the_keyboard(care
         .filter(e => e.offsetParent).map(e => e.getBoundingClientRect()).filter(r => r.width < 44 || r.height < 44).length""")
     assert small == 0
     reached, unmarked = set(), []
-    for _ in range(80):
+    for _ in range(120):
         care_page.keyboard.press("Tab")
         info = care_page.evaluate("""() => { const e = document.activeElement, s = getComputedStyle(e);
             return [e.className || e.tagName, e.getAttribute('aria-label') || e.textContent.trim().slice(0, 10),
-                    s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2]; }""")
+                    s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2, !!e.closest('.bs-card')]; }""")
         if info[0] == "BODY":  # past the last control, focus leaves the page
             continue
-        reached.add(info[0] if isinstance(info[0], str) else "")
+        reached.add("brand card" if info[3] else info[0] if isinstance(info[0], str) else "")
         if not info[2]:
             unmarked.append(info[:2])
     assert any("bs-care__switch" in r for r in reached) and any("md-search__input" in r for r in reached)
-    assert any("bs-filter__btn" in r for r in reached)
+    assert any("bs-filter__btn" in r for r in reached) and "brand card" in reached  # the brand list
     assert unmarked == []
 
 
