@@ -376,6 +376,10 @@ def test_the_care_switch_is_the_first_thing_tab_reaches_and_the_mode_persists(pa
     page.reload(wait_until="networkidle")  # and the next visit
     assert page.get_by_role("button", name="关怀模式").get_attribute("aria-pressed") == "true"
     assert before < 18 <= min(care_text_sizes(page))
+    assert "url(" in page.evaluate("getComputedStyle(document.querySelector('.md-typeset p')).cursor")  # the large pointer
+    moving = page.evaluate("""() => [...document.querySelectorAll('body *')].filter(e => { const s = getComputedStyle(e);
+        return (s.animationName !== 'none' && parseFloat(s.animationDuration) > 0) || parseFloat(s.transitionDuration) > 0; }).length""")
+    assert moving == 0  # nothing moves
     lines = page.evaluate("""() => [...document.querySelectorAll('.md-typeset p')].filter(e => e.offsetParent).map(e => {
         const s = getComputedStyle(e); return [parseFloat(s.lineHeight) / parseFloat(s.fontSize),
         parseFloat(s.marginBottom), parseFloat(s.lineHeight)]; })""")
