@@ -70,6 +70,31 @@ def serve_folder(folder: Path):
     finally:
         httpd.shutdown()
 
+@contextlib.contextmanager
+def running_serve(root: Path):
+    """`brandsite serve` on a free port, once it has said where; yields its address and a list that
+    gathers what it prints (all of it once the block ends)."""
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "-C", str(root), "serve", "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    printed: list[str] = []
+    try:
+        for line in proc.stdout:
+            printed.append(line)
+            if "预览地址" in line:
+                break
+        yield f"http://127.0.0.1:{port}", printed
+    finally:
+        proc.terminate()
+        printed.append(proc.communicate(timeout=30)[0])
+
+
 GOOD_BRAND = """\
 name: 文档连心桥
 unit: 青岛市档案局

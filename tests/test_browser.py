@@ -94,11 +94,15 @@ def test_draft_marker_is_not_found_by_search(page, server):
 def test_axe_finds_no_serious_violation(page, server, path, width):
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(server + path, wait_until="networkidle")
+    assert serious_violations(page) == []
+
+
+def serious_violations(page) -> list:
+    """What axe-core finds serious or critical on the open page."""
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    serious = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
-               for v in result["violations"] if v["impact"] in ("serious", "critical")]
-    assert not serious, serious
+    return [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
+            for v in result["violations"] if v["impact"] in ("serious", "critical")]
 
 
 def test_category_links_work_from_the_keyboard(page, server):
@@ -412,11 +416,7 @@ def test_care_mode_reflows_at_320_px(care_page, server, path):
 @pytest.mark.parametrize("path", CARE_PAGES)
 def test_axe_finds_no_serious_violation_in_care_mode(care_page, server, path):
     care_page.goto(server + path, wait_until="networkidle")
-    care_page.add_script_tag(path=str(AXE))
-    result = care_page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    serious = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
-               for v in result["violations"] if v["impact"] in ("serious", "critical")]
-    assert not serious, serious
+    assert serious_violations(care_page) == []
 
 
 def test_care_mode_targets_are_large_and_focus_is_visible_from_the_keyboard(care_page, server):

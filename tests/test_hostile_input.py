@@ -5,10 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
 
 import pytest
@@ -17,7 +13,7 @@ from hypothesis import strategies as st
 
 from generator.load.dates import full_date, month_or_date
 from generator.load.yamlpos import MAX_DEPTH, YamlSyntaxError, parse
-from tests.conftest import GOOD_BRAND
+from tests.conftest import GOOD_BRAND, running_serve
 from tests.test_scores import brands, ranked, results, round_file
 
 
@@ -121,12 +117,6 @@ def test_help_says_usage_once(command, capsys):
     assert out.startswith("用法：brandsite ") and "用法：用法：" not in out
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _status(url: str) -> int:
     try:
         with urllib.request.urlopen(url, timeout=10) as response:
@@ -137,25 +127,13 @@ def _status(url: str) -> int:
 
 def test_serve_answers_400_to_a_nul_byte_and_keeps_serving(site):
     site.brand()
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "generator", "-C", str(site.root), "serve", "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    seen = []
-    try:
-        for line in proc.stdout:
-            seen.append(line)
-            if "预览地址" in line:
-                break
-        base = f"http://127.0.0.1:{port}"
+    with running_serve(site.root) as (base, printed):
         assert _status(f"{base}/%00") == 400
         assert _status(f"{base}/brands/%00/index.html") == 400
         assert _status(f"{base}/%ff%fe") == 400
         assert _status(f"{base}/" + "a" * 5000) == 414
         assert _status(f"{base}/") == 200  # still serving
-    finally:
-        proc.terminate()
-        rest = proc.communicate(timeout=10)[0]
-    assert "Traceback" not in "".join(seen) + rest
+    assert "Traceback" not in "".join(printed)
 
 
 # -- every file kind, every family: a clear message with file, line and column, or accepted ------------

@@ -13,7 +13,7 @@ import time
 import pytest
 from PIL import Image
 
-from tests.conftest import copy_demo
+from tests.conftest import copy_demo, running_serve
 from tests.test_deploy import tree
 
 BRAND = "brands/wendang-lianxinqiao/brand.yml"
@@ -155,29 +155,15 @@ def os_free(folder) -> int:
 
 
 def test_serve_and_build_at_once_leave_both_whole(demo):
-    import socket
     import urllib.request
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    serve = subprocess.Popen([sys.executable, "-m", "generator", "-C", str(demo), "serve", "--port", str(port)],
-                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    seen = []
-    try:
-        for line in serve.stdout:
-            seen.append(line)
-            if "预览地址" in line:
-                break
+    with running_serve(demo) as (base, printed):
         edit(demo, True)  # the preview rebuilds in the background while the build runs
         done = build(demo, "-q")
         assert done.returncode == 0, done.stderr
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/brands/wendang-lianxinqiao/", timeout=30) as page:
+        with urllib.request.urlopen(f"{base}/brands/wendang-lianxinqiao/", timeout=30) as page:
             assert page.status == 200 and "文档连心桥" in page.read().decode("utf-8")
-    finally:
-        serve.terminate()
-        rest = serve.communicate(timeout=30)[0]
-    assert "Traceback" not in "".join(seen) + rest
+    assert "Traceback" not in "".join(printed)
     assert "一次办好" in (demo / "site" / "brands" / "wendang-lianxinqiao" / "index.html").read_text("utf-8")
     for image in (demo / "site" / "brands").rglob("*.webp"):
         with Image.open(image) as im:
