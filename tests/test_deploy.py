@@ -113,7 +113,7 @@ def test_a_deploy_killed_at_any_moment_never_leaves_a_mixed_or_missing_site(buil
     whole = time.perf_counter() - started
     rng = random.Random(20261203)
     incoming, interrupted = live.parent / ".brands.incoming", 0
-    for attempt in range(10):
+    for attempt in range(8):
         new = (attempt + 1) % 2
         use(built, versions[new])
         before = tree(live)
