@@ -175,6 +175,14 @@ def test_a_dropped_upload_and_a_busy_answer_are_retried(site, fake, capsys):
     assert len(fake.drafts) == 1
 
 
+def test_a_busy_answer_to_a_draft_that_was_made_all_the_same_makes_no_second_draft(site, fake, capsys):
+    fake.fail_next("draft/add", -1, "system error", took_effect=True)
+    code, out, err = publish(site, BRAND, capsys=capsys)
+    assert code == 0, err
+    assert len(fake.drafts) == 1 and fake.count("draft/add") == 1 and fake.count("draft/batchget") == 1
+    assert "已新建草稿" in out
+
+
 def test_the_errors_editors_meet_are_explained_in_chinese(site, fake, capsys, monkeypatch):
     fake.whitelist = {"10.9.9.9"}
     code, _, err = publish(site, BRAND, capsys=capsys)

@@ -48,7 +48,7 @@ class FakeWeChat:
     materials: dict[str, bytes] = field(default_factory=dict)  # permanent media_id -> bytes
     drafts: dict[str, dict] = field(default_factory=dict)  # media_id -> {"news_item": [...], "update_time": n}
     filtered: list[str] = field(default_factory=list)  # outside image URLs removed from contents
-    _errors: dict[str, list[list]] = field(default_factory=dict)  # endpoint -> [[skip, errcode, errmsg]]
+    _errors: dict[str, list[list]] = field(default_factory=dict)  # endpoint -> [[skip, errcode, errmsg, took_effect]]
     _drops: dict[str, list[str]] = field(default_factory=dict)
     _expire_after: int | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -56,9 +56,10 @@ class FakeWeChat:
 
     # -- knobs ---------------------------------------------------------------------------------
 
-    def fail_next(self, endpoint: str, errcode: int, errmsg: str = "", skip: int = 0) -> None:
-        """The next call of ``endpoint`` (e.g. "media/uploadimg") after ``skip`` good ones answers this error."""
-        self._errors.setdefault(endpoint, []).append([skip, errcode, errmsg or f"error {errcode}"])
+    def fail_next(self, endpoint: str, errcode: int, errmsg: str = "", skip: int = 0, took_effect: bool = False) -> None:
+        """The next call of ``endpoint`` (e.g. "media/uploadimg") after ``skip`` good ones answers this error;
+        with ``took_effect`` the call is carried out all the same (a busy answer after the work was done)."""
+        self._errors.setdefault(endpoint, []).append([skip, errcode, errmsg or f"error {errcode}", took_effect])
 
     def drop_next(self, endpoint: str, when: str = "after") -> None:
         """The next call of ``endpoint`` loses its connection, ``before`` or ``after`` it takes effect."""
@@ -92,7 +93,10 @@ class FakeWeChat:
             return _error(42001, "access_token expired")
         if self._errors.get(endpoint):
             if self._errors[endpoint][0][0] == 0:
-                return _error(*self._errors[endpoint].pop(0)[1:])
+                _, code, message, took_effect = self._errors[endpoint].pop(0)
+                if took_effect:
+                    HANDLERS[endpoint](self, params, body, headers)
+                return _error(code, message)
             self._errors[endpoint][0][0] -= 1
         answer = HANDLERS[endpoint](self, params, body, headers)
         if answer.get("errcode", 0) == 0 and self._expire_after is not None:

@@ -147,8 +147,8 @@ def _text_hygiene(doc: Document, out: _Collector, contract: contract_mod.Contrac
 
 def story_problem(text: str) -> tuple[int, str] | None:
     """The offset and message of the first invisible character in a story, if any."""
-    bad = _INVISIBLE.search(text)
-    if bad is None or bad.group(0) in "﻿":  # a BOM at the start was already taken off
+    bad = _INVISIBLE.search(text)  # a byte-order mark at the start was taken off by the reader
+    if bad is None:
         return None
     ch = bad.group(0)
     return bad.start(), f"有看不见的字符 U+{ord(ch):04X}（{limits.invisible_name(ch)}），会让文字显示错乱或搜不到，请删除"

@@ -21,7 +21,7 @@ from typing import Iterator
 
 from generator.atomic import write_file
 from generator.publish import markup
-from generator.publish.wechat_api import ApiError, Client
+from generator.publish.wechat_api import BUSY_CODES, ApiError, Client
 
 # the documented limits of draft/add, checked before anything is sent
 TITLE_MAX = 32
@@ -207,7 +207,12 @@ def push(draft: Draft, client: Client, state: State) -> Pushed:
         action = "add"
         state.pending[draft.id] = {"title": article["title"], "source_url": article["content_source_url"]}
         state.save()
-        media_id = client.draft_add(article)
+        try:
+            media_id = client.draft_add(article)
+        except ApiError as exc:
+            if exc.code not in BUSY_CODES:
+                raise  # a lost answer is settled by the next run, which looks for the draft first
+            media_id = _lost_draft(draft, client, state) or client.draft_add(article)
     state.articles[draft.id] = {"digest": draft.digest, "media_id": media_id,
                                 "pushed": dt.datetime.now().astimezone().isoformat(timespec="seconds")}
     state.pending.pop(draft.id, None)

@@ -168,7 +168,8 @@ class Client:
                 code = int(answer.get("errcode") or 0)
                 if code == 0:
                     return answer
-                if code not in BUSY_CODES or last:
+                # a busy draft/add may still have made the draft: the caller looks before it tries again
+                if code not in BUSY_CODES or last or call == "draft/add":
                     raise ApiError(explain(code, str(answer.get("errmsg", "")), call), code)
             time.sleep(self._delays[attempt])
         raise AssertionError("unreachable")
