@@ -3,14 +3,16 @@ Cache files are written whole too, or not at all."""
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
+import fcntl
 import json
 import os
 import shutil
 import threading
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Callable, Iterator, TypeVar
 
 T = TypeVar("T")
 
@@ -55,6 +57,20 @@ def swap(new: Path, target: Path) -> None:
     new.rename(target)
     if old.exists():
         shutil.rmtree(old)
+
+
+@contextlib.contextmanager
+def exclusive(lock_file: Path, busy: Callable[[], None]) -> Iterator[None]:
+    """Hold ``lock_file`` (flock) for the block. When another process holds it, ``busy`` is called first:
+    it raises to refuse, or returns (after saying so) to wait for the lock."""
+    lock_file.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_file, "a") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            busy()
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
 
 
 def replace_folder(target: Path, fill: Callable[[Path], T]) -> T:

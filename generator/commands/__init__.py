@@ -28,6 +28,12 @@ def why(exc: OSError) -> str:
     return f"{reason}：{exc.filename}" if exc.filename else reason
 
 
+def fail(message: str) -> int:
+    """Say what went wrong (standard error, in one line) and give the exit code for it."""
+    print(f"错误：{message}", file=sys.stderr)
+    return 1
+
+
 def load_or_report(root, err: TextIO | None = None, progress: Progress = NULL) -> Project | None:
     """The loaded project, or None after printing (to ``err``, stderr by default) why the site files are unusable."""
     err = err or sys.stderr

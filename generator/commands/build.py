@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import fcntl
 import io
 import multiprocessing
 import shutil
@@ -19,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
 
-from generator.atomic import swap
+from generator.atomic import exclusive, swap
 from generator.commands import load_or_report, report_blocking, why
 from generator.commands.progress_display import display, mode_for
 from generator.engine import mkdocs as engine
@@ -57,14 +56,10 @@ def run(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_na
 def _one_at_a_time(root: Path, work_name: str):
     """Two builds of one project (a CI job started twice, a build beside a deploy) would write the same
     docs tree and staging folder: the second waits for the first, and says so."""
-    lock_file = root.resolve() / ".brandsite" / f"{work_name}.lock"
-    lock_file.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock_file, "a") as lock:
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            print("另一个 brandsite build 正在生成这个站点，等它结束后接着生成……", file=sys.stderr, flush=True)
-            fcntl.flock(lock, fcntl.LOCK_EX)
+    def wait() -> None:
+        print("另一个 brandsite build 正在生成这个站点，等它结束后接着生成……", file=sys.stderr, flush=True)
+
+    with exclusive(root.resolve() / ".brandsite" / f"{work_name}.lock", wait):
         yield
 
 

@@ -6,15 +6,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from generator.commands import build, load_or_report, why
-from generator.commands.progress_display import display, mode_for
+from generator.commands import build, load_or_report, why, fail
+from generator.commands.progress_display import on_stderr
 from generator.commands.export import export_portal
 from generator.publish import catalog, deploy
 
-
-def _fail(message: str) -> int:
-    print(f"错误：{message}", file=sys.stderr)
-    return 1
 
 
 def run(root: Path, target: Path, rollback: bool = False, portal: bool = False, build_first: bool = True,
@@ -22,7 +18,7 @@ def run(root: Path, target: Path, rollback: bool = False, portal: bool = False, 
     site = (root / "site").resolve()
     live = deploy.Places.of(target).live
     if live == site or site.is_relative_to(live) or live == root.resolve():
-        return _fail(f"部署目录 {target} 不能是站点仓库或它的 site/ 目录：请指定网站服务器的目录，如 /var/www/brands")
+        return fail(f"部署目录 {target} 不能是站点仓库或它的 site/ 目录：请指定网站服务器的目录，如 /var/www/brands")
     try:
         if rollback:
             note = deploy.rollback(live)
@@ -35,9 +31,9 @@ def run(root: Path, target: Path, rollback: bool = False, portal: bool = False, 
             return 1
         note, had_previous = deploy.deploy(live, fill)
     except deploy.DeployError as exc:
-        return _fail(f"{exc}。{target} 保持原样")
+        return fail(f"{exc}。{target} 保持原样")
     except OSError as exc:
-        return _fail(f"部署失败（{why(exc)}），{target} 保持原样")
+        return fail(f"部署失败（{why(exc)}），{target} 保持原样")
     _say(note)
     what = "门户网站栏目稿件" if portal else "网站"
     kept = f"；上一版本已保留，brandsite deploy {target} --rollback 可回退" if had_previous else ""
@@ -57,7 +53,7 @@ def _site_fill(root: Path, site: Path, build_first: bool, quiet: bool):
         print("错误：还没有生成网站（site/index.html 不存在）：请先运行 brandsite build，或去掉 --no-build",
               file=sys.stderr)
         return None
-    return deploy.copy_site(site, display(mode_for(sys.stderr, quiet)))
+    return deploy.copy_site(site, on_stderr(quiet))
 
 
 def _portal_fill(root: Path):

@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Iterator
 
-from generator.commands import load_or_report, why
-from generator.commands.progress_display import display, mode_for
+from generator.commands import load_or_report, why, fail
+from generator.commands.progress_display import on_stderr
 from generator.publish import catalog, portal, wechat
 from generator.publish.article import Article
 
-
-def _fail(message: str) -> int:
-    print(f"错误：{message}", file=sys.stderr)
-    return 1
 
 
 def chosen(project, targets: list[str], every: bool) -> list[Article]:
@@ -35,8 +30,8 @@ def _site(project) -> portal.Site:
 def run(root: Path, channel: str, target: str | None, every: bool = False, output: Path | None = None,
         theme: str | None = None, quiet: bool = False) -> int:
     if channel == "wechat" and not target and not every:
-        return _fail("请指定品牌（文件夹名）或评价轮次，例如 brandsite export wechat wendang-lianxinqiao；导出全部用 --all")
-    progress = display(mode_for(sys.stderr, quiet))
+        return fail("请指定品牌（文件夹名）或评价轮次，例如 brandsite export wechat wendang-lianxinqiao；导出全部用 --all")
+    progress = on_stderr(quiet)
     project = load_or_report(root, progress=progress)
     if project is None:
         return 1
@@ -54,9 +49,9 @@ def run(root: Path, channel: str, target: str | None, every: bool = False, outpu
         with progress.stage("导出门户栏目稿件", len(articles)):
             return _portal(project, articles, output, single=bool(target))
     except (catalog.NotPublished, wechat.ExportError) as exc:
-        return _fail(f"{exc}。没有写出任何文件")
+        return fail(f"{exc}。没有写出任何文件")
     except OSError as exc:
-        return _fail(f"写入文件失败（{why(exc)}），原有导出保持不变")
+        return fail(f"写入文件失败（{why(exc)}），原有导出保持不变")
 
 
 def _folder(base: Path | None, default: Path, article: Article, single: bool) -> Path:

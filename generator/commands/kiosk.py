@@ -6,7 +6,6 @@ it can be launched without building the whole site. It is also in every built si
 
 from __future__ import annotations
 
-import sys
 import zipfile
 from functools import partial
 from http.server import ThreadingHTTPServer
@@ -14,7 +13,7 @@ from pathlib import Path
 
 from generator.atomic import replace_folder
 from generator.commands import load_or_report, report_blocking
-from generator.commands.progress_display import display, mode_for
+from generator.commands.progress_display import on_stderr
 from generator.progress import NULL, Progress
 from generator.commands.files_handler import FilesHandler
 from generator.produce.site import write_kiosk
@@ -56,7 +55,7 @@ def pack(folder: Path, target: Path, progress: Progress = NULL) -> None:
 
 
 def run(root: Path, port: int = 8800, zip_to: Path | None = None, quiet: bool = False) -> int:
-    progress = display(mode_for(sys.stderr, quiet))
+    progress = on_stderr(quiet)
     folder = make(root, progress)
     if folder is None:
         return 1

@@ -22,6 +22,12 @@ def mode_for(stream: TextIO, quiet: bool = False) -> str:
     return "plain"
 
 
+def on_stderr(quiet: bool = False) -> Progress:
+    """The display standard error can show: what every command but `build` (which hands the mode to its
+    child process) uses."""
+    return display(mode_for(sys.stderr, quiet))
+
+
 def display(mode: str, stream: TextIO | None = None) -> Progress:
     stream = stream or sys.stderr
     if mode == "terminal":

@@ -12,9 +12,9 @@ import os
 import sys
 from pathlib import Path
 
-from generator.commands import load_or_report, why
+from generator.commands import load_or_report, why, fail
 from generator.commands.export import chosen, export_wechat
-from generator.commands.progress_display import display, mode_for
+from generator.commands.progress_display import on_stderr
 from generator.progress import Progress
 from generator.publish import catalog, drafts, wechat
 from generator.publish.wechat_api import DEFAULT_BASE, ApiError, Client, credentials_from
@@ -22,23 +22,19 @@ from generator.publish.wechat_api import DEFAULT_BASE, ApiError, Client, credent
 ACTIONS = {"add": "已新建草稿", "update": "已更新草稿", "unchanged": "未改动，未发送"}
 
 
-def _fail(message: str) -> int:
-    print(f"错误：{message}", file=sys.stderr)
-    return 1
-
 
 def run(root: Path, channel: str, targets: list[str], every: bool = False, dry_run: bool = False,
         theme: str | None = None, quiet: bool = False) -> int:
     if not targets and not every:
-        return _fail("请指定品牌（文件夹名）或评价轮次，例如 brandsite publish wechat wendang-lianxinqiao 2026-q3；"
+        return fail("请指定品牌（文件夹名）或评价轮次，例如 brandsite publish wechat wendang-lianxinqiao 2026-q3；"
                      "推送全部用 --all")
-    progress = display(mode_for(sys.stderr, quiet))
+    progress = on_stderr(quiet)
     project = load_or_report(root, progress=progress)
     if project is None:
         return 1
     comments = str(project.config.publish.get("comments") or "off")
     if comments not in drafts.COMMENTS:
-        return _fail(f"mkdocs.yml 里 brandsite 插件的 publish: comments: 只能是 off（关闭留言）、all（所有人可留言）"
+        return fail(f"mkdocs.yml 里 brandsite 插件的 publish: comments: 只能是 off（关闭留言）、all（所有人可留言）"
                      f"或 fans（仅关注者可留言），现在是“{comments}”")
     try:
         articles = chosen(project, targets, every)
@@ -48,28 +44,28 @@ def run(root: Path, channel: str, targets: list[str], every: bool = False, dry_r
                 exported.append((article, done))
                 stage.advance()
     except (catalog.NotPublished, wechat.ExportError) as exc:
-        return _fail(f"{exc}。没有推送任何文章")
+        return fail(f"{exc}。没有推送任何文章")
     except OSError as exc:
-        return _fail(f"写入导出文件失败（{why(exc)}）。没有推送任何文章")
+        return fail(f"写入导出文件失败（{why(exc)}）。没有推送任何文章")
     pending = [drafts.from_export(a.id, done.folder, comments) for a, done in exported]
     broken = [p for d in pending for p in drafts.problems(d)]
     if broken:
         for problem in broken:
             print(f"错误：{problem}", file=sys.stderr)
-        return _fail(f"有 {len(broken)} 处超出公众号接口的限制，没有推送任何文章")
+        return fail(f"有 {len(broken)} 处超出公众号接口的限制，没有推送任何文章")
     base = os.environ.get("BRANDSITE_WECHAT_API") or DEFAULT_BASE
     try:
         credentials = credentials_from(project_root=root)
     except ApiError as exc:
         if not dry_run:
-            return _fail(str(exc))
+            return fail(str(exc))
         credentials = None
     if dry_run:
         return _dry_run(pending, _state_dir(root, base, credentials) if credentials else None, base)
     try:
         client = Client(credentials, _state_dir(root, base, credentials) / "token.json", base=base)
     except ApiError as exc:
-        return _fail(str(exc))
+        return fail(str(exc))
     return _push(pending, client, _state_dir(root, base, credentials) / "state.json", progress)
 
 
@@ -99,7 +95,7 @@ def _push(pending: list[drafts.Draft], client: Client, state_file: Path, progres
               file=sys.stderr)
         return 1
     except OSError as exc:
-        return _fail(f"写入推送记录失败（{why(exc)}）：为免重复新建草稿，请先解决后再运行")
+        return fail(f"写入推送记录失败（{why(exc)}）：为免重复新建草稿，请先解决后再运行")
     if done:
         print("请到 微信公众平台 → 内容与互动 → 草稿箱 预览，确认后发表。")
     return 0

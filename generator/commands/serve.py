@@ -28,7 +28,7 @@ from generator.atomic import swap
 from generator.check.run import check_brand
 from generator.commands import build, report_findings
 from generator.commands.files_handler import FilesHandler
-from generator.commands.progress_display import display, mode_for
+from generator.commands.progress_display import on_stderr
 from generator.engine.mkdocs import Session
 from generator.findings import Severity
 from generator.load.brands import load_brand
@@ -170,7 +170,7 @@ class Site:
         begun = self.edits
         # a whole rebuild takes a while at a thousand brands: its stages are shown (a line each in a log)
         project = build.make(self.root, site_dir=self.staging, work_name="preview", session=session,
-                             done="全站预览已更新", err=errors, progress=display(mode_for(sys.stderr)))
+                             done="全站预览已更新", err=errors, progress=on_stderr())
         sys.stderr.write(errors.getvalue())
         if project is None:
             if not self.pending.is_set():  # files changed while it ran: the next build's verdict counts

@@ -11,14 +11,12 @@ filesystem): the web server's path stays a real directory and switches all at on
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import json
 import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable
 
 from generator import atomic
 from generator.atomic import write_file
@@ -51,15 +49,11 @@ def exchange(a: Path, b: Path) -> None:
                           "（需要 Linux 3.15 以上）") from None
 
 
-@contextlib.contextmanager
-def locked(places: Places) -> Iterator[None]:
-    places.live.parent.mkdir(parents=True, exist_ok=True)
-    with open(places.lock, "a") as lock:
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise DeployError(f"另一个部署正在向 {places.live} 进行：请等它结束再运行") from None
-        yield
+def locked(places: Places):
+    def refuse() -> None:
+        raise DeployError(f"另一个部署正在向 {places.live} 进行：请等它结束再运行")
+
+    return atomic.exclusive(places.lock, refuse)
 
 
 def recover(places: Places) -> str | None:

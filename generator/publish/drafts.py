@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import fcntl
 import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from generator.atomic import write_file
+from generator.atomic import exclusive, write_file
 from generator.publish import markup
 from generator.publish.wechat_api import BUSY_CODES, ApiError, Client
 
@@ -145,12 +144,10 @@ class StateError(Exception):
 @contextlib.contextmanager
 def opened(path: Path) -> Iterator[State]:
     """The state file, locked against a second publish run of the same account."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path.with_name(path.name + ".lock"), "a") as lock:
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise StateError("另一个 brandsite publish wechat 正在向同一个公众号推送：请等它结束再运行") from None
+    def refuse() -> None:
+        raise StateError("另一个 brandsite publish wechat 正在向同一个公众号推送：请等它结束再运行")
+
+    with exclusive(path.with_name(path.name + ".lock"), refuse):
         yield read_state(path)
 
 
