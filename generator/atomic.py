@@ -38,16 +38,20 @@ def exchange(a: Path, b: Path) -> None:
         raise cls(code, os.strerror(code), str(b))
 
 
-def swap(new: Path, target: Path) -> None:
+def swap(new: Path, target: Path, keep_folders: bool = False) -> None:
     """Put the finished folder ``new`` in place of ``target``: exchanged in one step where the system can,
-    else with two renames (a moment without ``target``)."""
+    else with two renames (a moment without ``target``). ``new`` then holds the previous version: removed,
+    or with ``keep_folders`` emptied of its files, so the next build need not make its folders again."""
     if target.exists():
         try:
             exchange(new, target)
         except ExchangeUnsupported:
             pass
         else:
-            shutil.rmtree(new)  # it now holds the previous version
+            if keep_folders:
+                empty(new)
+            else:
+                shutil.rmtree(new)
             return
     old = target.parent / f".{target.name}.old"
     if old.exists():
@@ -57,6 +61,21 @@ def swap(new: Path, target: Path) -> None:
     new.rename(target)
     if old.exists():
         shutil.rmtree(old)
+
+
+def empty(folder: Path) -> None:
+    """Remove every file under ``folder`` and keep its folders (making thousands of folders again is the
+    dearest part of writing a site whose pages are links)."""
+    for here, _dirs, files in os.walk(folder):
+        for name in files:
+            os.unlink(os.path.join(here, name))
+
+
+def drop_empty_folders(folder: Path) -> None:
+    """Remove the folders under ``folder`` that hold no file, as a freshly made folder has none."""
+    for here, dirs, files in os.walk(folder, topdown=False):
+        if not files and here != os.fspath(folder) and not os.listdir(here):
+            os.rmdir(here)
 
 
 @contextlib.contextmanager

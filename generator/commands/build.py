@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
 
-from generator.atomic import exclusive, swap
+from generator.atomic import drop_empty_folders, empty, exclusive, swap
 from generator.commands import load_or_report, report_blocking, why
 from generator.commands.progress_display import display, mode_for
 from generator.engine import mkdocs as engine
@@ -42,14 +42,15 @@ class Prepared:
 
 
 def run(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_name: str = "build",
-        timings: bool = False, quiet: bool = False) -> int:
+        timings: bool = False, quiet: bool = False, full: bool = False) -> int:
     """The CLI's build. Loading, checking and producing run in a child process, and the engine in this one
     after the child has exited: the loaded project and the engine's rendered pages are each several hundred
     MB at 10,000 brands, and in one process their peaks would add up. ``timings`` adds a line with each
     stage's time (the budget in the README compares everything outside the engine with the engine).
-    Progress goes to stderr: a live line on a terminal, a line per stage otherwise, none with ``quiet``."""
+    Progress goes to stderr: a live line on a terminal, a line per stage otherwise, none with ``quiet``.
+    The engine renders only the pages whose inputs changed since the last build; ``full`` renders all."""
     with _one_at_a_time(root, work_name):
-        return _run(root, strict, site_dir, work_name, timings, quiet)
+        return _run(root, strict, site_dir, work_name, timings, quiet, full)
 
 
 @contextlib.contextmanager
@@ -63,7 +64,7 @@ def _one_at_a_time(root: Path, work_name: str):
         yield
 
 
-def _run(root: Path, strict: bool, site_dir: Path, work_name: str, timings: bool, quiet: bool) -> int:
+def _run(root: Path, strict: bool, site_dir: Path, work_name: str, timings: bool, quiet: bool, full: bool) -> int:
     started = time.perf_counter()
     mode = mode_for(sys.stderr, quiet)
     site, building = _targets(site_dir)
@@ -84,7 +85,7 @@ def _run(root: Path, strict: bool, site_dir: Path, work_name: str, timings: bool
     sys.stderr.write(messages)
     engine_started = time.perf_counter()
     if not _engine(prepared, strict, site, building, site_dir, started, "已生成网站", sys.stderr,
-                   progress=display(mode)):
+                   progress=display(mode), full=full):
         return 1
     if timings:
         print(_timings(prepared.seconds, engine_started - started, time.perf_counter() - engine_started))
@@ -101,7 +102,7 @@ def _timings(child: dict[str, float], outside: float, engine_s: float) -> str:
 
 def make(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_name: str = "build",
          session: engine.Session | None = None, done: str = "已生成网站", err: TextIO | None = None,
-         progress: Progress = NULL) -> Project | None:
+         progress: Progress = NULL, full: bool = False) -> Project | None:
     """Build the site in this process; the loaded project on success, None after printing why not.
 
     ``work_name`` names the folder under .brandsite/ for the generated docs tree, so a preview
@@ -117,7 +118,7 @@ def make(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_n
         return None
     prepared = _prepare(project, root, work_name, building, err, progress)
     if prepared is None or not _engine(prepared, strict, site, building, site_dir, started, done, err, session,
-                                       progress):
+                                       progress, full):
         return None
     return project
 
@@ -163,25 +164,29 @@ def _prepare(project: Project, root: Path, work_name: str, building: Path, err: 
 
 
 def _engine(prepared: Prepared, strict: bool, site: Path, building: Path, site_dir: Path, started: float, done: str,
-            err: TextIO, session: engine.Session | None = None, progress: Progress = NULL) -> bool:
-    """Run the engine into the building folder and swap it in; False after printing why not."""
-    if building.exists():
-        shutil.rmtree(building)
+            err: TextIO, session: engine.Session | None = None, progress: Progress = NULL, full: bool = False) -> bool:
+    """Run the engine into the building folder and swap it in; False after printing why not. The rendered
+    pages are kept under .brandsite/cache/pages/<work>, one set per docs tree (a preview's and a build's)."""
+    if building.is_dir() and not building.is_symlink():
+        empty(building)  # the folders the last build left for this one (see swap)
+    elif building.exists() or building.is_symlink():
+        building.unlink()
     try:
         built = engine.build(prepared.config, strict=strict, jieba_user=prepared.work / "jieba_user.txt",
-                                content_date=prepared.newest, cache=prepared.work.parent / "cache", session=session,
-                                progress=progress)
+                             content_date=prepared.newest, cache=prepared.work.parent / "cache", session=session,
+                             progress=progress, pages=prepared.work.parent / "cache" / "pages" / prepared.work.name,
+                             full=full)
     except (engine.EngineError, OSError) as exc:
         shutil.rmtree(building, ignore_errors=True)
         _failed(exc if isinstance(exc, engine.EngineError) else f"写入文件失败（{why(exc)}）", err)
         return False
-    swap(building, site)
+    drop_empty_folders(building)
+    swap(building, site, keep_folders=True)
     for message in built.warnings:
         print(f"引擎警告：{message}", file=err)
     note = f"（草稿 {prepared.drafts} 个未发布）" if prepared.drafts else ""
     where = f"，输出到 {site_dir.as_posix().rstrip('/')}/" if done == "已生成网站" else ""
-    # every page is rendered again on every build (until builds are incremental): said as it is
-    made = (f"，页面 {built.pages} 个（重新生成 {built.pages}、沿用 0），"
+    made = (f"，页面 {built.pages} 个（重新生成 {built.pages - built.reused}、沿用 {built.reused}），"
             f"图片新处理 {prepared.images_encoded} 张、沿用 {prepared.images_reused} 张")
     print(f"{done}：{prepared.brands} 个品牌{note}{made}，用时 {time.perf_counter() - started:.1f} 秒{where}", flush=True)
     return True

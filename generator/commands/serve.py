@@ -255,6 +255,7 @@ class Site:
             if file.is_file() and file.name != "index.md":
                 dest = site / "brands" / slug / file.relative_to(source)
                 dest.parent.mkdir(parents=True, exist_ok=True)
+                dest.unlink(missing_ok=True)  # a hard link into the docs tree and the image cache: replaced, not written through
                 shutil.copyfile(file, dest)
         return ""
 

@@ -19,6 +19,8 @@ import yaml
 from generator import segment
 from generator.progress import NULL, Progress, Stage
 from generator.engine import search_index
+from generator.engine.page_cache import PageCache, site_key
+from generator.engine.reuse import Reuse
 
 
 class EngineError(Exception):
@@ -130,6 +132,7 @@ class Session:
             return False
         file.content_string = markdown
         file.abs_dest_path = str(site / file.dest_uri)
+        Path(file.abs_dest_path).unlink(missing_ok=True)  # it may be a link into the page cache: not written through
         try:
             _populate_page(file.page, self.config, self.files)
             _build_page(file.page, self.config, self.files.documentation_pages(), self.nav, self.env)
@@ -145,53 +148,79 @@ def _is_brand_page(page) -> bool:
 @dataclass(frozen=True)
 class Built:
     warnings: list[str]
-    pages: int
+    pages: int  # every page of the site
+    reused: int = 0  # of them, pages taken from the previous build as they were
 
 
-def _edge_plugin(session: Session | None, stage: Stage):
-    """brandsite's hooks into the engine's build: hand its state to ``session`` (for `serve`), and let
-    each brand page's Markdown go once rendered and its HTML once written. MkDocs renders every page before
-    writing any and keeps them all to the end; nothing else reads a brand page's content (brands are
-    not in the navigation, and search takes its text before the page is written), and at 10,000 brands
-    those pages alone would hold most of a gigabyte. ``stage`` counts each page twice: rendered, written."""
-    from mkdocs.plugins import BasePlugin
+def _edge_plugin(session: Session | None, stage: Stage, reuse: Reuse, site: str):
+    """brandsite's hooks into the engine's build: reuse unchanged pages (see `reuse`), hand its state to
+    ``session`` (for `serve`), and let each brand page's Markdown go once rendered and its HTML once written.
+    MkDocs renders every page before writing any and keeps them all to the end; nothing else reads a brand
+    page's content (brands are not in the navigation, and search takes its text before the page is
+    written), and at 10,000 brands those pages alone would hold most of a gigabyte. ``stage`` counts each
+    page it renders twice: rendered, written."""
+    from mkdocs.plugins import BasePlugin, event_priority
 
     class Edge(BasePlugin):
         nav = None
 
+        def on_config(self, config):
+            reuse.config(config)
+            return config
+
         def on_files(self, files, config):
+            reuse.files_ready(files, config)
             stage.set_total(2 * len(files.documentation_pages()))
             return files
 
         def on_nav(self, nav, config, files):
             self.nav = nav
+            reuse.nav_ready(nav, files, site)
             return nav
 
         def on_env(self, env, config, files):
-            stage.set_total(2 * len(files.documentation_pages()))  # the blog's views are pages too by now
+            reuse.env_ready(env, config, files)
+            # the blog's views are pages too by now
+            stage.set_total(2 * (len(files.documentation_pages()) - len(reuse.hits)))
             if session is not None:
                 session.keep(self.nav, env, config, files)
             return env
 
         def on_page_content(self, html, page, config, files):
+            reuse.page_rendered(page)
             if _is_brand_page(page):  # rendered: its Markdown is read by nothing else
                 page.markdown = None
             stage.advance()
             return html
 
+        def on_page_context(self, context, page, config, nav):
+            reuse.page_context(page)
+            return context
+
         def on_post_page(self, output, page, config):
+            reuse.page_written(output, page)
             if _is_brand_page(page):
                 page.content = None
             stage.advance()
             return output
+
+        @event_priority(100)  # before the search plugin writes its index
+        def on_post_build(self, config):
+            reuse.post_build(config)
+
+        def on_build_error(self, error):
+            reuse.stop()
 
     return Edge()
 
 
 def build(config_file: Path, strict: bool = False, jieba_user: Path | None = None,
           content_date: dt.date | None = None, cache: Path | None = None, session: Session | None = None,
-          progress: Progress = NULL) -> Built:
+          progress: Progress = NULL, pages: Path | None = None, full: bool = False) -> Built:
     """Build the site; returns the engine's warnings and how many pages it wrote. Raises EngineError on failure.
+
+    ``pages`` keeps the rendered pages for the next build, which renders only those whose inputs changed;
+    ``full`` renders every page regardless (and keeps them all anew).
 
     ``content_date`` (the newest date in the input) stands in for "now" in the sitemap and
     its gzip header, so rebuilding the same input on another day gives the same bytes.
@@ -221,9 +250,12 @@ def build(config_file: Path, strict: bool = False, jieba_user: Path | None = Non
                 _use_user_dict(config, jieba_user)
             if cache is not None:
                 _cache_templates(config, cache / "templates")
-            config.plugins["brandsite-edge"] = _edge_plugin(session, stage)
-            mkdocs_build(config)
-            pages = stage.total // 2
+            site = site_key(config_file, Path(config.config_file_path).parent / _inherited(config_file),
+                            Path(config.theme.custom_dir), jieba_user) if pages is not None else ""
+            reuse = Reuse(PageCache(pages, site) if pages is not None else None, reuse=not full)
+            config.plugins["brandsite-edge"] = _edge_plugin(session, stage, reuse, site)
+            mkdocs_build(config, dirty=pages is not None)
+            made = len(reuse.files.documentation_pages())
         search_index.compact(Path(config.site_dir) / "search" / "search_index.json")
     except exceptions.ConfigurationError as exc:
         raise EngineError(f"站点配置 mkdocs.yml 有误：{exc}") from None
@@ -234,4 +266,8 @@ def build(config_file: Path, strict: bool = False, jieba_user: Path | None = Non
         log.setLevel(previous)
         if set_epoch:
             del os.environ["SOURCE_DATE_EPOCH"]
-    return Built(handler.messages, pages)
+    return Built(handler.messages, made, len(reuse.hits))
+
+
+def _inherited(config_file: Path) -> str:
+    return (yaml.safe_load(config_file.read_text("utf-8")) or {}).get("INHERIT", config_file.name)

@@ -35,9 +35,9 @@ class Tree:
         self.written.add(os.fspath(path))
         try:
             stat = path.lstat()
-            if S_ISREG(stat.st_mode) and stat.st_nlink == 1 and stat.st_size == len(data) and path.read_bytes() == data:
-                return
-            _remove(path)  # a hard link into the cache is replaced, never written through
+            if S_ISREG(stat.st_mode) and stat.st_size == len(data) and path.read_bytes() == data:
+                return  # (the built site links to it: a file that is already right is left as it is)
+            _remove(path)  # a hard link (into the cache, from the site) is replaced, never written through
         except FileNotFoundError:
             self._folder(path.parent)
         path.write_bytes(data)

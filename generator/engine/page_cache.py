@@ -1,0 +1,184 @@
+"""Pages the engine rendered before, kept so a rebuild asks it only for the pages whose inputs changed.
+
+A page is reused when its key matches: a digest of everything the engine reads to render it (its Markdown
+and front matter, where its links lead, the configuration, the theme, the installed packages) and, checked
+once every title is known, the navigation every page shows. Keys are content digests, never file times
+(CI checkouts reset every time). The cache is a manifest (JSON, with its checksum beside it) and the
+pages' HTML, each file named by its SHA-256, which is checked again on every use: a damaged, truncated or
+foreign cache is a cache miss, never trusted. A reused page reaches the site as a hard link to its file
+(written once, never written through), so reusing a thousand pages writes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import os
+import posixpath
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote
+
+FORMAT = 1
+
+
+@dataclass
+class Entry:
+    """What one rendered page left behind."""
+
+    key: str  # its inputs' digest
+    nav: str  # the navigation it was rendered with
+    html: str  # SHA-256 of the HTML written
+    title: str | None
+    meta: dict
+    search: list[dict] = field(default_factory=list)  # the search index's entries for it, in order
+    warnings: list[str] = field(default_factory=list)  # what the engine said while rendering it
+
+
+def digest(*parts: bytes | str) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def _folder_digest(folder: Path, suffix: str = "") -> str:
+    parts = []
+    for here, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            if not name.endswith(suffix):
+                continue
+            path = Path(here) / name
+            parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
+    return digest(*parts)
+
+
+def _packages() -> str:
+    """Every installed distribution and its version: the engine, its theme, their plugins and Markdown
+    extensions, and whatever they import. An upgrade of any of them renders every page again."""
+    names = sorted({f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()})
+    return "\n".join([sys.version, *names])
+
+
+ENGINE_CODE = Path(__file__).resolve().parent
+
+
+def site_key(config_file: Path, inherited: Path, theme_dir: Path, search_words: Path | None) -> str:
+    """What every page depends on alike. The generated configuration counts without its two folders (a
+    preview and a build differ only there), the site's own mkdocs.yml byte for byte."""
+    import yaml
+
+    generated = yaml.safe_load(config_file.read_text("utf-8")) or {}
+    for where in ("site_dir", "docs_dir", "INHERIT"):
+        generated.pop(where, None)
+    theme = _folder_digest(theme_dir)
+    # a template that prints the build date makes every page depend on the day's date
+    dated = any(b"build_date" in p.read_bytes() or b"update_date" in p.read_bytes()
+                for p in theme_dir.rglob("*.html"))
+    return digest(
+        str(FORMAT), json.dumps(generated, sort_keys=True, ensure_ascii=False), inherited.read_bytes(), theme,
+        _packages(), _folder_digest(ENGINE_CODE, ".py"),
+        search_words.read_bytes() if search_words is not None and search_words.is_file() else b"",
+        os.environ.get("SOURCE_DATE_EPOCH", "") if dated else "",
+    )
+
+
+# where a page's links lead: Markdown links and references, and href/src in raw HTML
+_TARGETS = re.compile(r"""\]\(\s*<?([^)\s>]+)|^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)|(?:href|src)\s*=\s*["']([^"']+)["']""",
+                      re.M)
+
+
+def page_key(site: str, file, markdown: bytes, files) -> str:
+    """The page's own inputs: its source, its address, and for each relative link in it whether the target
+    exists and where it is (the engine rewrites links to pages, and leaves missing ones as written)."""
+    here, by_uri = posixpath.dirname(file.src_uri), files.src_uris
+    links = []
+    for match in _TARGETS.finditer(markdown.decode("utf-8", "replace")):
+        target = next(t for t in match.groups() if t)
+        if "://" in target or target.startswith(("#", "/", "mailto:", "tel:", "data:", "javascript:")):
+            continue
+        path = posixpath.normpath(posixpath.join(here, unquote(target.split("#")[0].split("?")[0])))
+        found = by_uri.get(path)
+        links.append(f"{path}\t{found.url if found is not None else '-'}")
+    return digest(site, file.src_uri, file.url, markdown, "\n".join(sorted(set(links))))
+
+
+def nav_key(nav) -> str:
+    """The navigation as every page draws it: each item's kind, title and address."""
+    def walk(items) -> list:
+        return [[type(i).__name__, i.title, getattr(i, "url", None), walk(i.children or [])] for i in items]
+
+    return digest(json.dumps(walk(nav.items), ensure_ascii=False, default=str))
+
+
+class PageCache:
+    """The manifest and HTML under ``folder``; ``site`` is this build's `site_key`."""
+
+    def __init__(self, folder: Path, site: str):
+        self.folder, self.site = folder, site
+        self.blobs = folder / "html"
+        self.entries: dict[str, Entry] = self._load()
+
+    def _load(self) -> dict[str, Entry]:
+        try:
+            head = json.loads((self.folder / "manifest.json").read_bytes())
+            if head.get("format") != FORMAT or head.get("site") != self.site:
+                return {}
+            body = (self.folder / "pages.json").read_bytes()
+            if hashlib.sha256(body).hexdigest() != head.get("pages"):
+                return {}
+            return {uri: Entry(**fields) for uri, fields in json.loads(body).items()}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return {}  # no cache, or one that is damaged or of another kind: render everything
+
+    def html(self, entry: Entry) -> Path | None:
+        """The page's stored HTML, or None when its file is missing or not what was stored."""
+        path = self.blobs / entry.html[:2] / entry.html
+        try:
+            if hashlib.sha256(path.read_bytes()).hexdigest() == entry.html:
+                return path
+            path.unlink()  # damaged: the page is rendered again and its HTML stored anew
+        except OSError:
+            pass
+        return None
+
+    def keep_html(self, data: bytes) -> str:
+        sha = hashlib.sha256(data).hexdigest()
+        path = self.blobs / sha[:2] / sha
+        if not (path.is_file() and path.stat().st_size == len(data)):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temp = path.with_name(f".{sha}.{os.getpid()}")
+            temp.write_bytes(data)
+            os.replace(temp, path)
+        return sha
+
+    def save(self, entries: dict[str, Entry]) -> None:
+        """Write the pages, then the manifest that vouches for them, then remove HTML no page refers to."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        body = json.dumps({uri: vars(e) for uri, e in sorted(entries.items())},
+                          ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        head = {"format": FORMAT, "site": self.site, "pages": hashlib.sha256(body).hexdigest()}
+        for name, data in (("pages.json", body), ("manifest.json", json.dumps(head).encode())):
+            temp = self.folder / f".{name}.{os.getpid()}"
+            temp.write_bytes(data)
+            os.replace(temp, self.folder / name)
+        used = {e.html for e in entries.values()}
+        if self.blobs.is_dir():
+            for sub in self.blobs.iterdir():
+                for blob in sub.iterdir():
+                    if blob.name not in used:
+                        blob.unlink(missing_ok=True)
+
+
+def json_safe(meta: dict) -> bool:
+    """Front matter that comes back the same from JSON (dates, for instance, would not)."""
+    try:
+        return json.loads(json.dumps(meta, ensure_ascii=False)) == meta
+    except (TypeError, ValueError):
+        return False

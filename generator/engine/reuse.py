@@ -1,0 +1,211 @@
+"""The engine's side of incremental builds: which pages MkDocs need not render again, and the pieces of
+their last rendering (HTML, search entries, front matter, warnings) put back in their place.
+
+It rides on MkDocs' own "dirty" build, in which a page whose file says it is unmodified is neither read
+nor rendered. Here that answer comes from `page_cache` keys instead of file times. Only pages that MkDocs
+itself creates and that are outside the navigation are reused (the brand, category and results pages: all
+but a handful); a page in the navigation, or one a plugin makes (the blog's posts and lists), is always
+rendered. The navigation is compared once all titles are known, and a page rendered under another one is
+rendered after all.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from pathlib import Path
+
+from generator.engine.page_cache import Entry, PageCache, json_safe, nav_key, page_key
+
+log = logging.getLogger("mkdocs.brandsite")
+
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+def _modified(file) -> bool:
+    return True
+
+
+def _unmodified(file) -> bool:
+    return False
+
+
+def _mark(file, modified: bool) -> None:
+    file.is_modified = (_modified if modified else _unmodified).__get__(file)
+
+
+class _PageWarnings(logging.Handler):
+    """The engine's warnings, filed under the page being read or rendered when it gave them."""
+
+    def __init__(self, config):
+        super().__init__(logging.WARNING)
+        self.config, self.by_page = config, {}
+
+    def emit(self, record):
+        page = getattr(self.config, "_current_page", None)
+        if page is not None:
+            self.by_page.setdefault(page.file.src_uri, []).append(record.getMessage())
+
+
+class _QuietDirty(logging.Filter):
+    """MkDocs warns that a dirty build may leave links stale; this one compares what it reuses."""
+
+    def filter(self, record):
+        return not record.getMessage().startswith(DIRTY_WARNING)
+
+
+_QUIET = _QuietDirty()
+
+
+def link(source: str, dest: str, folders: set[str]) -> None:
+    """``dest`` becomes a hard link to ``source`` (a copy across file systems). Nothing in a build writes
+    through one: the docs tree and the page cache replace a file they change."""
+    folder = os.path.dirname(dest)
+    if folder not in folders:
+        os.makedirs(folder, exist_ok=True)
+        folders.add(folder)
+    try:
+        if os.path.lexists(dest):
+            os.unlink(dest)
+        os.link(source, dest)
+    except OSError:
+        shutil.copyfile(source, dest)
+
+
+def _link_static(file, folders: set[str]):
+    """A static file of the docs tree reaches the site as a hard link: the site's images cost no copying."""
+    def copy_file(dirty: bool = False) -> None:
+        link(file.abs_src_path, file.abs_dest_path, folders)
+
+    return copy_file
+
+
+class Reuse:
+    """Hooks for the edge plugin; ``cache`` is None for a build that renders and remembers nothing."""
+
+    def __init__(self, cache: PageCache | None, reuse: bool = True):
+        self.cache = cache
+        self.allowed = reuse and cache is not None
+        self.keys: dict[str, str] = {}  # eligible page -> its key
+        self.hits: dict[str, Entry] = {}
+        self.search_plugin = None
+        self.captured: dict[str, list[dict]] = {}
+        self.mark = 0
+        self.html: dict[str, str] = {}
+        self.titles: dict[str, str | None] = {}
+        self.nav = self.env = self.files = self.warnings = None
+        self.nav_digest = ""
+        self.folders: set[str] = set()  # made in the site already
+
+    # -- the build's steps, in order ------------------------------------------------------------------
+
+    def config(self, config) -> None:
+        self.warnings = _PageWarnings(config)
+        logging.getLogger("mkdocs").addHandler(self.warnings)
+        logging.getLogger("mkdocs.commands.build").addFilter(_QUIET)  # the same one each time: added once
+        for name, plugin in config.plugins.items():
+            if name.split("/")[-1] == "search" and hasattr(plugin, "search_index"):
+                self.search_plugin = plugin
+
+    def files_ready(self, files, config) -> None:
+        docs = os.path.abspath(config.docs_dir) + os.sep
+        for file in files:
+            _mark(file, True)
+            if (not file.is_documentation_page() and file.abs_src_path and file.generated_by is None
+                    and os.path.abspath(file.abs_src_path).startswith(docs)):
+                file.copy_file = _link_static(file, self.folders)
+
+    def nav_ready(self, nav, files, site: str) -> None:
+        """Decide which pages to reuse: plain MkDocs pages that are not in the navigation."""
+        from mkdocs.structure.pages import Page
+
+        self.nav, self.files = nav, files
+        if self.cache is None:
+            return
+        in_nav = {id(page) for page in nav.pages}
+        for file in files.documentation_pages():
+            if type(file.page) is not Page or id(file.page) in in_nav or file.abs_src_path is None:
+                continue
+            key = page_key(site, file, Path(file.abs_src_path).read_bytes(), files)
+            self.keys[file.src_uri] = key
+            entry = self.cache.entries.get(file.src_uri) if self.allowed else None
+            if entry is not None and entry.key == key:
+                self.hits[file.src_uri] = entry
+                _mark(file, False)
+
+    def env_ready(self, env, config, files) -> None:
+        """Every title is known now: reused pages rendered under another navigation are rendered after all,
+        the others get back their front matter and title, and their warnings are said again."""
+        from mkdocs.commands.build import _populate_page
+
+        self.env, self.files = env, files
+        self.nav_digest = nav_key(self.nav)
+        for uri, entry in list(self.hits.items()):
+            file = files.get_file_from_path(uri)
+            if entry.nav != self.nav_digest:
+                del self.hits[uri]
+                _mark(file, True)
+                _populate_page(file.page, config, files)
+                continue
+            file.page.markdown, file.page.meta = "", entry.meta
+            file.page._title_from_render = entry.title
+            for message in entry.warnings:
+                log.warning(message)
+
+    def page_context(self, page) -> None:
+        if self.search_plugin is None:
+            return
+        entries = self.search_plugin.search_index.entries
+        self.captured[page.file.src_uri] = [dict(e) for e in entries[self.mark:]]
+        self.mark = len(entries)
+
+    def page_rendered(self, page) -> None:
+        """Before the edge plugin lets a brand page's Markdown go (its title is read from it)."""
+        if page.file.src_uri in self.keys:
+            self.titles[page.file.src_uri] = page.title
+
+    def page_written(self, output: str, page) -> None:
+        if self.cache is not None and page.file.src_uri in self.keys and output.strip():
+            self.html[page.file.src_uri] = self.cache.keep_html(output.encode("utf-8", errors="xmlcharrefreplace"))
+
+    def post_build(self, config) -> None:
+        """Write the reused pages (one whose stored HTML is damaged is rendered now), put every page's search
+        entries in the order a full build gives them, and remember this build."""
+        if self.cache is None:
+            return
+        from mkdocs.commands.build import _build_page, _populate_page
+
+        doc_files = self.files.documentation_pages()
+        for uri, entry in list(self.hits.items()):
+            file = self.files.get_file_from_path(uri)
+            stored = self.cache.html(entry)
+            if stored is None:
+                del self.hits[uri]
+                _mark(file, True)
+                _populate_page(file.page, config, self.files)
+                _build_page(file.page, config, doc_files, self.nav, self.env)
+                continue
+            link(str(stored), file.abs_dest_path, self.folders)
+        if self.search_plugin is not None:
+            self.search_plugin.search_index.entries = [
+                entry for file in doc_files
+                for entry in (self.hits[file.src_uri].search if file.src_uri in self.hits
+                              else self.captured.get(file.src_uri, []))
+            ]
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        self.cache.save(self._entries())
+
+    def _entries(self) -> dict[str, Entry]:
+        entries = dict(self.hits)
+        for uri in self.keys.keys() - self.hits.keys():
+            page = self.files.get_file_from_path(uri).page
+            if uri in self.html and page is not None and json_safe(page.meta):
+                entries[uri] = Entry(self.keys[uri], self.nav_digest, self.html[uri], self.titles.get(uri), page.meta,
+                                     self.captured.get(uri, []), self.warnings.by_page.get(uri, []))
+        return entries
+
+    def stop(self) -> None:
+        """After a failed build: nothing is remembered."""
+        if self.warnings is not None:
+            logging.getLogger("mkdocs").removeHandler(self.warnings)

@@ -1,0 +1,236 @@
+"""Incremental builds are exact: after any sequence of real edits, the site a rebuild makes (reusing the
+pages it rendered before) is byte for byte the site a clean build of the same files makes.
+
+A differential, stateful property test: Hypothesis chooses the edits, an incremental build follows each
+one, and a clean build (its own docs tree and page cache, nothing reused) of the same tree is compared.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import tempfile
+from contextlib import redirect_stdout
+from pathlib import Path
+
+from hypothesis import HealthCheck, Phase, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
+from PIL import Image
+
+from generator.cli import main
+from generator.commands import build
+from tests.conftest import REPO, copy_demo
+
+FEATURED = ["wendang-lianxinqiao", "yangguang-guihua", "zhenqing-xiangzhu", "mianduimian-xintiexin"]
+SPARE = ["xinqiao", "yidao", "zhuqiao", "wenfenglu", "huanghe-weishi", "taizhou-12319", "qingshui-limin"]
+CATEGORIES = ["党群工作", "政务服务", "经济发展", "社会民生", "城乡建设", "执法监管", "机关事务"]
+
+
+def site_files(folder: Path) -> dict[str, bytes]:
+    out = {}
+    for here, _dirs, files in os.walk(folder):
+        for name in files:
+            path = Path(here) / name
+            out[path.relative_to(folder).as_posix()] = path.read_bytes()
+    return out
+
+
+def differences(a: dict[str, bytes], b: dict[str, bytes]) -> list[str]:
+    return sorted(set(a) ^ set(b)) + sorted(k for k in set(a) & set(b) if a[k] != b[k])
+
+
+class Edits(RuleBasedStateMachine):
+    """A small site (the demo's mkdocs.yml, pages, news and some of its brands) under real edits."""
+
+    @initialize()
+    def site(self):
+        self.root = Path(tempfile.mkdtemp(prefix="bs-incremental-"))
+        copy_demo(self.root, ("content", "assets"))
+        config = (REPO / "mkdocs.yml").read_text("utf-8")
+        self.categories = list(CATEGORIES)
+        config = config.replace("  - brandsite:\n", "  - brandsite:\n      categories: [%s]\n" % ", ".join(CATEGORIES))
+        config = config.replace("theme:\n  name: material\n", "theme:\n  name: material\n  custom_dir: overrides\n")
+        (self.root / "mkdocs.yml").write_text(config, "utf-8")
+        (self.root / "overrides" / "partials").mkdir(parents=True)
+        self.brands = set()
+        for slug in FEATURED + SPARE[:2]:
+            shutil.copytree(REPO / "brands" / slug, self.root / "brands" / slug)
+            self.brands.add(slug)
+        self.scored: set[str] = set()
+        self.rounds = 0
+        self.posts = 0
+        self.edits = 0
+        self.check()
+
+    def teardown(self):
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    # -- edits -----------------------------------------------------------------------------------
+
+    def _brand_file(self, slug: str) -> Path:
+        return self.root / "brands" / slug / "brand.yml"
+
+    def _unscored(self) -> list[str]:
+        return sorted(self.brands - self.scored - set(FEATURED))
+
+    @rule(data=st.data(), field=st.sampled_from(["slogan", "positioning", "vision", "unit"]))
+    def change_a_field(self, data, field):
+        slug = data.draw(st.sampled_from(sorted(self.brands)))
+        self.edits += 1
+        path = self._brand_file(slug)
+        text = path.read_text("utf-8")
+        new, count = re.subn(rf"^({field}:\s*)(.*)$", rf"\g<1>\g<2>（第{self.edits}次修改）", text, count=1, flags=re.M)
+        if count == 0:
+            new = text.rstrip("\n") + f"\n{field}: 第{self.edits}次修改\n"
+        path.write_text(new, "utf-8")
+
+    @precondition(lambda self: set(SPARE) - self.brands)
+    @rule(data=st.data())
+    def add_a_brand(self, data):
+        slug = data.draw(st.sampled_from(sorted(set(SPARE) - self.brands)))
+        shutil.copytree(REPO / "brands" / slug, self.root / "brands" / slug)
+        self.brands.add(slug)
+
+    @precondition(lambda self: self._unscored())
+    @rule(data=st.data())
+    def delete_a_brand(self, data):
+        slug = data.draw(st.sampled_from(self._unscored()))
+        shutil.rmtree(self.root / "brands" / slug)
+        self.brands.discard(slug)
+
+    @precondition(lambda self: self._unscored())
+    @rule(data=st.data())
+    def rename_a_brand(self, data):
+        slug = data.draw(st.sampled_from(self._unscored()))
+        new = f"{slug}-x"
+        (self.root / "brands" / slug).rename(self.root / "brands" / new)
+        self.brands.discard(slug)
+        self.brands.add(new)
+
+    @precondition(lambda self: self._unscored())
+    @rule(data=st.data())
+    def draft_or_publish(self, data):
+        slug = data.draw(st.sampled_from(self._unscored()))
+        path = self._brand_file(slug)
+        text = path.read_text("utf-8")
+        if "\nstatus: draft\n" in text:
+            path.write_text(text.replace("\nstatus: draft\n", "\n"), "utf-8")
+        else:
+            path.write_text(text.rstrip("\n") + "\nstatus: draft\n", "utf-8")
+
+    @rule(data=st.data(), photo=st.booleans(), colour=st.integers(0, 255))
+    def change_an_image(self, data, photo, colour):
+        slug = data.draw(st.sampled_from(sorted(self.brands)))
+        folder = self.root / "brands" / slug
+        target = sorted((folder / "photos").glob("*.jpg"))[0] if photo else folder / "logo.png"
+        with Image.open(target) as image:
+            size = image.size
+        Image.new("RGB", size, (colour, 90, 200 - colour // 2)).save(target)
+
+    @rule(data=st.data())
+    def rename_a_category(self, data):
+        old = data.draw(st.sampled_from(self.categories))
+        new = f"{old}类"
+        self.categories[self.categories.index(old)] = new
+        config = self.root / "mkdocs.yml"
+        config.write_text(re.sub(rf"(categories: \[.*?){old}(.*?\])", rf"\g<1>{new}\g<2>", config.read_text("utf-8")),
+                          "utf-8")
+        for slug in self.brands:
+            path = self._brand_file(slug)
+            path.write_text(re.sub(rf"^category: {old}$", f"category: {new}", path.read_text("utf-8"), flags=re.M),
+                            "utf-8")
+
+    @rule()
+    def add_a_news_post(self):
+        self.posts += 1
+        (self.root / "content" / "news" / "posts" / f"post-{self.posts}.md").write_text(
+            f"---\ndate: 2026-11-{self.posts:02d}\ncategories:\n  - 工作动态\n---\n\n# 第{self.posts}条创建动态\n\n"
+            "各服务品牌开展创建活动。\n", "utf-8")
+
+    @precondition(lambda self: self.brands)
+    @rule()
+    def publish_a_round(self):
+        self.rounds += 1
+        published = sorted(s for s in self.brands if "\nstatus: draft\n" not in self._brand_file(s).read_text("utf-8"))
+        lines = [f"round: 2026-r{self.rounds}", f"title: 2026年第{self.rounds}次服务品牌评价",
+                 f"date: 2026-10-{self.rounds:02d}", "scheme: ten-best", "results:"]
+        for i, slug in enumerate(published):
+            lines += [f"- brand: {slug}", "  scores:", f"    inspectors: {80 + i}", f"    clients: {85 - i}",
+                      f"    panel: {82 + self.rounds}", "  bonus:", "    golden_ideas: 0"]
+        (self.root / "scores").mkdir(exist_ok=True)
+        (self.root / "scores" / f"2026-r{self.rounds}.yml").write_text("\n".join(lines) + "\n", "utf-8")
+        self.scored |= set(published)
+
+    @rule(text=st.sampled_from(["版权所有 © 测试单位", "本站由机关工委主办", "联系我们：0000-1234"]))
+    def edit_mkdocs_yml(self, text):
+        config = self.root / "mkdocs.yml"
+        config.write_text(re.sub(r"^copyright: .*$", f"copyright: {text}", config.read_text("utf-8"), flags=re.M),
+                          "utf-8")
+
+    @rule(text=st.sampled_from(["<p>测试页脚</p>", "<p>另一种页脚</p>"]))
+    def edit_a_template(self, text):
+        (self.root / "overrides" / "partials" / "copyright.html").write_text(
+            '<div class="md-copyright">' + text + "</div>\n", "utf-8")
+
+    # -- the property ------------------------------------------------------------------------------
+
+    @invariant()
+    def check(self):
+        if not hasattr(self, "root"):
+            return
+        with redirect_stdout(io.StringIO()):
+            incremental = build.make(self.root, site_dir=self.root / "site", err=io.StringIO())
+            shutil.rmtree(self.root / ".brandsite" / "clean", ignore_errors=True)
+            clean = build.make(self.root, site_dir=self.root / "clean", work_name="clean", full=True,
+                               err=io.StringIO())
+        assert (incremental is None) == (clean is None)
+        if clean is None:
+            return
+        a, b = site_files(self.root / "site"), site_files(self.root / "clean")
+        assert not differences(a, b), f"incremental and clean builds differ: {differences(a, b)[:10]}"
+
+
+def test_incremental_builds_match_clean_builds():
+    # no shrinking: a failure prints its steps, and shrinking builds sites for minutes
+    Edits.TestCase.settings = settings(max_examples=3, stateful_step_count=4, deadline=None,
+                                       phases=[Phase.explicit, Phase.reuse, Phase.generate],
+                                       suppress_health_check=list(HealthCheck))
+    Edits.TestCase().runTest()
+
+
+def test_an_edit_renders_only_its_pages_and_full_renders_all(tmp_path, capsys):
+    """What a publisher sees: one brand's edit renders a handful of pages, `--full` renders every one."""
+    copy_demo(tmp_path)
+    assert main(["-C", str(tmp_path), "build", "-q"]) == 0
+    path = tmp_path / "brands" / "xinqiao" / "brand.yml"
+    path.write_text(path.read_text("utf-8").replace("slogan: ", "slogan: 新", 1), "utf-8")
+    capsys.readouterr()
+    assert main(["-C", str(tmp_path), "build", "-q"]) == 0
+    line = capsys.readouterr().out
+    rendered, reused = map(int, re.search(r"重新生成 (\d+)、沿用 (\d+)", line).groups())
+    assert reused > 0 and rendered < reused / 3, line
+    assert "新" in (tmp_path / "site" / "brands" / "xinqiao" / "index.html").read_text("utf-8")
+    assert main(["-C", str(tmp_path), "build", "-q", "--full"]) == 0
+    assert "沿用 0）" in capsys.readouterr().out
+
+
+def test_a_damaged_page_cache_is_not_trusted(tmp_path, capsys):
+    """A truncated page in the cache, or a manifest that is not what it vouches for: rendered again, and the
+    site is what a clean build makes."""
+    copy_demo(tmp_path)
+    assert main(["-C", str(tmp_path), "build", "-q"]) == 0
+    cache = tmp_path / ".brandsite" / "cache" / "pages" / "build"
+    blob = next(p for p in (cache / "html").rglob("*") if p.is_file())
+    blob.unlink()
+    blob.write_bytes(b"<html>damaged</html>")
+    capsys.readouterr()
+    assert main(["-C", str(tmp_path), "build", "-q"]) == 0
+    first = site_files(tmp_path / "site")
+    assert not any(b"damaged" in data for data in first.values())
+    (cache / "pages.json").write_text("{}", "utf-8")  # no longer what manifest.json vouches for
+    assert main(["-C", str(tmp_path), "build", "-q"]) == 0
+    assert "沿用 0）" in capsys.readouterr().out.splitlines()[-1]
+    assert site_files(tmp_path / "site") == first
