@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "build":
             from generator.commands.build import run
             return run(root, strict=args.strict, site_dir=Path(args.site_dir) if args.site_dir else root / "site",
-                       timings=args.timings, quiet=args.quiet, full=args.full)
+                       timings=args.timings, quiet=args.quiet, full=args.full, skip_unchanged=True)
         if args.command == "export":
             from generator.commands.export import run
             return run(root, args.channel, args.target, every=args.all,

@@ -227,10 +227,37 @@ def test_a_damaged_page_cache_is_not_trusted(tmp_path, capsys):
     blob.unlink()
     blob.write_bytes(b"<html>damaged</html>")
     capsys.readouterr()
+    edit(tmp_path, 1)  # (unchanged input is not built again at all)
     assert main(["-C", str(tmp_path), "build", "-q"]) == 0
     first = site_files(tmp_path / "site")
     assert not any(b"damaged" in data for data in first.values())
     (cache / "pages.json").write_text("{}", "utf-8")  # no longer what manifest.json vouches for
+    edit(tmp_path, 2)
     assert main(["-C", str(tmp_path), "build", "-q"]) == 0
     assert "沿用 0）" in capsys.readouterr().out.splitlines()[-1]
-    assert site_files(tmp_path / "site") == first
+    second = site_files(tmp_path / "site")
+    assert main(["-C", str(tmp_path), "build", "-q", "--full"]) == 0
+    assert site_files(tmp_path / "site") == second
+
+
+def edit(root: Path, n: int) -> None:
+    path = root / "brands" / "xinqiao" / "brand.yml"
+    path.write_text(path.read_text("utf-8").replace("slogan: ", f"slogan: 第{n}版", 1), "utf-8")
+
+
+def test_an_unchanged_site_is_not_built_again_and_a_touched_one_is(tmp_path, capsys):
+    """Building the same files again changes nothing and says so; a file's time alone is no change; a
+    change to the built site (a page deleted by hand) is."""
+    copy_demo(tmp_path)
+    assert main(["-C", str(tmp_path), "build", "-q"]) == 0
+    before = site_files(tmp_path / "site")
+    capsys.readouterr()
+    os.utime(tmp_path / "brands" / "xinqiao" / "brand.yml", (1, 1))
+    assert main(["-C", str(tmp_path), "build", "-q"]) == 0
+    line = capsys.readouterr().out
+    assert line.startswith("没有改动，网站保持不变：") and "重新生成 0" in line, line
+    assert site_files(tmp_path / "site") == before
+    (tmp_path / "site" / "about" / "index.html").unlink()
+    assert main(["-C", str(tmp_path), "build", "-q"]) == 0
+    assert capsys.readouterr().out.startswith("已生成网站：")
+    assert site_files(tmp_path / "site") == before

@@ -1,17 +1,20 @@
-"""One module per CLI command: read arguments, call the pipeline, print, return an exit code."""
+"""One module per CLI command: read arguments, call the pipeline, print, return an exit code.
+
+The pipeline is imported when a command first needs it, not with this package: `build` answers an
+unchanged site before any of it is loaded (see `unchanged`).
+"""
 
 from __future__ import annotations
 
 import errno
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from generator.check.criteria import CriteriaError
-from generator.check.output import text_line
-from generator.config import ConfigError
-from generator.findings import Finding
-from generator.pipeline import Project, load_project
 from generator.progress import NULL, Progress
+
+if TYPE_CHECKING:
+    from generator.findings import Finding
+    from generator.pipeline import Project
 
 
 _ERRNO_ZH = {
@@ -36,6 +39,11 @@ def fail(message: str) -> int:
 
 def load_or_report(root, err: TextIO | None = None, progress: Progress = NULL) -> Project | None:
     """The loaded project, or None after printing (to ``err``, stderr by default) why the site files are unusable."""
+    from generator.check.criteria import CriteriaError
+    from generator.check.output import text_line
+    from generator.config import ConfigError
+    from generator.pipeline import load_project
+
     err = err or sys.stderr
     try:
         return load_project(root, progress=progress)
@@ -53,6 +61,8 @@ def report_blocking(project: Project, strict: bool, outcome: str, err: TextIO | 
 
 
 def report_findings(blocking: list[Finding], outcome: str, err: TextIO | None = None) -> bool:
+    from generator.check.output import text_line
+
     err = err or sys.stderr
     blocking = sorted(blocking, key=lambda f: f.sort_key())
     for f in blocking:

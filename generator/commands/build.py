@@ -16,15 +16,16 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from generator.atomic import drop_empty_folders, empty, exclusive, swap
-from generator.commands import load_or_report, report_blocking, why
+from generator.commands import load_or_report, report_blocking, unchanged, why
 from generator.commands.progress_display import display, mode_for
 from generator.engine import mkdocs as engine
-from generator.pipeline import Project
 from generator.progress import NULL, Progress
-from generator.produce.site import write_docs
+
+if TYPE_CHECKING:  # the pipeline is imported when a build needs it: an unchanged site is answered first
+    from generator.pipeline import Project
 
 
 @dataclass(frozen=True)
@@ -42,15 +43,29 @@ class Prepared:
 
 
 def run(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_name: str = "build",
-        timings: bool = False, quiet: bool = False, full: bool = False) -> int:
+        timings: bool = False, quiet: bool = False, full: bool = False, skip_unchanged: bool = False) -> int:
     """The CLI's build. Loading, checking and producing run in a child process, and the engine in this one
     after the child has exited: the loaded project and the engine's rendered pages are each several hundred
     MB at 10,000 brands, and in one process their peaks would add up. ``timings`` adds a line with each
     stage's time (the budget in the README compares everything outside the engine with the engine).
     Progress goes to stderr: a live line on a terminal, a line per stage otherwise, none with ``quiet``.
-    The engine renders only the pages whose inputs changed since the last build; ``full`` renders all."""
+    The engine renders only the pages whose inputs changed since the last build; ``full`` renders all.
+    With ``skip_unchanged`` (the CLI's build), a site whose inputs are exactly those of the last successful
+    build, and which is still as that build left it, is not built again (see `unchanged`)."""
+    started = time.perf_counter()
     with _one_at_a_time(root, work_name):
-        return _run(root, strict, site_dir, work_name, timings, quiet, full)
+        site = _targets(site_dir)[0]
+        inputs = unchanged.inputs(root, site, strict) if skip_unchanged else None
+        facts = None if full or timings or inputs is None else unchanged.last_facts(root, site, inputs)
+        if facts is not None:
+            print(closing_line("没有改动，网站保持不变", unchanged.all_reused(facts), time.perf_counter() - started,
+                               site_dir), flush=True)
+            return 0
+        unchanged.forget(root)  # until this build has finished, nobody may take the site for its result
+        facts = _run(root, strict, site_dir, work_name, timings, quiet, full)
+        if facts is not None and inputs is not None:
+            unchanged.remember(root, site, inputs, facts)
+        return 0 if facts is not None else 1
 
 
 @contextlib.contextmanager
@@ -64,7 +79,8 @@ def _one_at_a_time(root: Path, work_name: str):
         yield
 
 
-def _run(root: Path, strict: bool, site_dir: Path, work_name: str, timings: bool, quiet: bool, full: bool) -> int:
+def _run(root: Path, strict: bool, site_dir: Path, work_name: str, timings: bool, quiet: bool,
+         full: bool) -> dict | None:
     started = time.perf_counter()
     mode = mode_for(sys.stderr, quiet)
     site, building = _targets(site_dir)
@@ -79,17 +95,18 @@ def _run(root: Path, strict: bool, site_dir: Path, work_name: str, timings: bool
     if prepared is None:
         pool.shutdown()
         sys.stderr.write(messages)
-        return 1
+        return None
     with display(mode).stage("交给网站引擎"):  # the child lets go of the project: a second at 1,000 brands
         pool.shutdown()
     sys.stderr.write(messages)
     engine_started = time.perf_counter()
-    if not _engine(prepared, strict, site, building, site_dir, started, "已生成网站", sys.stderr,
-                   progress=display(mode), full=full):
-        return 1
+    facts = _engine(prepared, strict, site, building, site_dir, started, "已生成网站", sys.stderr,
+                    progress=display(mode), full=full)
+    if facts is None:
+        return None
     if timings:
         print(_timings(prepared.seconds, engine_started - started, time.perf_counter() - engine_started))
-    return 0
+    return facts
 
 
 def _timings(child: dict[str, float], outside: float, engine_s: float) -> str:
@@ -148,6 +165,8 @@ def _prepare_alone(root: Path, strict: bool, work_name: str, building: Path,
 def _prepare(project: Project, root: Path, work_name: str, building: Path, err: TextIO,
              progress: Progress = NULL) -> Prepared | None:
     """The generated docs tree and engine configuration under .brandsite/<work_name>."""
+    from generator.produce.site import write_docs
+
     work = root.resolve() / ".brandsite" / work_name
     try:
         work.mkdir(parents=True, exist_ok=True)
@@ -164,8 +183,10 @@ def _prepare(project: Project, root: Path, work_name: str, building: Path, err: 
 
 
 def _engine(prepared: Prepared, strict: bool, site: Path, building: Path, site_dir: Path, started: float, done: str,
-            err: TextIO, session: engine.Session | None = None, progress: Progress = NULL, full: bool = False) -> bool:
-    """Run the engine into the building folder and swap it in; False after printing why not. The rendered
+            err: TextIO, session: engine.Session | None = None, progress: Progress = NULL,
+            full: bool = False) -> dict | None:
+    """Run the engine into the building folder and swap it in; what it made (see `closing_line`), or None
+    after printing why not. The rendered
     pages are kept under .brandsite/cache/pages/<work>, one set per docs tree (a preview's and a build's)."""
     if building.is_dir() and not building.is_symlink():
         empty(building)  # the folders the last build left for this one (see swap)
@@ -179,17 +200,25 @@ def _engine(prepared: Prepared, strict: bool, site: Path, building: Path, site_d
     except (engine.EngineError, OSError) as exc:
         shutil.rmtree(building, ignore_errors=True)
         _failed(exc if isinstance(exc, engine.EngineError) else f"写入文件失败（{why(exc)}）", err)
-        return False
+        return None
     drop_empty_folders(building)
     swap(building, site, keep_folders=True)
     for message in built.warnings:
         print(f"引擎警告：{message}", file=err)
-    note = f"（草稿 {prepared.drafts} 个未发布）" if prepared.drafts else ""
-    where = f"，输出到 {site_dir.as_posix().rstrip('/')}/" if done == "已生成网站" else ""
-    made = (f"，页面 {built.pages} 个（重新生成 {built.pages - built.reused}、沿用 {built.reused}），"
-            f"图片新处理 {prepared.images_encoded} 张、沿用 {prepared.images_reused} 张")
-    print(f"{done}：{prepared.brands} 个品牌{note}{made}，用时 {time.perf_counter() - started:.1f} 秒{where}", flush=True)
-    return True
+    facts = {"brands": prepared.brands, "drafts": prepared.drafts, "pages": built.pages, "reused": built.reused,
+             "images_encoded": prepared.images_encoded, "images_reused": prepared.images_reused}
+    where = site_dir if done == "已生成网站" else None
+    print(closing_line(done, facts, time.perf_counter() - started, where), flush=True)
+    return facts
+
+
+def closing_line(done: str, facts: dict, seconds: float, site_dir: Path | None) -> str:
+    """The one line a build ends with: what it made, what it reused, how long it took, where it went."""
+    note = f"（草稿 {facts['drafts']} 个未发布）" if facts["drafts"] else ""
+    where = f"，输出到 {site_dir.as_posix().rstrip('/')}/" if site_dir is not None else ""
+    return (f"{done}：{facts['brands']} 个品牌{note}，页面 {facts['pages']} 个（重新生成 "
+            f"{facts['pages'] - facts['reused']}、沿用 {facts['reused']}），图片新处理 {facts['images_encoded']} 张、"
+            f"沿用 {facts['images_reused']} 张，用时 {seconds:.1f} 秒{where}")
 
 
 def _failed(reason, err: TextIO) -> None:

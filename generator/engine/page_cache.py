@@ -12,15 +12,15 @@ foreign cache is a cache miss, never trusted. A reused page reaches the site as 
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import json
 import os
 import posixpath
 import re
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
+
+from generator.fingerprint import digest, folder_digest, packages
 
 FORMAT = 1
 
@@ -38,34 +38,6 @@ class Entry:
     warnings: list[str] = field(default_factory=list)  # what the engine said while rendering it
 
 
-def digest(*parts: bytes | str) -> str:
-    h = hashlib.sha256()
-    for part in parts:
-        data = part.encode("utf-8") if isinstance(part, str) else part
-        h.update(len(data).to_bytes(8, "little"))
-        h.update(data)
-    return h.hexdigest()
-
-
-def _folder_digest(folder: Path, suffix: str = "") -> str:
-    parts = []
-    for here, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        for name in sorted(files):
-            if not name.endswith(suffix):
-                continue
-            path = Path(here) / name
-            parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
-    return digest(*parts)
-
-
-def _packages() -> str:
-    """Every installed distribution and its version: the engine, its theme, their plugins and Markdown
-    extensions, and whatever they import. An upgrade of any of them renders every page again."""
-    names = sorted({f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()})
-    return "\n".join([sys.version, *names])
-
-
 ENGINE_CODE = Path(__file__).resolve().parent
 
 
@@ -77,13 +49,13 @@ def site_key(config_file: Path, inherited: Path, theme_dir: Path, search_words: 
     generated = yaml.safe_load(config_file.read_text("utf-8")) or {}
     for where in ("site_dir", "docs_dir", "INHERIT"):
         generated.pop(where, None)
-    theme = _folder_digest(theme_dir)
+    theme = folder_digest(theme_dir)
     # a template that prints the build date makes every page depend on the day's date
     dated = any(b"build_date" in p.read_bytes() or b"update_date" in p.read_bytes()
                 for p in theme_dir.rglob("*.html"))
     return digest(
         str(FORMAT), json.dumps(generated, sort_keys=True, ensure_ascii=False), inherited.read_bytes(), theme,
-        _packages(), _folder_digest(ENGINE_CODE, ".py"),
+        packages(), folder_digest(ENGINE_CODE, ".py"),
         search_words.read_bytes() if search_words is not None and search_words.is_file() else b"",
         os.environ.get("SOURCE_DATE_EPOCH", "") if dated else "",
     )

@@ -1,0 +1,82 @@
+"""`brandsite build` when nothing has changed: the last build's site is already the answer.
+
+A build is a function of its inputs: every file under the site's folder (hidden ones, the output and
+``node_modules`` left out), the brands' last-updated dates (from Git, else file times), brandsite's own
+files, the installed packages, and the options. When their digest is the one the last successful build
+recorded, and the site is still exactly the files that build left (path, size, time and inode of each),
+building again would write the same bytes, so it is not done. Checked before anything heavy is imported.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from generator import fingerprint
+from generator.produce import dates
+
+PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def _record(root: Path) -> Path:
+    return root.resolve() / ".brandsite" / "build" / "last-build.json"
+
+
+def inputs(root: Path, site: Path, strict: bool) -> str:
+    """The digest of everything the build reads, and how it was asked to read it."""
+    root = root.resolve()
+    files = fingerprint.Files(root / ".brandsite" / "cache" / "inputs.json")
+    site = site.resolve()
+    leave_out = {os.fspath(site), os.fspath(site.parent / f".{site.name}.old")}
+    tree = files.tree(root, leave_out)
+    package = files.tree(PACKAGE)
+    files.save()
+    brands = root / "brands"
+    folders = sorted(p for p in brands.iterdir() if p.is_dir()) if brands.is_dir() else []
+    updated = dates.last_updated(root, folders) if folders else {}
+    return fingerprint.digest(tree, package, fingerprint.packages(), f"strict={strict}", os.fspath(site),
+                              json.dumps({os.fspath(k): v.isoformat() for k, v in sorted(updated.items())}))
+
+
+def site_state(site: Path) -> str:
+    """Each file of the built site by path, size, modification time and inode: a file changed, added or
+    removed since (by hand, by another tool) means the site is built again."""
+    parts = []
+    for here, dirs, files in os.walk(site):
+        dirs.sort()
+        for name in sorted(files):
+            st = os.lstat(os.path.join(here, name))
+            parts.append(f"{os.path.relpath(os.path.join(here, name), site)}\t{st.st_size}\t{st.st_mtime_ns}\t{st.st_ino}")
+    return fingerprint.digest("\n".join(parts))
+
+
+def last_facts(root: Path, site: Path, digest: str) -> dict | None:
+    """The last build's closing facts when it read exactly ``digest`` and its site is untouched, else None."""
+    try:
+        record = json.loads(_record(root).read_bytes())
+        if record["inputs"] != digest or not site.is_dir() or record["site"] != site_state(site):
+            return None
+        return record["facts"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def remember(root: Path, site: Path, digest: str, facts: dict) -> None:
+    """After a successful build (its site in place): what it read and what it left."""
+    path = _record(root)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.{os.getpid()}")
+    temp.write_text(json.dumps({"inputs": digest, "site": site_state(site), "facts": facts}, ensure_ascii=False),
+                    "utf-8")
+    os.replace(temp, path)
+
+
+def all_reused(facts: dict) -> dict:
+    """The last build's facts as this one reports them: every page and image taken as it was."""
+    return {**facts, "reused": facts["pages"], "images_encoded": 0,
+            "images_reused": facts["images_encoded"] + facts["images_reused"]}
+
+
+def forget(root: Path) -> None:
+    _record(root).unlink(missing_ok=True)
