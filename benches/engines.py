@@ -92,8 +92,17 @@ def build_with(name: str, work: Path, config: dict, runs: int) -> dict:
     shutil.rmtree(work / ".cache", ignore_errors=True)  # Zensical's own cache: the first run is cold
     cold, cold_mem = run(command, work)
     warm = [run(command, work) for _ in range(runs)]
+    # one brand's page changed in the docs tree, as an edit of one field changes it
+    page = sorted((work / "docs" / "brands").glob("*/index.md"))[0]
+    original = page.read_bytes()
+    page.write_bytes(original.replace("description: \"".encode(), "description: \"改".encode(), 1))
+    try:
+        one, one_mem = run(command, work)
+    finally:
+        page.write_bytes(original)
     return {"cold_s": round(cold, 2), "warm_s": round(statistics.median(w[0] for w in warm), 2),
-            "peak_mib": round(max([cold_mem] + [w[1] for w in warm])), "site": site}
+            "one_changed_s": round(one, 2), "peak_mib": round(max([cold_mem, one_mem] + [w[1] for w in warm])),
+            "site": site}
 
 
 def text_of(page: Path) -> str:

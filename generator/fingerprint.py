@@ -88,8 +88,13 @@ class Files:
         return sha
 
     def save(self) -> None:
-        if self.seen != self.known:
+        """Keep the stat memo for next time; it only saves reading, so a disk that refuses it is no error."""
+        if self.seen == self.known:
+            return
+        temp = self.memo.with_name(f".{self.memo.name}.{os.getpid()}")
+        try:
             self.memo.parent.mkdir(parents=True, exist_ok=True)
-            temp = self.memo.with_name(f".{self.memo.name}.{os.getpid()}")
             temp.write_text(json.dumps(self.seen), "utf-8")
             os.replace(temp, self.memo)
+        except OSError:
+            temp.unlink(missing_ok=True)

@@ -65,11 +65,14 @@ def last_facts(root: Path, site: Path, digest: str) -> dict | None:
 def remember(root: Path, site: Path, digest: str, facts: dict) -> None:
     """After a successful build (its site in place): what it read and what it left."""
     path = _record(root)
-    path.parent.mkdir(parents=True, exist_ok=True)
     temp = path.with_name(f".{path.name}.{os.getpid()}")
-    temp.write_text(json.dumps({"inputs": digest, "site": site_state(site), "facts": facts}, ensure_ascii=False),
-                    "utf-8")
-    os.replace(temp, path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp.write_text(json.dumps({"inputs": digest, "site": site_state(site), "facts": facts},
+                                   ensure_ascii=False), "utf-8")
+        os.replace(temp, path)
+    except OSError:  # without the record the next build simply builds
+        temp.unlink(missing_ok=True)
 
 
 def all_reused(facts: dict) -> dict:
