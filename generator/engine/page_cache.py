@@ -22,7 +22,7 @@ from urllib.parse import unquote
 
 from generator.fingerprint import digest, folder_digest, packages
 
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass
@@ -36,6 +36,8 @@ class Entry:
     meta: dict
     search: list[dict] = field(default_factory=list)  # the search index's entries for it, in order
     warnings: list[str] = field(default_factory=list)  # what the engine said while rendering it
+    source: str = ""  # SHA-256 of its Markdown
+    links: list[str] = field(default_factory=list)  # the relative link targets in it, resolved
 
 
 ENGINE_CODE = Path(__file__).resolve().parent
@@ -66,19 +68,26 @@ _TARGETS = re.compile(r"""\]\(\s*<?([^)\s>]+)|^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)|
                       re.M)
 
 
-def page_key(site: str, file, markdown: bytes, files) -> str:
-    """The page's own inputs: its source, its address, and for each relative link in it whether the target
-    exists and where it is (the engine rewrites links to pages, and leaves missing ones as written)."""
-    here, by_uri = posixpath.dirname(file.src_uri), files.src_uris
-    links = []
+def link_targets(src_uri: str, markdown: bytes) -> list[str]:
+    """The docs-relative paths a page's relative links point at."""
+    here, targets = posixpath.dirname(src_uri), set()
     for match in _TARGETS.finditer(markdown.decode("utf-8", "replace")):
         target = next(t for t in match.groups() if t)
         if "://" in target or target.startswith(("#", "/", "mailto:", "tel:", "data:", "javascript:")):
             continue
-        path = posixpath.normpath(posixpath.join(here, unquote(target.split("#")[0].split("?")[0])))
-        found = by_uri.get(path)
-        links.append(f"{path}\t{found.url if found is not None else '-'}")
-    return digest(site, file.src_uri, file.url, markdown, "\n".join(sorted(set(links))))
+        targets.add(posixpath.normpath(posixpath.join(here, unquote(target.split("#")[0].split("?")[0]))))
+    return sorted(targets)
+
+
+def page_key(site: str, file, markdown: bytes, files, last: Entry | None = None) -> tuple[str, tuple[str, list[str]]]:
+    """The page's own inputs: its source, its address, and for each relative link in it whether the target
+    exists and where it is (the engine rewrites links to pages, and leaves missing ones as written). Returns
+    the key and (source digest, link targets); the targets of an unchanged source are taken from ``last``."""
+    source = hashlib.sha256(markdown).hexdigest()
+    links = last.links if last is not None and last.source == source else link_targets(file.src_uri, markdown)
+    by_uri = files.src_uris
+    leads = "\n".join(f"{path}\t{by_uri[path].url if path in by_uri else '-'}" for path in links)
+    return digest(site, file.src_uri, file.url, source, leads), (source, links)
 
 
 def nav_key(nav) -> str:

@@ -88,6 +88,7 @@ class Reuse:
         self.cache = cache
         self.allowed = reuse and cache is not None
         self.keys: dict[str, str] = {}  # eligible page -> its key
+        self.sources: dict[str, tuple[str, list[str]]] = {}  # its source's digest, and where its links lead
         self.hits: dict[str, Entry] = {}
         self.search_plugin = None
         self.captured: dict[str, list[dict]] = {}
@@ -127,9 +128,11 @@ class Reuse:
         for file in files.documentation_pages():
             if type(file.page) is not Page or id(file.page) in in_nav or file.abs_src_path is None:
                 continue
-            key = page_key(site, file, Path(file.abs_src_path).read_bytes(), files)
+            entry = self.cache.entries.get(file.src_uri)
+            key, self.sources[file.src_uri] = page_key(site, file, Path(file.abs_src_path).read_bytes(), files, entry)
             self.keys[file.src_uri] = key
-            entry = self.cache.entries.get(file.src_uri) if self.allowed else None
+            if not self.allowed:
+                continue
             if entry is not None and entry.key == key:
                 self.hits[file.src_uri] = entry
                 _mark(file, False)
@@ -173,6 +176,7 @@ class Reuse:
         """Write the reused pages (one whose stored HTML is damaged is rendered now), put every page's search
         entries in the order a full build gives them, and remember this build."""
         if self.cache is None:
+            self.stop()
             return
         from mkdocs.commands.build import _build_page, _populate_page
 
@@ -193,7 +197,7 @@ class Reuse:
                 for entry in (self.hits[file.src_uri].search if file.src_uri in self.hits
                               else self.captured.get(file.src_uri, []))
             ]
-        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        self.stop()
         self.cache.save(self._entries())
 
     def _entries(self) -> dict[str, Entry]:
@@ -201,11 +205,12 @@ class Reuse:
         for uri in self.keys.keys() - self.hits.keys():
             page = self.files.get_file_from_path(uri).page
             if uri in self.html and page is not None and json_safe(page.meta):
+                source, links = self.sources[uri]
                 entries[uri] = Entry(self.keys[uri], self.nav_digest, self.html[uri], self.titles.get(uri), page.meta,
-                                     self.captured.get(uri, []), self.warnings.by_page.get(uri, []))
+                                     self.captured.get(uri, []), self.warnings.by_page.get(uri, []), source, links)
         return entries
 
     def stop(self) -> None:
-        """After a failed build: nothing is remembered."""
+        """The end of a build (after a failed one nothing is remembered): warnings are no longer filed."""
         if self.warnings is not None:
             logging.getLogger("mkdocs").removeHandler(self.warnings)
