@@ -186,8 +186,8 @@ def _engine(prepared: Prepared, strict: bool, site: Path, building: Path, site_d
             err: TextIO, session: engine.Session | None = None, progress: Progress = NULL,
             full: bool = False) -> dict | None:
     """Run the engine into the building folder and swap it in; what it made (see `closing_line`), or None
-    after printing why not. The rendered
-    pages are kept under .brandsite/cache/pages/<work>, one set per docs tree (a preview's and a build's)."""
+    after printing why not. The rendered pages are kept under .brandsite/cache/pages/<work>, one set per
+    docs tree (a preview's and a build's)."""
     if building.is_dir() and not building.is_symlink():
         empty(building)  # the folders the last build left for this one (see swap)
     elif building.exists() or building.is_symlink():

@@ -250,8 +250,7 @@ def build(config_file: Path, strict: bool = False, jieba_user: Path | None = Non
                 _use_user_dict(config, jieba_user)
             if cache is not None:
                 _cache_templates(config, cache / "templates")
-            site = site_key(config_file, Path(config.config_file_path).parent / _inherited(config_file),
-                            Path(config.theme.custom_dir), jieba_user) if pages is not None else ""
+            site = site_key(config_file, Path(config.theme.custom_dir), jieba_user) if pages is not None else ""
             reuse = Reuse(PageCache(pages, site) if pages is not None else None, reuse=not full)
             config.plugins["brandsite-edge"] = _edge_plugin(session, stage, reuse, site)
             mkdocs_build(config, dirty=pages is not None)
@@ -267,7 +266,3 @@ def build(config_file: Path, strict: bool = False, jieba_user: Path | None = Non
         if set_epoch:
             del os.environ["SOURCE_DATE_EPOCH"]
     return Built(handler.messages, made, len(reuse.hits))
-
-
-def _inherited(config_file: Path) -> str:
-    return (yaml.safe_load(config_file.read_text("utf-8")) or {}).get("INHERIT", config_file.name)

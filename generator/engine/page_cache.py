@@ -43,18 +43,19 @@ class Entry:
 ENGINE_CODE = Path(__file__).resolve().parent
 
 
-def site_key(config_file: Path, inherited: Path, theme_dir: Path, search_words: Path | None) -> str:
+def site_key(config_file: Path, theme_dir: Path, search_words: Path | None) -> str:
     """What every page depends on alike. The generated configuration counts without its two folders (a
-    preview and a build differ only there), the site's own mkdocs.yml byte for byte."""
+    preview and a build differ only there), the site's own mkdocs.yml (which it INHERITs) byte for byte."""
     import yaml
 
     generated = yaml.safe_load(config_file.read_text("utf-8")) or {}
-    for where in ("site_dir", "docs_dir", "INHERIT"):
+    inherited = config_file.parent / generated.pop("INHERIT", config_file.name)
+    for where in ("site_dir", "docs_dir"):
         generated.pop(where, None)
     theme = folder_digest(theme_dir)
     # a template that prints the build date makes every page depend on the day's date
-    dated = any(b"build_date" in p.read_bytes() or b"update_date" in p.read_bytes()
-                for p in theme_dir.rglob("*.html"))
+    dated = any(b"build_date" in text or b"update_date" in text
+                for text in (p.read_bytes() for p in theme_dir.rglob("*.html")))
     return digest(
         str(FORMAT), json.dumps(generated, sort_keys=True, ensure_ascii=False), inherited.read_bytes(), theme,
         packages(), folder_digest(ENGINE_CODE, ".py"),
