@@ -50,7 +50,9 @@ def _parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("check", help="按品牌创建标准检查所有品牌", description="按品牌创建标准检查所有品牌，逐条列出问题。")
     c.add_argument("--strict", action="store_true", help="警告也视为不通过（退出码 1）")
-    c.add_argument("--format", choices=["text", "json", "github"], default="text", help="输出格式：text（默认）、json、github")
+    c.add_argument("--format", choices=["text", "json", "github", "codequality"], default="text",
+                   help="输出格式：text（默认）、json、github（GitHub/Gitea 注释）、codequality（GitLab 代码质量报告）")
+    c.add_argument("files", nargs="*", metavar="文件", help="只检查这些文件所属的品牌（提交钩子传入）；改到站点配置或评价数据时检查全部")
     c.add_argument("--report", metavar="文件.html", help="另外写出给编辑看的达标情况报告（HTML）")
     c.add_argument("--quiet", action="store_true", help="只列问题，不列各品牌达标情况")
 
@@ -69,6 +71,16 @@ def _parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("serve", help="本地预览（修改后自动刷新）", description="在 127.0.0.1 上预览网站，修改品牌文件后浏览器自动刷新。")
     s.add_argument("--port", type=int, default=8000, help="端口，默认 8000")
+    s.add_argument("--edit", action="store_true", help="同时在 /admin/ 打开网页表单，直接修改本机的品牌文件")
+    h = sub.add_parser("hooks", help="安装 Git 提交钩子（提交前检查品牌文件）", description="写入 .git/hooks/pre-commit：提交前检查这次提交里的品牌文件。")
+    h.add_argument("action", choices=["install"], help="install：安装")
+    ci = sub.add_parser("ci", help="生成 CI 流水线文件（GitLab、GitHub、Gitea）",
+                        description="写出检查品牌资料、生成网站、保留缓存的流水线文件。")
+    ci.add_argument("platform", choices=["gitlab", "github", "gitea"], help="gitlab：.gitlab-ci.yml；github、gitea：workflows 文件")
+    ci.add_argument("--print", action="store_true", dest="to_stdout", help="写到标准输出，不写文件")
+    m = sub.add_parser("cms", help="生成网页表单（Decap CMS）的配置", description="按品牌数据约定和评价标准生成网页表单的配置 admin/config.yml。")
+    m.add_argument("--print", action="store_true", dest="to_stdout", help="写到标准输出，不写文件")
+    m.add_argument("-o", "--output", help="输出文件，默认 admin/config.yml")
     e = sub.add_parser("export", help="导出公众号文章或门户网站栏目稿件",
                        description="把品牌或评价结果导出为公众号文章（wechat）或门户网站栏目稿件（portal）。草稿不会导出。")
     e.add_argument("channel", choices=["wechat", "portal"], help="wechat：公众号文章；portal：门户网站栏目")
@@ -112,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             from generator.commands.check import run
-            return run(root, strict=args.strict, fmt=args.format, report=args.report, quiet=args.quiet)
+            return run(root, strict=args.strict, fmt=args.format, report=args.report, quiet=args.quiet, paths=args.files)
         if args.command == "new":
             from generator.commands.new import run
             return run(root, args.name, unit=args.unit, category=args.category, slug=args.slug)
@@ -138,7 +150,16 @@ def main(argv: list[str] | None = None) -> int:
             return run(root, port=args.port, zip_to=zip_to, quiet=args.quiet)
         if args.command == "serve":
             from generator.commands.serve import run
-            return run(root, port=args.port)
+            return run(root, port=args.port, edit=args.edit)
+        if args.command == "hooks":
+            from generator.commands.hooks import install
+            return install(root)
+        if args.command == "ci":
+            from generator.commands.ci import run
+            return run(root, args.platform, to_stdout=args.to_stdout)
+        if args.command == "cms":
+            from generator.commands.cms import run
+            return run(root, to_stdout=args.to_stdout, output=Path(args.output) if args.output else None)
     except KeyboardInterrupt:
         print("已中断。", file=sys.stderr)
         return 130

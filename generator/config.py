@@ -40,6 +40,7 @@ DEFAULTS = {
     "schemes": None,
     "publish": None,  # {author, theme, comments}: the WeChat and portal columns
     "kiosk": None,  # {interval, idle, orientation}: the open-day kiosk
+    "cms": None,  # {publish, backend}: the web form at /admin/ (brandsite cms)
 }
 
 
@@ -57,6 +58,7 @@ class SiteConfig:
     news_dir: str | None = None  # the blog's folder inside docs_dir, when the site has a news column
     publish: dict = field(default_factory=dict)
     kiosk: dict = field(default_factory=dict)
+    cms: dict = field(default_factory=dict)
     raw: dict = field(default_factory=dict, repr=False)
 
     def contract(self) -> Contract:
@@ -125,6 +127,7 @@ def load_config(root: Path, config_file: Path | None = None) -> SiteConfig:
         news_dir=_news_dir(raw),
         publish=_mapping(settings, "publish", label),
         kiosk=_mapping(settings, "kiosk", label),
+        cms=_mapping(settings, "cms", label),
         raw=raw,
     )
 

@@ -54,6 +54,7 @@ class Brand:
     source: str  # brand.yml, relative to the site root
     doc: Document = field(repr=False)
     name: str | None = None
+    url_name: str | None = None  # the folder's name, written by the web form that created it
     unit: str | None = None
     category: str | None = None
     logo: str | None = None

@@ -60,10 +60,12 @@ class Project:
         ]
 
 
-def load_project(root: Path, config_file: Path | None = None, progress: Progress = NULL) -> Project:
-    """Load and check everything. Raises ConfigError / CriteriaError for unusable site files."""
+def load_project(root: Path, config_file: Path | None = None, progress: Progress = NULL,
+                 only: list[Path] | None = None) -> Project:
+    """Load and check everything (or ``only`` these brand folders, as a commit hook does: no news and no
+    rounds, which need every brand). Raises ConfigError / CriteriaError for unusable site files."""
     with _collector_paused():
-        return _load(root, config_file, progress)
+        return _load(root, config_file, progress, only)
 
 
 @contextmanager
@@ -84,10 +86,10 @@ def _collector_paused():
             gc.enable()
 
 
-def _load(root: Path, config_file: Path | None, progress: Progress) -> Project:
+def _load(root: Path, config_file: Path | None, progress: Progress, only: list[Path] | None = None) -> Project:
     config = load_config(root, config_file)
     criteria = criteria_mod.load(config.criteria, rel(config.criteria, root) if config.criteria else None)
-    brands, findings = load_brands(root, config.contract(), progress)
+    brands, findings = load_brands(root, config.contract(), progress, only)
     report = Report(findings)
     contract_broken = {f.brand for f in findings if f.severity is Severity.ERROR}
     results = {}
@@ -96,6 +98,10 @@ def _load(root: Path, config_file: Path | None, progress: Progress) -> Project:
         report.extend(found)
         results[brand.slug] = completeness(criteria, passed, broken=brand.slug in contract_broken)
     news: list[NewsPost] = []
+    schemes: dict[str, Scheme] = {}
+    rounds: list[Round] = []
+    if only is not None:
+        return _released(Project(config, criteria, brands, report, results, news, schemes, rounds))
     if config.news_dir:
         news, found = load_news(root, config.docs_dir, config.news_dir)
         report.extend(found)
@@ -103,7 +109,12 @@ def _load(root: Path, config_file: Path | None, progress: Progress) -> Project:
     report.extend(found)
     rounds, found = load_rounds(root, schemes, brands)
     report.extend(found)
-    for brand in brands:
+    return _released(Project(config, criteria, brands, report, results, news, schemes, rounds))
+
+
+def _released(project: Project) -> Project:
+    """The YAML documents are only needed while findings get their positions."""
+    for brand in project.brands:
         if brand.doc is not None:
             brand.doc.release()
-    return Project(config, criteria, brands, report, results, news, schemes, rounds)
+    return project

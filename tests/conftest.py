@@ -24,11 +24,29 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 DEMO_PARTS = ("mkdocs.yml", "content", "brands", "assets", "scores")
 
 
-def copy_demo(root: Path, parts=DEMO_PARTS) -> Path:
-    """The repository's demo site (or the named parts of it), copied into ``root``."""
+def copy_demo(root: Path, parts=DEMO_PARTS, warm: bool = True) -> Path:
+    """The repository's demo site (or the named parts of it), copied into ``root``. ``warm`` also copies
+    the image cache of one real build of the demo, so a copy does not encode the same photos again
+    (a copy that must start cold, as a first build does, says warm=False)."""
     for name in parts:
         src = REPO / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, root / name)
+    if warm and parts == DEMO_PARTS:
+        for name in ("images", "qr"):
+            shutil.copytree(_encoded_demo() / ".brandsite" / "cache" / name, root / ".brandsite" / "cache" / name)
+    return root
+
+
+@functools.cache
+def _encoded_demo() -> Path:
+    """One cold build of the demo per test run, in a folder removed when the run ends."""
+    import atexit
+    import tempfile
+
+    root = Path(tempfile.mkdtemp(prefix="brandsite-encoded-"))
+    atexit.register(shutil.rmtree, root, True)
+    copy_demo(root, warm=False)
+    assert main(["-C", str(root), "build", "-q"]) == 0
     return root
 
 
@@ -71,9 +89,9 @@ def serve_folder(folder: Path):
         httpd.shutdown()
 
 @contextlib.contextmanager
-def running_serve(root: Path):
-    """`brandsite serve` on a free port, once it has said where; yields its address and a list that
-    gathers what it prints (all of it once the block ends)."""
+def running_serve(root: Path, *options: str):
+    """`brandsite serve` (with ``options``) on a free port, once it has said where; yields its address and
+    a list that gathers what it prints (all of it once the block ends)."""
     import socket
     import subprocess
     import sys
@@ -81,7 +99,7 @@ def running_serve(root: Path):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "generator", "-C", str(root), "serve", "--port", str(port)],
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "-C", str(root), "serve", "--port", str(port), *options],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     printed: list[str] = []
     try:
@@ -130,6 +148,41 @@ gallery:
   - file: photos/hall.jpg
     caption: 查档大厅
 """
+
+
+DRAFT_MARKER = "草稿标记QX7Z"
+HOSTILE_STORY = """\
+# 品牌故事
+
+<script>window.__pwned = "script";</script>
+<img src="x" onerror="window.__pwned = 'onerror'">
+[点我看看](javascript:window.__pwned='link')
+<a href="javascript:window.__pwned='anchor'">另一个链接</a>
+<iframe src="https://example.com/"></iframe>
+<p style="background:url(https://tracker.example/x.png)">正常的一段文字。</p>
+"""
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory) -> Path:
+    """The repository's demo site, plus a draft carrying a marker, built once for the whole run
+    (read it, never change it: the browser, build and output tests share it)."""
+    root = copy_demo(tmp_path_factory.mktemp("demo"))
+    draft = add_draft_brand(root, DRAFT_MARKER)
+    (draft / "story.md").write_text(f"# {DRAFT_MARKER}\n", "utf-8")
+    post = root / "content" / "news" / "posts" / "caogao.md"
+    post.write_text(f"---\ndate: 2026-11-01\ndraft: true\ncategories: [{DRAFT_MARKER}]\n---\n\n# {DRAFT_MARKER}\n\n正文。\n",
+                    "utf-8")
+    hostile = root / "brands" / "fangzhuru"
+    hostile.mkdir()
+    (hostile / "brand.yml").write_text(
+        GOOD_BRAND.replace("name: 文档连心桥", "name: 防注入测试")
+        .replace("slogan: 档案连着你我", "slogan: '口号\"><script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\">'")
+        .replace("gallery:\n  - file: photos/hall.jpg\n    caption: 查档大厅\n", ""), "utf-8")
+    shutil.copy(root / "brands" / "wendang-lianxinqiao" / "logo.png", hostile / "logo.png")
+    (hostile / "story.md").write_text(HOSTILE_STORY, "utf-8")
+    assert main(["-C", str(root), "build", "-d", str(root / "site")]) == 0
+    return root
 
 
 def make_image(path: Path, size=(512, 512), fmt="PNG", color=(180, 30, 30)) -> Path:

@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CHROMIUM, serve_folder
-from tests.test_build import DRAFT_MARKER, demo_site  # noqa: F401  (module-scoped fixture reused)
+from tests.conftest import DRAFT_MARKER
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium 未安装（make test 会自动安装）")
 
 
 @pytest.fixture(scope="module")
-def server(demo_site):  # noqa: F811
+def server(demo_site):
     with serve_folder(demo_site / "site") as url:
         yield url
 
@@ -159,7 +159,7 @@ def test_leaderboard_category_view(page, server):
 
 # -- brand lookup: what a visitor types finds the brand ---------------------------------------------------
 
-def lookup_rows(demo_site):  # noqa: F811
+def lookup_rows(demo_site):
     import json
 
     data = json.loads((demo_site / "site" / "search" / "brands.json").read_text("utf-8"))
@@ -170,7 +170,7 @@ def lookup_names(page):
     return page.locator(".bs-lookup__name").all_inner_texts()
 
 
-def test_the_lookup_holds_every_published_brand_and_no_draft(demo_site):  # noqa: F811
+def test_the_lookup_holds_every_published_brand_and_no_draft(demo_site):
     rows = lookup_rows(demo_site)
     names = {r["name"] for r in rows}
     assert len(rows) >= 39 and "文档连心桥" in names and "泰州12319" in names
@@ -180,7 +180,7 @@ def test_the_lookup_holds_every_published_brand_and_no_draft(demo_site):  # noqa
                                                                         "brands/wendang-lianxinqiao/")
 
 
-def test_every_brands_exact_name_is_the_first_result(page, server, demo_site):  # noqa: F811
+def test_every_brands_exact_name_is_the_first_result(page, server, demo_site):
     page.goto(server + "/", wait_until="networkidle")
     box = page.get_by_role("textbox", name="搜索")
     box.click()
@@ -195,7 +195,7 @@ def test_every_brands_exact_name_is_the_first_result(page, server, demo_site):  
     assert wrong == {}
 
 
-def test_units_parts_and_pinyin_find_their_brands(page, server, demo_site):  # noqa: F811
+def test_units_parts_and_pinyin_find_their_brands(page, server, demo_site):
     """Over the whole ranked list (not just the eight shown): the rules of issue 21, for every brand."""
     page.goto(server + "/", wait_until="networkidle")
     page.get_by_role("textbox", name="搜索").click()
@@ -284,6 +284,34 @@ def test_a_query_entered_before_the_lookup_has_loaded_runs_once_it_has(page, ser
     page.locator(".bs-lookup__name").first.wait_for(timeout=15000)
     assert lookup_names(page)[0] == "泰州12319"
     assert page.locator(".md-search-result__meta").inner_text() != "没有找到符合条件的结果"
+
+
+def test_a_full_text_index_in_parts_is_joined_in_the_browser(browser, demo_site, tmp_path):
+    """At thousands of brands the index is cut into parts; the theme still finds what only the last holds."""
+    import json
+    import shutil
+
+    from generator.engine import search_index
+
+    site = shutil.copytree(demo_site / "site", tmp_path / "site")
+    index = site / "search" / "search_index.json"
+    whole = search_index.read(index)
+    search_index.compact(index, part_bytes=20_000)  # the demo's index, cut as a large site's is
+    names = json.loads(index.read_bytes())["parts"]
+    assert len(names) >= 3 and search_index.read(index) == whole
+    assert max((index.parent / n).stat().st_size for n in names) <= 20_000
+    last = json.loads((index.parent / names[-1]).read_bytes())["docs"]
+    target = next(d for d in last if "#" not in d["location"] and "news/20" in d["location"])
+    requested = []
+    with serve_folder(site) as url:
+        context = browser.new_context()
+        page = context.new_page()
+        page.on("request", lambda r: requested.append(r.url))
+        search(page, url, target["title"].replace("\u200b", ""))
+        hits = page.locator(f'.md-search-result__item a[href*="/{target["location"]}?h="]')
+        hits.first.wait_for(timeout=15000)
+        context.close()
+    assert all(any(r.endswith("search/" + n) for r in requested) for n in names)
 
 
 def test_the_lookup_at_a_thousand_brands_puts_every_exact_name_first(browser):

@@ -8,41 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from tests.conftest import GOOD_BRAND, add_draft_brand, copy_demo
-
-DRAFT_MARKER = "草稿标记QX7Z"
-HOSTILE_STORY = """\
-# 品牌故事
-
-<script>window.__pwned = "script";</script>
-<img src="x" onerror="window.__pwned = 'onerror'">
-[点我看看](javascript:window.__pwned='link')
-<a href="javascript:window.__pwned='anchor'">另一个链接</a>
-<iframe src="https://example.com/"></iframe>
-<p style="background:url(https://tracker.example/x.png)">正常的一段文字。</p>
-"""
-
-
-@pytest.fixture(scope="module")
-def demo_site(tmp_path_factory) -> Path:
-    """The repository's demo site, plus a draft carrying a marker, built once for this module."""
-    root = copy_demo(tmp_path_factory.mktemp("demo"))
-    draft = add_draft_brand(root, DRAFT_MARKER)
-    (draft / "story.md").write_text(f"# {DRAFT_MARKER}\n", "utf-8")
-    post = root / "content" / "news" / "posts" / "caogao.md"
-    post.write_text(f"---\ndate: 2026-11-01\ndraft: true\ncategories: [{DRAFT_MARKER}]\n---\n\n# {DRAFT_MARKER}\n\n正文。\n",
-                    "utf-8")
-    hostile = root / "brands" / "fangzhuru"
-    hostile.mkdir()
-    (hostile / "brand.yml").write_text(
-        GOOD_BRAND.replace("name: 文档连心桥", "name: 防注入测试")
-        .replace("slogan: 档案连着你我", "slogan: '口号\"><script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\">'")
-        .replace("gallery:\n  - file: photos/hall.jpg\n    caption: 查档大厅\n", ""), "utf-8")
-    shutil.copy(root / "brands" / "wendang-lianxinqiao" / "logo.png", hostile / "logo.png")
-    (hostile / "story.md").write_text(HOSTILE_STORY, "utf-8")
-    assert main(["-C", str(root), "build", "-d", str(root / "site")]) == 0
-    return root
-
+from tests.conftest import DRAFT_MARKER, GOOD_BRAND, add_draft_brand, copy_demo
 
 def test_every_published_brand_has_a_page(demo_site):
     site = demo_site / "site"

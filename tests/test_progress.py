@@ -24,7 +24,7 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # anything but tab and newlin
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    return copy_demo(tmp_path_factory.mktemp("progress"))
+    return copy_demo(tmp_path_factory.mktemp("progress"), warm=False)  # its first build encodes the images
 
 
 def build(root, *args, env=None):

@@ -12,7 +12,7 @@ import pytest
 from PIL import Image
 
 from generator.cli import main
-from tests.test_build import DRAFT_MARKER, demo_site  # noqa: F401  (module-scoped fixture reused)
+from tests.conftest import DRAFT_MARKER
 
 
 def published_slugs(root):
@@ -20,7 +20,7 @@ def published_slugs(root):
                   if "status: draft" not in (f / "brand.yml").read_text("utf-8"))
 
 
-def test_rss_feed_lists_brands_and_news_with_dates(demo_site):  # noqa: F811
+def test_rss_feed_lists_brands_and_news_with_dates(demo_site):
     channel = ET.parse(demo_site / "site" / "feed.xml").getroot().find("channel")
     assert channel.findtext("title") == "机关服务品牌展示"
     assert channel.findtext("link") == "https://brands.example.gov.cn/"
@@ -33,7 +33,7 @@ def test_rss_feed_lists_brands_and_news_with_dates(demo_site):  # noqa: F811
     assert all(i.findtext("title") and i.findtext("guid") for i in items)
 
 
-def test_json_feed_is_version_1_1(demo_site):  # noqa: F811
+def test_json_feed_is_version_1_1(demo_site):
     feed = json.loads((demo_site / "site" / "feed.json").read_text("utf-8"))
     assert feed["version"] == "https://jsonfeed.org/version/1.1"
     assert feed["feed_url"] == "https://brands.example.gov.cn/feed.json"
@@ -43,7 +43,7 @@ def test_json_feed_is_version_1_1(demo_site):  # noqa: F811
     assert post["date_published"] == "2026-06-18T00:00:00+08:00" and post["title"].startswith("“文档连心桥”开放日")
 
 
-def test_feeds_carry_spotlights_and_results_announcements_in_full(demo_site):  # noqa: F811
+def test_feeds_carry_spotlights_and_results_announcements_in_full(demo_site):
     """A portal can ingest the column from the feed alone: full articles, images on the site itself."""
     import re
 
@@ -64,7 +64,7 @@ def test_feeds_carry_spotlights_and_results_announcements_in_full(demo_site):  #
     assert next(i for i in feed["items"] if i["id"] == "news:kaifangri")["content_text"]
 
 
-def test_brands_api_lists_exactly_the_published_brands(demo_site):  # noqa: F811
+def test_brands_api_lists_exactly_the_published_brands(demo_site):
     data = json.loads((demo_site / "site" / "api" / "brands.json").read_text("utf-8"))
     brands = data["brands"]
     assert sorted(b["slug"] for b in brands) == published_slugs(demo_site)
@@ -76,7 +76,7 @@ def test_brands_api_lists_exactly_the_published_brands(demo_site):  # noqa: F811
         assert (demo_site / "site" / path).is_file(), path
 
 
-def test_images_are_webp_with_a_fallback(demo_site):  # noqa: F811
+def test_images_are_webp_with_a_fallback(demo_site):
     folder = demo_site / "site" / "brands" / "wendang-lianxinqiao"
     with Image.open(folder / "logo.webp") as webp, Image.open(folder / "logo.png") as png:
         assert webp.format == "WEBP" and png.format == "PNG"
@@ -87,7 +87,7 @@ def test_images_are_webp_with_a_fallback(demo_site):  # noqa: F811
     assert gallery.count('type="image/webp"') == len(published_slugs(demo_site))
 
 
-def test_every_page_carries_the_government_marks(demo_site):  # noqa: F811
+def test_every_page_carries_the_government_marks(demo_site):
     pages = list((demo_site / "site").rglob("*.html"))
     assert len(pages) > 20
     for page in pages:
@@ -100,7 +100,7 @@ def test_every_page_carries_the_government_marks(demo_site):  # noqa: F811
         assert "Made with" not in html
 
 
-def test_news_column_has_posts_categories_and_a_home_listing(demo_site):  # noqa: F811
+def test_news_column_has_posts_categories_and_a_home_listing(demo_site):
     site = demo_site / "site"
     post = (site / "news" / "2026" / "06" / "18" / "kaifangri" / "index.html").read_text("utf-8")
     assert "2026年6月18日" in post and "开放日" in post
@@ -110,7 +110,7 @@ def test_news_column_has_posts_categories_and_a_home_listing(demo_site):  # noqa
     assert not (site / "news" / "2026" / "11").exists()  # the draft post
 
 
-def test_draft_news_and_brands_leave_no_trace_in_search_sitemap_or_feeds(demo_site):  # noqa: F811
+def test_draft_news_and_brands_leave_no_trace_in_search_sitemap_or_feeds(demo_site):
     site = demo_site / "site"
     for name in ("search/search_index.json", "sitemap.xml", "feed.xml", "feed.json", "api/brands.json"):
         text = (site / name).read_text("utf-8").replace("\u200b", "")
@@ -127,7 +127,7 @@ class _Elements(HTMLParser):
         self.found.append((tag, dict(attrs)))
 
 
-def test_hostile_markdown_is_inert_in_the_output(demo_site):  # noqa: F811
+def test_hostile_markdown_is_inert_in_the_output(demo_site):
     html = (demo_site / "site" / "brands" / "fangzhuru" / "index.html").read_text("utf-8")
     benign = (demo_site / "site" / "brands" / "wendang-lianxinqiao" / "index.html").read_text("utf-8")
     assert html.count("<script") == benign.count("<script")  # the theme's own scripts, nothing more
@@ -142,7 +142,7 @@ def test_hostile_markdown_is_inert_in_the_output(demo_site):  # noqa: F811
     assert "正常的一段文字" in text and "口号" in text and "title: 防注入测试" not in text
 
 
-def test_two_builds_of_the_same_input_are_byte_identical(demo_site, tmp_path):  # noqa: F811
+def test_two_builds_of_the_same_input_are_byte_identical(demo_site, tmp_path):
     again = tmp_path / "again"
     assert main(["-C", str(demo_site), "build", "-d", str(again)]) == 0
     first = {p.relative_to(demo_site / "site"): p.read_bytes() for p in (demo_site / "site").rglob("*") if p.is_file()}
@@ -181,7 +181,7 @@ def test_bad_news_post_is_reported_with_file_and_line(site, capsys, front, messa
     assert line.startswith("content/news/posts/bad.md:") and "错误" in line
 
 
-def test_kiosk_is_built_with_the_site_and_escapes_editors_text(demo_site):  # noqa: F811
+def test_kiosk_is_built_with_the_site_and_escapes_editors_text(demo_site):
     kiosk = demo_site / "site" / "kiosk"
     assert (kiosk / "index.html").is_file() and (kiosk / "kiosk.js").is_file()
     data = (kiosk / "data.js").read_text("utf-8")

@@ -1,4 +1,4 @@
-"""Findings for people and tools: text lines, JSON, GitHub workflow annotations."""
+"""Findings for people and tools: text lines, JSON, GitHub workflow annotations, GitLab Code Quality."""
 
 from __future__ import annotations
 
@@ -72,3 +72,25 @@ def as_json(project, findings) -> str:
         ensure_ascii=False,
         indent=2,
     )
+
+
+def as_code_quality(findings) -> str:
+    """GitLab's Code Quality report (artifacts:reports:codequality): the documented subset of the Code
+    Climate issue format. The fingerprint leaves out the line, so a finding that moves stays the same."""
+    import hashlib
+
+    seen: dict[str, int] = {}
+
+    def issue(f: Finding) -> dict:
+        key = "\0".join((f.path, f.rule, f.message))
+        seen[key] = seen.get(key, 0) + 1  # the same finding twice in one file: two issues, not one
+        key += f"\0{seen[key]}"
+        return {
+            "description": f"[{f.standard}] {f.message}",
+            "check_name": f.rule,
+            "fingerprint": hashlib.sha256(key.encode("utf-8")).hexdigest()[:32],
+            "severity": "major" if f.severity is Severity.ERROR else "minor",
+            "location": {"path": f.path, "lines": {"begin": f.position.line}},
+        }
+
+    return json.dumps([issue(f) for f in findings], ensure_ascii=False, indent=2)

@@ -37,7 +37,7 @@ def fail(message: str) -> int:
     return 1
 
 
-def load_or_report(root, err: TextIO | None = None, progress: Progress = NULL) -> Project | None:
+def load_or_report(root, err: TextIO | None = None, progress: Progress = NULL, only=None) -> Project | None:
     """The loaded project, or None after printing (to ``err``, stderr by default) why the site files are unusable."""
     from generator.check.criteria import CriteriaError
     from generator.check.output import text_line
@@ -46,7 +46,7 @@ def load_or_report(root, err: TextIO | None = None, progress: Progress = NULL) -
 
     err = err or sys.stderr
     try:
-        return load_project(root, progress=progress)
+        return load_project(root, progress=progress, only=only)
     except ConfigError as exc:
         print(text_line(exc.finding), file=err)
     except CriteriaError as exc:

@@ -12,14 +12,49 @@ from generator.progress import NULL
 from generator.findings import Severity
 
 
-def run(root: Path, strict: bool = False, fmt: str = "text", report: str | None = None, quiet: bool = False) -> int:
+# files whose change can alter any brand's findings: the whole site is checked when one is committed
+_SITE_WIDE = ("mkdocs.yml", "mkdocs.yaml", "scores", "content", "criteria.yml", "schemes.yml")
+
+
+def scope(root: Path, paths: list[str]) -> list[Path] | None:
+    """The brand folders that ``paths`` (a commit's files, relative to where the hook runs) belong to;
+    None when one of them reaches beyond a brand (the site's config, scores, news, a deleted brand)."""
+    root = root.resolve()
+    folders: set[Path] = set()
+    for name in paths:
+        given = Path(name)  # relative to where the hook runs, or else to the site
+        path = (given if given.is_absolute() or given.exists() else root / given).resolve()
+        if not path.is_relative_to(root):
+            continue
+        parts = path.relative_to(root).parts
+        if parts[:1] == ("brands",) and len(parts) >= 3:
+            folder = root / "brands" / parts[1]
+            if not (folder / "brand.yml").is_file():
+                return None  # a brand deleted or half-made: the rounds that name it need the whole site
+            folders.add(folder)
+        elif parts[:1] and (parts[0] in _SITE_WIDE or parts[0].endswith((".yml", ".yaml"))):
+            return None
+    return sorted(folders)
+
+
+def run(root: Path, strict: bool = False, fmt: str = "text", report: str | None = None, quiet: bool = False,
+        paths: list[str] | None = None) -> int:
     progress = display("terminal") if mode_for(sys.stderr) == "terminal" else NULL
-    project = load_or_report(root, progress=progress)
+    only = scope(root, paths) if paths else None
+    if only == []:
+        if fmt == "codequality":
+            print("[]")
+        elif fmt == "text":
+            print("这次提交没有品牌文件，不用检查。")
+        return 0
+    project = load_or_report(root, progress=progress, only=only)
     if project is None:
         return 1
     findings = project.report.sorted()
     if fmt == "json":
         print(output.as_json(project, findings))
+    elif fmt == "codequality":
+        print(output.as_code_quality(findings))
     elif fmt == "github":
         for f in findings:
             print(output.github_line(f))

@@ -26,15 +26,18 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from generator import segment
 from generator.atomic import swap
 from generator.check.run import check_brand
-from generator.commands import build, report_findings
+from generator.commands import build, report_findings, why
 from generator.commands.files_handler import FilesHandler
 from generator.commands.progress_display import on_stderr
 from generator.engine.mkdocs import Session
 from generator.findings import Severity
+from generator.edit.local_backend import LocalBackend, Refused
+from generator.edit.merge import fields_known
+from generator.load import cms
 from generator.load.brands import load_brand
 from generator.pipeline import Project
 from generator.produce import dates, leaderboard, search_terms
-from generator.produce.site import write_brand
+from generator.produce.site import write_brand, write_form
 from generator.produce.tree import Tree
 
 CHANGES = "/__brandsite/changes"
@@ -88,8 +91,34 @@ class Preview:
         return False
 
 
-def _handler(preview: Preview, directory: Path):
+def _handler(preview: Preview, directory: Path, form: Path | None = None, backend: LocalBackend | None = None):
     class Handler(FilesHandler):
+        def do_POST(self):
+            if backend is None or urlsplit(self.path).path != cms.LOCAL_API:
+                return self.send_error(404, "Not Found")
+            # Only the form itself: JSON (another site's page cannot send it without asking first, and is
+            # not answered) from this address, so no page open elsewhere can write the editor's files.
+            own = f"http://{self.headers.get('Host', '')}"
+            if self.headers.get_content_type() != "application/json" or self.headers.get("Origin", own) != own:
+                return self.send_error(403, "Forbidden")
+            try:
+                body = json.loads(self.rfile.read(int(self.headers.get("Content-Length") or 0)) or b"{}")
+                answer, status = backend.handle(body), 200
+            except Refused as exc:
+                answer, status = {"error": str(exc)}, 422
+            except (ValueError, KeyError, TypeError):
+                answer, status = {"error": "网页表单发来的请求无法识别"}, 400
+            except OSError as exc:
+                answer, status = {"error": f"保存失败（{why(exc)}）"}, 500
+            return self._send(json.dumps(answer, ensure_ascii=False).encode("utf-8"), "application/json", status)
+
+        def translate_path(self, path):
+            address = urlsplit(path).path
+            if form is not None and (address == "/admin" or address.startswith("/admin/")):  # the form, not the preview
+                relative = unquote(address).removeprefix("/admin").lstrip("/")
+                return str(form / (relative or "index.html") if ".." not in relative.split("/") else form / ".none")
+            return super().translate_path(path)
+
         def do_GET(self):
             url = urlsplit(self.path)
             if url.path == CHANGES:
@@ -100,13 +129,13 @@ def _handler(preview: Preview, directory: Path):
             file = Path(self.translate_path(url.path))
             if file.is_dir():
                 file = file / "index.html"
-            if file.suffix == ".html" and file.is_file() and url.path.endswith(("/", ".html")):
+            if file.suffix == ".html" and file.is_file() and url.path.endswith(("/", ".html")) and file.parent != form:
                 page = file.read_text("utf-8").replace("</body>", (_SCRIPT % preview.version) + "</body>", 1)
                 return self._send(page.encode("utf-8"), "text/html; charset=utf-8")
             return super().do_GET()
 
-        def _send(self, body: bytes, kind: str):
-            self.send_response(200)
+        def _send(self, body: bytes, kind: str, status: int = 200):
+            self.send_response(status)
             self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Cache-Control", "no-store")
@@ -282,15 +311,40 @@ def _watched(root: Path) -> list[Path]:
     return paths + sorted(root.glob("*.yml")) + sorted(root.glob("*.yaml"))
 
 
-def run(root: Path, port: int = 8000) -> int:
+def _form(root: Path, port: int) -> tuple[Path, LocalBackend] | None:
+    """The web form's files for `--edit` (beside the preview), and the backend that saves into ``root``."""
+    from generator.check.criteria import CriteriaError, load
+    from generator.config import ConfigError, load_config
+
+    try:
+        config = load_config(root)
+        criteria = load(config.criteria)
+    except (ConfigError, CriteriaError):
+        return None  # the preview already shows why
+    folder = Tree(root / ".brandsite" / "preview" / "admin")
+    write_form(config, criteria, folder, local=f"http://127.0.0.1:{port}")
+    folder.prune()
+    known = {c["folder"]: fields_known(c["fields"]) for c in cms.collections(config, criteria)}
+
+    def errors(brand_folder: Path) -> list[str]:
+        brand, findings = load_brand(brand_folder, root, config.contract())
+        if brand is not None:
+            findings = findings + check_brand(brand, criteria)[0]
+        return [f.message for f in findings if f.severity is Severity.ERROR]
+
+    return folder.root, LocalBackend(root, known, errors)
+
+
+def run(root: Path, port: int = 8000, edit: bool = False) -> int:
     import watchfiles
 
     root = root.resolve()
     preview = Preview()
     site = Site(root, preview)
     site.full()
+    form, backend = (_form(root, port) if edit else None) or (None, None)
     try:
-        server = ThreadingHTTPServer(("127.0.0.1", port), _handler(preview, site.out))
+        server = ThreadingHTTPServer(("127.0.0.1", port), _handler(preview, site.out, form, backend))
     except OSError as exc:
         print(f"错误：无法在 127.0.0.1:{port} 启动预览（{exc.strerror}），可用 --port 换一个端口。", file=sys.stderr)
         return 1
@@ -298,6 +352,8 @@ def run(root: Path, port: int = 8000) -> int:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     threading.Thread(target=site.worker, daemon=True).start()
     print(f"预览地址：http://127.0.0.1:{port}/  （修改品牌文件后自动刷新，按 Ctrl+C 退出）", flush=True)
+    if form is not None:
+        print(f"网页表单：http://127.0.0.1:{port}/admin/  （保存即写入本机的品牌文件，预览随之更新）", flush=True)
     try:
         for changes in watchfiles.watch(*_watched(root), watch_filter=lambda _, path: _relevant(path),
                                         debounce=200, step=50, rust_timeout=0, yield_on_timeout=False):

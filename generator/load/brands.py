@@ -15,7 +15,7 @@ from generator.load import limits
 from generator.load.yamlpos import Document, YamlSyntaxError, parse, position_at
 from generator.model import Brand, Photo
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG = contract_mod.URL_NAME  # a brand folder's name
 CONTRACT_STANDARD = "数据规范"
 
 
@@ -116,6 +116,9 @@ def load_brand(folder: Path, root: Path, contract: contract_mod.Contract,
         out.error(p.rule, p.message, doc.key_at(*p.path) if p.at_key else doc.at(*p.path))
 
     brand = Brand(slug=slug, folder=folder, source=source, doc=doc, **values)
+    if brand.url_name and brand.url_name != slug:  # the form names a new folder by it; a moved folder must follow
+        out.error("brand.url-name", f"网址名“{brand.url_name}”与文件夹名“{slug}”不一致：请把两者改成一样",
+                  doc.at("url_name"))
     facts = facts or images.Facts()
     _attach_logo(brand, out, facts)
     _attach_gallery(brand, out, facts)
@@ -212,14 +215,17 @@ def _attach_story(brand: Brand, root: Path, out: _Collector) -> None:
     brand.story = text
 
 
-def load_brands(root: Path, contract: contract_mod.Contract, progress: Progress = NULL) -> tuple[list[Brand], list[Finding]]:
-    """Every folder under brands/, in slug order; a folder that fails to load yields findings only."""
+def load_brands(root: Path, contract: contract_mod.Contract, progress: Progress = NULL,
+                only: list[Path] | None = None) -> tuple[list[Brand], list[Finding]]:
+    """Every folder under brands/ (or ``only`` those given), in slug order; a folder that fails to load
+    yields findings only."""
     brands, findings = [], []
     base = root / "brands"
     if not base.is_dir():
         return brands, findings
     facts = images.Facts(root / ".brandsite" / "cache" / "image-facts.json")
-    folders = sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+    folders = sorted(only if only is not None else
+                     (p for p in base.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))))
     with progress.stage("读取与检查品牌", len(folders)) as stage:
         for folder in folders:
             brand, found = load_brand(folder, root, contract, facts)

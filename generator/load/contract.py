@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -26,6 +27,7 @@ class FieldSpec:
     type: str
     required: str  # yes | criteria | no
     label: str
+    hint: str = ""  # what the web form shows under the field
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,7 @@ class Contract:
 def default_contract() -> Contract:
     raw = yaml.safe_load(resources.files("generator.data").joinpath("contract.yml").read_text("utf-8"))
     fields = {
-        key: FieldSpec(key, spec["type"], _required(spec["required"]), spec["label"])
+        key: FieldSpec(key, spec["type"], _required(spec["required"]), spec["label"], spec.get("hint", ""))
         for key, spec in raw["fields"].items()
     }
     return Contract(fields, dict(raw["contact_keys"]), tuple(raw["categories"]))
@@ -69,6 +71,7 @@ def suggest(word: str, candidates) -> str:
 
 _TYPE_NAMES = {
     "str": "文字",
+    "url_name": "小写字母、数字和连字符（如 wendang-lianxinqiao）",
     "path": "文件路径（文字）",
     "text_list": "文字列表（每行以“- ”开头）",
     "aspect_map": "“方面: 内容”的映射，内容可以是文字或文字列表",
@@ -119,6 +122,15 @@ def conv_str(path, value, label):
     if text is None:
         return None, [_type_error(path, "str", value, label)]
     return text, []
+
+
+URL_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def conv_url_name(path, value, label):
+    if not isinstance(value, str) or not URL_NAME.match(value.strip()):
+        return None, [_type_error(path, "url_name", value, label)]
+    return value.strip(), []
 
 
 def conv_path(path, value, label):
@@ -249,6 +261,7 @@ def conv_status(path, value, label):
 
 CONVERTERS: dict[str, Callable] = {
     "str": conv_str,
+    "url_name": conv_url_name,
     "path": conv_path,
     "text_list": conv_text_list,
     "aspect_map": conv_aspect_map,

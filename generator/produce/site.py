@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import segment, slugs
+from generator.check.criteria import Criteria
+from generator.config import SiteConfig
+from generator.load import cms
 from generator.model import Brand
 from generator.pipeline import Project
 from generator.progress import NULL, Progress, Stage
@@ -72,9 +75,17 @@ def write_docs(project: Project, work: Path, cache: Path, progress: Progress = N
         if (root / "assets").is_dir():  # the site's own CSS, JS, images and fonts
             docs.copy_folder(root / "assets", docs.root / "assets")
         docs.copy_folder(ASSETS, docs.root / "assets" / "brandsite")
+        if config.cms.get("publish"):  # the web form, only where the publisher turned it on
+            write_form(config, project.criteria, docs.sub("admin"))
         docs.prune()
         stage.advance()
     return Produced(cards, encoded, reused)
+
+
+def write_form(config: SiteConfig, criteria: Criteria, folder: Tree, local: str = "") -> None:
+    """The web form (Decap CMS's files and its config.yml) into ``folder``; `serve --edit` serves the same."""
+    folder.copy_folder(cms.FILES, folder.root)
+    folder.write(folder.root / "config.yml", cms.site_config_text(config, criteria, local))
 
 
 def write_brand(brand: Brand, docs: Tree, cache: Path, site_url: str, updated, history: list[dict],

@@ -1,0 +1,182 @@
+"""Decap CMS's local backend protocol (the one decap-server speaks), over the working copy.
+
+`brandsite serve --edit` answers the form's POST /api/v1 with this, so an editor without a Git
+server edits the files on this machine and sees the preview follow. Only the collections' folders
+(the brands and the news posts) can be written; brand.yml is written through merge.py, so what the form did not
+change stays as the editor wrote it. Every write goes to a temporary file first and is then renamed:
+a save cut short leaves the previous file.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+from pathlib import Path, PurePosixPath
+from typing import Callable
+
+from generator.edit.merge import Known, merge
+
+MEDIA = {".png", ".jpg", ".jpeg", ".webp", ".svg", ".gif"}
+
+
+class Refused(Exception):
+    """A request the form should show as failed, with a reason in Chinese."""
+
+
+# The checker's errors for a brand folder, one line each (none: the brand may be saved).
+Validate = Callable[[Path], list[str]]
+
+
+class LocalBackend:
+    def __init__(self, root: Path, known: dict[str, Known], validate: Validate | None = None):
+        self.root = root.resolve()
+        self.known = known  # each collection's folder -> the fields its form knows; the only folders written
+        self.validate = validate
+
+    def handle(self, body: dict) -> dict | list | None:
+        action, params = body.get("action"), body.get("params") or {}
+        handler = getattr(self, f"_{action}", None) if isinstance(action, str) else None
+        if handler is None:
+            raise Refused(f"本地编辑不支持“{action}”操作")
+        return handler(params)
+
+    # --- reading
+    def _info(self, params):
+        return {"repo": self.root.name, "publish_modes": ["simple"], "type": "local_fs"}
+
+    def _entriesByFolder(self, params):
+        folder = self._path(params.get("folder", ""))
+        extension, depth = str(params.get("extension", "")), int(params.get("depth", 1))
+        files = sorted(self._walk(folder, extension, depth))
+        return [self._entry(f) for f in files]
+
+    def _entriesByFiles(self, params):
+        return [self._entry(self._path(f["path"]), f.get("label")) for f in params.get("files", [])]
+
+    def _getEntry(self, params):
+        return self._entry(self._path(params["path"]))
+
+    def _getMedia(self, params):
+        folder = self._path(params.get("mediaFolder", ""))
+        return [self._media(f) for f in sorted(self._walk(folder, "", 1)) if f.suffix.lower() in MEDIA]
+
+    def _getMediaFile(self, params):
+        return self._media(self._path(params["path"]))
+
+    def _getDeployPreview(self, params):
+        return None
+
+    # --- writing
+    def _persistEntry(self, params):
+        """The entry and its uploads, kept only when the brand then passes the checker: a save the
+        checker refuses puts every file back as it was and tells the editor why."""
+        writes: dict[Path, bytes] = {}
+        for asset in params.get("assets") or []:
+            writes[self._path(asset["path"], write=True)] = _decode(asset)
+        for data in params.get("dataFiles") or [params["entry"]]:
+            target = self._path(data["path"], write=True)
+            raw = data["raw"]
+            if target.is_file() and target.suffix == ".yml":
+                raw = merge(target.read_text("utf-8"), raw, self._known_for(target))
+            writes[target] = raw.encode("utf-8")
+        before = {path: path.read_bytes() if path.is_file() else None for path in writes}
+        for path, data in writes.items():
+            _write(path, data)
+        errors = self._errors(writes)
+        if errors:
+            for path, data in before.items():
+                if data is None:
+                    path.unlink(missing_ok=True)
+                    _drop_empty(path.parent, self.root)
+                else:
+                    _write(path, data)
+            raise Refused("没有保存，请先改正：" + "；".join(errors))
+        return {"message": "entry persisted"}
+
+    def _errors(self, written) -> list[str]:
+        brands = self.root / "brands"
+        folders = {p.parent for p in written if p.name == "brand.yml" and p.parent.parent == brands}
+        return [line for folder in sorted(folders) for line in (self.validate(folder) if self.validate else [])]
+
+    def _persistMedia(self, params):
+        asset = params["asset"]
+        target = self._path(asset["path"], write=True)
+        _write(target, _decode(asset))
+        return self._media(target)
+
+    def _deleteFile(self, params):
+        self._path(params["path"], write=True).unlink(missing_ok=True)
+        return {"message": "deleted"}
+
+    def _deleteFiles(self, params):
+        for path in params.get("paths", []):
+            self._path(path, write=True).unlink(missing_ok=True)
+        return {"message": "deleted"}
+
+    # --- helpers
+    def _path(self, relative: str, write: bool = False) -> Path:
+        parts = PurePosixPath(str(relative).replace("\\", "/")).parts
+        if not parts or ".." in parts or PurePosixPath(relative).is_absolute():
+            raise Refused(f"路径“{relative}”不在站点之内")
+        path = self.root.joinpath(*parts)
+        if any(part.startswith(".") for part in parts):
+            raise Refused(f"路径“{relative}”不能读写")
+        inside = [self.root / folder for folder in self.known] if write else [self.root]
+        if write and not any(base in path.parents for base in inside):
+            raise Refused(f"网页表单只能修改 {'、'.join(self.known)} 之内的文件，不能修改“{relative}”")
+        if path.resolve() != path and not any(path.resolve().is_relative_to(b.resolve()) for b in inside):
+            raise Refused(f"路径“{relative}”指向站点之外")
+        return path
+
+    def _walk(self, folder: Path, extension: str, depth: int):
+        if depth <= 0 or not folder.is_dir():
+            return
+        for child in folder.iterdir():
+            if child.name.startswith("."):
+                continue
+            if child.is_dir():
+                yield from self._walk(child, extension, depth - 1)
+            elif child.name.endswith(extension):
+                yield child
+
+    def _known_for(self, target: Path) -> Known:
+        relative = target.relative_to(self.root).as_posix()
+        return next((known for folder, known in self.known.items() if relative.startswith(folder + "/")), {})
+
+    def _entry(self, path: Path, label=None) -> dict:
+        relative = path.relative_to(self.root).as_posix()
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return {"data": None, "file": {"path": relative, "label": label, "id": None}}
+        return {"data": data.decode("utf-8", "replace"), "file": {"path": relative, "label": label, "id": _id(data)}}
+
+    def _media(self, path: Path) -> dict:
+        data = path.read_bytes()
+        return {"id": _id(data), "content": base64.b64encode(data).decode("ascii"), "encoding": "base64",
+                "path": path.relative_to(self.root).as_posix(), "name": path.name}
+
+
+def _id(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _decode(asset: dict) -> bytes:
+    content = asset.get("content", "")
+    return base64.b64decode(content) if asset.get("encoding") == "base64" else str(content).encode("utf-8")
+
+
+def _drop_empty(folder: Path, root: Path) -> None:
+    """A new brand's folder, emptied again by a refused save, goes too."""
+    if folder != root and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+
+
+def _write(target: Path, data: bytes) -> None:
+    if target.is_file() and target.read_bytes() == data:
+        return  # an unchanged save touches nothing (and starts no rebuild)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.saving")
+    temporary.write_bytes(data)
+    os.replace(temporary, target)

@@ -1,0 +1,280 @@
+"""The web form for editors who don't use Git: its config follows the contract, what it saves passes the
+checker and keeps the editor's file, and the whole round trip works in Chromium against `serve --edit`."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.check.criteria import load as load_criteria
+from generator.cli import main
+from generator.config import load_config
+from generator.edit.merge import fields_known, merge
+from generator.load import cms
+from generator.load.brands import SLUG
+from generator.load.contract import default_contract
+from tests.conftest import CHROMIUM, REPO, copy_demo, make_image, running_serve
+
+CRITERIA = load_criteria()
+
+
+def brand_fields(config: dict) -> dict[str, dict]:
+    return {f["name"]: f for f in config["collections"][0]["fields"]}
+
+
+def test_the_form_has_every_contract_field_with_its_label_hint_and_required_flag():
+    contract = default_contract()
+    fields = brand_fields(cms.config(contract, CRITERIA))
+    assert list(fields) == list(contract.fields)  # the same keys, in the template's order
+    for key, spec in contract.fields.items():
+        assert fields[key]["label"] == spec.label
+        assert spec.hint and fields[key]["hint"].startswith(spec.hint)
+        if spec.required == "yes":
+            assert fields[key]["required"] is True, key
+    assert fields["status"]["options"] == [{"label": "草稿（暂不发布）", "value": "draft"},
+                                           {"label": "发布到网站", "value": "published"}]
+    assert re.fullmatch(fields["url_name"]["pattern"][0], "wendang-lianxinqiao")
+    assert fields["url_name"]["pattern"][0] == SLUG.pattern  # the form refuses what the loader refuses
+
+
+def test_list_minimums_aspects_and_categories_come_from_the_criteria_and_the_site(tmp_path):
+    fields = brand_fields(cms.config(default_contract(), CRITERIA))
+    assert fields["commitments"]["min"] == 3 and fields["systems"]["min"] == 4
+    assert fields["systems"]["required"] is True  # an error-level rule makes it required in the form
+    assert "至少填写 5 项" in fields["standards"]["hint"]
+    assert [f["name"] for f in fields["standards"]["fields"]][:5] == ["工作时限", "职权责任", "工作程序", "仪表服饰", "举止言行"]
+    assert [f["name"] for f in fields["contact"]["fields"]] == ["hotline", "complaint", "address", "hours"]
+    # a site's own criteria and categories change the form, with no edit to the form
+    (tmp_path / "criteria.yml").write_text(
+        "extends: default\nrules:\n  - id: commitments.min\n    summary: 至少 5 条\n    standard: service-standards\n"
+        "    severity: error\n    check: min_items\n    field: commitments\n    min: 5\n"
+        "    message: 服务承诺至少 {min} 条，当前 {actual} 条\n", "utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: 测试\nplugins:\n  - brandsite:\n      criteria: criteria.yml\n      categories: [窗口服务, 机关党建]\n", "utf-8")
+    site = load_config(tmp_path)
+    fields = brand_fields(yaml.safe_load(cms.site_config_text(site, load_criteria(site.criteria))))
+    assert fields["commitments"]["min"] == 5
+    assert fields["category"]["options"] == ["窗口服务", "机关党建"]
+
+
+def test_cms_print_writes_the_config_and_the_command_writes_admin_config(tmp_path, capsys):
+    copy_demo(tmp_path, parts=("mkdocs.yml",))
+    assert main(["-C", str(tmp_path), "cms", "--print"]) == 0
+    printed = capsys.readouterr().out
+    config = yaml.safe_load(printed)
+    assert config["locale"] == "zh_Hans" and "local_backend" not in config
+    assert brand_fields(config)["category"]["options"] == list(load_config(tmp_path).categories)
+    assert [c["folder"] for c in config["collections"]] == ["brands", "content/news/posts"]
+    assert main(["-C", str(tmp_path), "cms"]) == 0
+    assert (tmp_path / "admin" / "config.yml").read_text("utf-8") == printed
+
+
+KNOWN = fields_known(brand_fields(cms.config(default_contract(), CRITERIA)).values())
+
+
+def decap_style(text: str) -> str:
+    """The same values as another YAML writer puts them: double quotes, indented lists, no comments."""
+    return yaml.safe_dump(yaml.safe_load(text), allow_unicode=True, sort_keys=False, indent=4, default_style='"')
+
+
+@pytest.mark.parametrize("path", sorted((REPO / "brands").glob("*/brand.yml"))[:12], ids=lambda p: p.parent.name)
+def test_an_unchanged_save_leaves_brand_yml_byte_identical(path):
+    original = path.read_text("utf-8")
+    assert merge(original, decap_style(original), KNOWN) == original
+
+
+def test_one_changed_commitment_changes_one_line_and_comments_stay():
+    original = (REPO / "brands" / "aixin-feiyang" / "brand.yml").read_text("utf-8")
+    original = original.replace("vision:", "# 愿景由局党组审定\nvision:")
+    data = yaml.safe_load(original)
+    data["commitments"][1] = "临时救助急难情形 12 小时内先行救助"
+    saved = merge(original, yaml.safe_dump(data, allow_unicode=True, sort_keys=False), KNOWN)
+    changed = [line for line in difflib.unified_diff(original.splitlines(), saved.splitlines(), lineterm="", n=0)
+               if line.startswith(("+", "-")) and not line.startswith(("+++", "---"))]
+    assert changed == ["-- 临时救助急难情形 24 小时内先行救助", "+- 临时救助急难情形 12 小时内先行救助"]
+    assert "# 愿景由局党组审定" in saved
+
+
+def test_keys_the_form_does_not_show_survive_a_save_and_a_cleared_field_goes():
+    original = (REPO / "brands" / "aixin-feiyang" / "brand.yml").read_text("utf-8")
+    original = original.replace("culture:\n", "culture:\n  廉政理念: 清正廉洁\n")
+    data = yaml.safe_load(original)
+    del data["culture"]["廉政理念"]  # the form has no such field and so leaves it out
+    del data["slogan"]  # the editor emptied it
+    saved = yaml.safe_load(merge(original, yaml.safe_dump(data, allow_unicode=True), KNOWN))
+    assert saved["culture"]["廉政理念"] == "清正廉洁" and "slogan" not in saved
+
+
+def test_the_form_is_left_out_of_the_public_site_unless_the_publisher_turns_it_on(demo_site, tmp_path):
+    assert not (demo_site / "site" / "admin").exists()
+    root = copy_demo(tmp_path)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace(
+        "  - brandsite:\n", "  - brandsite:\n      cms:\n        publish: true\n"
+        "        backend: {name: gitlab, repo: office/brands, base_url: https://git.example.gov.cn}\n"), "utf-8")
+    assert main(["-C", str(root), "build", "-q"]) == 0
+    admin = root / "site" / "admin"
+    assert (admin / "index.html").is_file() and (admin / "decap-cms.js").is_file()
+    published = yaml.safe_load((admin / "config.yml").read_text("utf-8"))
+    assert published["backend"]["name"] == "gitlab" and "local_backend" not in published
+
+
+# --- in Chromium, against `brandsite serve --edit` on a copy of the demo
+
+needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium 未安装（make test 会自动安装）")
+
+
+@pytest.fixture(scope="module")
+def editing(tmp_path_factory):
+    root = copy_demo(tmp_path_factory.mktemp("cms"))
+    with running_serve(root, "--edit") as (url, printed):
+        yield root, url, printed
+
+
+def check(root: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", "-C", str(root), "check", "--quiet"],
+                          capture_output=True, text=True)
+
+
+def open_form(browser, url: str):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.outside = []
+    page.on("request", lambda r: page.outside.append(r.url) if not r.url.startswith((url, "data:", "blob:")) else None)
+    page.goto(url + "/admin/", wait_until="networkidle")
+    page.get_by_role("button", name="登录").click()  # the local backend: no account, the files on this machine
+    page.get_by_text("爱心飞扬（青岛市民政局）").wait_for()
+    return page
+
+
+def publish(page) -> None:
+    page.get_by_role("button", name="发布").first.click()
+    page.get_by_role("menuitem", name="立即发布").click()
+
+
+def fill_new_brand(page, logo: Path, hotline: str | None) -> None:
+    page.goto(page.url.split("#")[0] + "#/collections/brands/new")
+    page.get_by_label("品牌名称").fill("便民驿站")
+    page.get_by_label("网址名").fill("bianmin-yizhan")
+    page.get_by_label("创建单位").fill("青岛市档案局")
+    page.get_by_label("品牌类别").fill("政务服务")
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name="选择图片").click()
+    page.locator("input[type=file]").set_input_files(str(logo))
+    page.get_by_role("button", name="选用已选中项目").click()
+    page.get_by_label("品牌愿景").fill("让群众办事少跑腿")
+    for i, text in enumerate(["一般查询 30 分钟内办结", "复杂事项 3 个工作日内答复", "行动不便的群众上门服务"]):
+        page.get_by_role("button", name="新增服务承诺").click()
+        page.get_by_label("服务承诺", exact=True).nth(i).fill(text)
+    for aspect in ["工作时限", "职权责任", "工作程序", "仪表服饰", "举止言行"]:
+        page.get_by_label(f"{aspect} (可选)", exact=True).fill(f"{aspect}有明确要求")
+    for i, text in enumerate(["岗位责任制", "服务承诺制", "限时办结制", "首问负责制"]):
+        page.get_by_role("button", name="新增制度保障").click()
+        page.get_by_label("制度保障", exact=True).nth(i).fill(text)
+    if hotline:
+        page.get_by_label("监督电话 (可选)", exact=True).fill(hotline)
+    page.get_by_label("发布状态 (可选)").fill("发布到网站")
+    page.keyboard.press("Enter")
+
+
+@needs_chromium
+def test_a_brand_created_in_the_form_with_a_logo_passes_check_and_shows_in_the_preview(browser, editing, tmp_path):
+    root, url, _ = editing
+    logo = make_image(tmp_path / "logo.png", size=(600, 600))
+    page = open_form(browser, url)
+    fill_new_brand(page, logo, hotline=None)
+    publish(page)
+    # the checker's error comes back to the form, in Chinese, and nothing is left behind
+    page.get_by_text("没有保存，请先改正").wait_for(timeout=15000)
+    assert "监督电话或投诉渠道" in page.get_by_text("没有保存，请先改正").inner_text()
+    assert not (root / "brands" / "bianmin-yizhan").exists()
+    page.get_by_label("监督电话 (可选)", exact=True).fill("12345")
+    publish(page)
+    page.get_by_text("内容已保存").wait_for(timeout=15000)
+    folder = root / "brands" / "bianmin-yizhan"
+    assert (folder / "logo.png").read_bytes() == logo.read_bytes()
+    saved = yaml.safe_load((folder / "brand.yml").read_text("utf-8"))
+    assert saved["logo"] == "logo.png" and saved["url_name"] == "bianmin-yizhan" and saved["status"] == "published"
+    assert list(saved)[:4] == ["name", "url_name", "unit", "category"]  # the template's order
+    done = check(root)
+    assert done.returncode == 0, done.stdout
+    preview = browser.new_page()
+    for _ in range(60):  # the preview rebuilds in the background after the save
+        if preview.goto(url + "/brands/bianmin-yizhan/").status == 200:
+            break
+        preview.wait_for_timeout(500)
+    assert "便民驿站" in preview.locator("h1").first.inner_text()
+    assert not page.outside, page.outside
+    page.context.close()
+    preview.close()
+
+
+@needs_chromium
+def test_editing_one_commitment_changes_only_that_line(browser, editing):
+    root, url, _ = editing
+    path = root / "brands" / "aixin-feiyang" / "brand.yml"
+    before = path.read_text("utf-8")
+    page = open_form(browser, url)
+    page.get_by_text("爱心飞扬（青岛市民政局）").click()
+    box = page.get_by_label("服务承诺", exact=True).nth(1)
+    assert box.input_value() == "临时救助急难情形 24 小时内先行救助"
+    box.fill("临时救助急难情形 12 小时内先行救助")
+    publish(page)
+    page.get_by_text("内容已保存").wait_for(timeout=15000)
+    after = path.read_text("utf-8")
+    diff = [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+            if line.startswith(("+", "-")) and not line.startswith(("+++", "---"))]
+    assert diff == ["-- 临时救助急难情形 24 小时内先行救助", "+- 临时救助急难情形 12 小时内先行救助"]
+    page.context.close()
+
+
+def test_the_local_backend_keeps_the_form_inside_the_brand_and_news_folders(tmp_path):
+    from generator.edit.local_backend import LocalBackend, Refused
+
+    backend = LocalBackend(copy_demo(tmp_path, parts=("mkdocs.yml", "brands")), {"brands": {}, "content/news/posts": {}})
+    assert backend.handle({"action": "info"})["type"] == "local_fs"
+    for path in ("mkdocs.yml", "../outside.yml", "brands/../mkdocs.yml", ".git/config", "/etc/passwd"):
+        with pytest.raises(Refused):
+            backend.handle({"action": "persistEntry", "params": {"dataFiles": [{"path": path, "raw": "x: 1"}], "assets": []}})
+    assert "brandsite" in (tmp_path / "mkdocs.yml").read_text("utf-8")
+    with pytest.raises(Refused):
+        backend.handle({"action": "unpublishedEntries", "params": {}})
+
+
+def test_a_url_name_that_differs_from_its_folder_is_an_error_at_its_line(site, check):
+    from tests.conftest import GOOD_BRAND
+
+    site.brand(slug="wendang", text=GOOD_BRAND.replace("unit:", "url_name: wendang\nunit:", 1))
+    assert check()[0] == 0
+    site.brand(slug="wendang", text=GOOD_BRAND.replace("unit:", "url_name: wen-dang\nunit:", 1))
+    code, lines = check()
+    assert code == 1
+    assert any(line.startswith("brands/wendang/brand.yml:2:11: 错误 brand.url-name") and "wen-dang" in line
+               for line in lines), lines
+    site.brand(slug="wendang", text=GOOD_BRAND.replace("unit:", "url_name: 文档\nunit:", 1))
+    assert any("网址名应为小写字母、数字和连字符" in line for line in check()[1])
+
+
+def test_no_other_page_can_write_through_the_local_backend(editing):
+    import json as json_mod
+    import urllib.error
+    import urllib.request
+
+    root, url, _ = editing
+    path = root / "brands" / "aixin-feiyang" / "brand.yml"
+    before = path.read_bytes()
+    body = json_mod.dumps({"action": "persistEntry", "params": {
+        "dataFiles": [{"path": "brands/aixin-feiyang/brand.yml", "raw": "name: 被篡改\n"}], "assets": []}}).encode()
+    for headers in ({"Content-Type": "text/plain"},  # what a page elsewhere can send without asking first
+                    {"Content-Type": "application/json", "Origin": "http://evil.example"}):
+        request = urllib.request.Request(url + "/api/v1", data=body, headers=headers, method="POST")
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request, timeout=10)
+        assert refused.value.code == 403
+    assert path.read_bytes() == before
