@@ -27,16 +27,17 @@ from benches import synth  # noqa: E402
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 # what each engine downloads for search (the page's own HTML, CSS and scripts are the same for all)
-FILES = {"material": ("search_index.json", "workers/search", "lunr"),
-         "lookup + material": ("brands.json", "search_index.json", "workers/search", "lunr"),
+# (search_index matches the index's parts too: search_index.1.json …, engine/search_index.py)
+FILES = {"material": ("search_index", "workers/search", "lunr"),
+         "lookup + material": ("brands.json", "search_index", "workers/search", "lunr"),
          "pagefind": ("pagefind",)}
 
 
-def built(n: int) -> Path:
+def built(n: int, pagefind: bool = True) -> Path:
     root = synth.generate(n)
     if not (root / "site" / "search" / "brands.json").is_file():
         subprocess.run([sys.executable, "-m", "generator", "-C", str(root), "build"], check=True)
-    if not (root / "site" / "pagefind" / "pagefind.js").is_file():
+    if pagefind and not (root / "site" / "pagefind" / "pagefind.js").is_file():
         subprocess.run([sys.executable, "-m", "pagefind", "--site", str(root / "site"), "--force-language", "zh"],
                        check=True, capture_output=True)
     return root
@@ -128,10 +129,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--size", type=int, default=1000)
     ap.add_argument("--sample", type=int, default=100)
+    ap.add_argument("--engines", default=",".join(ENGINES), help="comma-separated, of: " + ", ".join(ENGINES))
     args = ap.parse_args()
+    engines = [e.strip() for e in args.engines.split(",")]
     from playwright.sync_api import sync_playwright
 
-    root = built(args.size)
+    root = built(args.size, pagefind="pagefind" in engines)
     queries = names(root, args.sample)
     handler = functools.partial(type("Q", (http.server.SimpleHTTPRequestHandler,), {"log_message": lambda *a: None}),
                                 directory=str(root / "site"))
@@ -142,15 +145,15 @@ def main() -> None:
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            for engine in ENGINES:
+            for engine in engines:
                 report[engine] = measure(base, browser, engine, queries)
                 print(json.dumps({engine: report[engine]}, ensure_ascii=False), flush=True)
             browser.close()
     finally:
         httpd.shutdown()
-    lookup = root / "site" / "search" / "brands.json"
-    print(f"{args.size} brands: brands.json {lookup.stat().st_size / 1e3:.0f} KB, "
-          f"search_index.json {(root / 'site' / 'search' / 'search_index.json').stat().st_size / 1e6:.2f} MB")
+    files = sorted((root / "site" / "search").glob("*.json"), key=lambda f: f.stat().st_size)
+    print(f"{args.size} brands: " + ", ".join(f"{f.name} {f.stat().st_size / 1e6:.2f} MB" for f in files)
+          + f"; largest search file {files[-1].stat().st_size / 1e6:.2f} MB")
 
 
 if __name__ == "__main__":

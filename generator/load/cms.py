@@ -100,19 +100,21 @@ def news_collection(folder: str) -> dict:
         "extension": "md",
         "format": "frontmatter",
         "create": True,
-        "summary": "{{date}} {{title}}",
+        "summary": "{{date}}（{{filename}}）{{title}}",
         "media_folder": "images",
         "public_folder": "images",
         "fields": [
             {"name": "slug", "label": "网址名", "widget": "string", "required": False,
              "hint": "新建时填写：只用小写拼音字母、数字和连字符，如 kaifangri", "pattern": _url_pattern()},
+            {"name": "title", "label": "标题", "widget": "string", "required": False,
+             "hint": "不填时用正文第一行的“# 标题”"},
             {"name": "date", "label": "日期", "widget": "datetime", "format": "YYYY-MM-DD",
              "date_format": "YYYY-MM-DD", "time_format": False},
             {"name": "categories", "label": "栏目分类", "widget": "list", "required": False,
              "hint": "如 开放日、评价工作、通知公告"},
             {"name": "draft", "label": "草稿（不发布）", "widget": "boolean", "required": False, "default": False},
             {"name": "body", "label": "正文", "widget": "markdown",
-             "hint": "第一行写“# 标题”；摘要之后另起一行写 <!-- more -->"},
+             "hint": "摘要之后另起一行写 <!-- more -->，列表里只显示摘要"},
         ],
     }
 
@@ -153,7 +155,7 @@ def _widget(spec: FieldSpec, contract: Contract, criteria: Criteria) -> dict:
     if kind == "gallery":
         return {"widget": "list", "collapsed": False, "summary": "{{fields.caption}}", "fields": [
             {"name": "file", "label": "照片", "widget": "image", "choose_url": False,
-             "media_folder": "photos", "public_folder": "photos"},
+             "media_folder": "/brands/{{dirname}}/photos", "public_folder": "photos"},
             {"name": "caption", "label": "说明", "widget": "string"}]}
     raise ValueError(f"no form widget for contract type {kind!r}")  # a new type must be given one
 
