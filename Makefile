@@ -18,7 +18,7 @@ check: $(VENV)/.installed
 AXE := tests/node_modules/axe-core/axe.min.js
 
 test: $(VENV)/.test-installed system-deps $(AXE)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --dist loadfile
 
 serve: $(VENV)/.installed
 	$(BIN)/brandsite serve
