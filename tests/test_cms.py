@@ -278,3 +278,32 @@ def test_no_other_page_can_write_through_the_local_backend(editing):
             urllib.request.urlopen(request, timeout=10)
         assert refused.value.code == 403
     assert path.read_bytes() == before
+
+
+def test_deleting_a_logo_from_the_media_library_is_refused_and_undone(tmp_path):
+    from generator.edit.local_backend import LocalBackend, Refused
+
+    root = copy_demo(tmp_path, parts=("mkdocs.yml", "brands"))
+    site = load_config(root)
+
+    def errors(folder):
+        from generator.check.run import check_brand
+        from generator.findings import Severity
+        from generator.load.brands import load_brand
+
+        brand, found = load_brand(folder, root, site.contract())
+        found = found + (check_brand(brand, CRITERIA)[0] if brand else [])
+        return [f.message for f in found if f.severity is Severity.ERROR]
+
+    backend = LocalBackend(root, {"brands": {}}, errors)
+    logo = root / "brands" / "aixin-feiyang" / "logo.png"
+    before = logo.read_bytes()
+    with pytest.raises(Refused, match="找不到品牌标识"):
+        backend.handle({"action": "deleteFile", "params": {"path": "brands/aixin-feiyang/logo.png"}})
+    assert logo.read_bytes() == before
+    photo = root / "brands" / "aixin-feiyang" / "photos" / "02.jpg"
+    backend.handle({"action": "persistMedia", "params": {"asset": {
+        "path": "brands/aixin-feiyang/photos/02.jpg", "content": "aGVsbG8=", "encoding": "base64"}}})
+    assert photo.read_bytes() == b"hello"  # an upload not yet named in brand.yml changes no finding
+    backend.handle({"action": "deleteFile", "params": {"path": "brands/aixin-feiyang/photos/02.jpg"}})
+    assert not photo.exists() and photo.parent.is_dir()

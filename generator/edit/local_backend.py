@@ -67,52 +67,51 @@ class LocalBackend:
     def _getDeployPreview(self, params):
         return None
 
-    # --- writing
+    # --- writing: every change is kept only when the brands it touches then pass the checker; one the
+    # checker refuses puts every file back as it was and tells the editor why
     def _persistEntry(self, params):
-        """The entry and its uploads, kept only when the brand then passes the checker: a save the
-        checker refuses puts every file back as it was and tells the editor why."""
-        writes: dict[Path, bytes] = {}
+        changes: dict[Path, bytes | None] = {}
         for asset in params.get("assets") or []:
-            writes[self._path(asset["path"], write=True)] = _decode(asset)
+            changes[self._path(asset["path"], write=True)] = _decode(asset)
         for data in params.get("dataFiles") or [params["entry"]]:
             target = self._path(data["path"], write=True)
             raw = data["raw"]
             if target.is_file() and target.suffix == ".yml":
                 raw = merge(target.read_text("utf-8"), raw, self._known_for(target))
-            writes[target] = raw.encode("utf-8")
-        before = {path: path.read_bytes() if path.is_file() else None for path in writes}
-        for path, data in writes.items():
-            _write(path, data)
-        errors = self._errors(writes)
-        if errors:
-            for path, data in before.items():
-                if data is None:
-                    path.unlink(missing_ok=True)
-                    _drop_empty(path.parent, self.root)
-                else:
-                    _write(path, data)
-            raise Refused("没有保存，请先改正：" + "；".join(errors))
+            changes[target] = raw.encode("utf-8")
+        self._apply(changes)
         return {"message": "entry persisted"}
 
-    def _errors(self, written) -> list[str]:
-        brands = self.root / "brands"
-        folders = {p.parent for p in written if p.name == "brand.yml" and p.parent.parent == brands}
-        return [line for folder in sorted(folders) for line in (self.validate(folder) if self.validate else [])]
-
     def _persistMedia(self, params):
-        asset = params["asset"]
-        target = self._path(asset["path"], write=True)
-        _write(target, _decode(asset))
+        target = self._path(params["asset"]["path"], write=True)
+        self._apply({target: _decode(params["asset"])})
         return self._media(target)
 
     def _deleteFile(self, params):
-        self._path(params["path"], write=True).unlink(missing_ok=True)
+        self._apply({self._path(params["path"], write=True): None})
         return {"message": "deleted"}
 
     def _deleteFiles(self, params):
-        for path in params.get("paths", []):
-            self._path(path, write=True).unlink(missing_ok=True)
+        self._apply({self._path(path, write=True): None for path in params.get("paths", [])})
         return {"message": "deleted"}
+
+    def _apply(self, changes: dict[Path, bytes | None]) -> None:
+        before = {path: path.read_bytes() if path.is_file() else None for path in changes}
+        keep = {self.root / folder for folder in self.known}
+        for path, data in changes.items():
+            _put(path, data, keep)
+        errors = self._errors(changes)
+        if errors:
+            for path, data in before.items():
+                _put(path, data, keep)
+            raise Refused("没有保存，请先改正：" + "；".join(errors))
+
+    def _errors(self, changed) -> list[str]:
+        """The checker's errors for each brand folder a change touched (a logo deleted, brand.yml edited)."""
+        brands = self.root / "brands"
+        folders = {brands / p.relative_to(brands).parts[0] for p in changed if brands in p.parents}
+        folders = {f for f in folders if (f / "brand.yml").is_file()}
+        return [line for folder in sorted(folders) for line in (self.validate(folder) if self.validate else [])]
 
     # --- helpers
     def _path(self, relative: str, write: bool = False) -> Path:
@@ -167,10 +166,18 @@ def _decode(asset: dict) -> bytes:
     return base64.b64decode(content) if asset.get("encoding") == "base64" else str(content).encode("utf-8")
 
 
-def _drop_empty(folder: Path, root: Path) -> None:
-    """A new brand's folder, emptied again by a refused save, goes too."""
-    if folder != root and folder.is_dir() and not any(folder.iterdir()):
+def _put(path: Path, data: bytes | None, keep: set[Path]) -> None:
+    """``path`` holds ``data``, or is gone, and so are folders that leaves empty (a new brand's, after a
+    refused save) up to the collection folders in ``keep``."""
+    if data is not None:
+        _write(path, data)
+        return
+    path.unlink(missing_ok=True)
+    folder = path.parent
+    while folder not in keep and any(base in folder.parents for base in keep) and folder.is_dir() \
+            and not any(folder.iterdir()):
         folder.rmdir()
+        folder = folder.parent
 
 
 def _write(target: Path, data: bytes) -> None:
