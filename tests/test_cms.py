@@ -243,8 +243,9 @@ def test_the_local_backend_keeps_the_form_inside_the_brand_and_news_folders(tmp_
         with pytest.raises(Refused):
             backend.handle({"action": "persistEntry", "params": {"dataFiles": [{"path": path, "raw": "x: 1"}], "assets": []}})
     assert "brandsite" in (tmp_path / "mkdocs.yml").read_text("utf-8")
-    with pytest.raises(Refused):
-        backend.handle({"action": "unpublishedEntries", "params": {}})
+    for action in ("unpublishedEntries", "apply", "path", None):  # the workflow's, and nothing of its own
+        with pytest.raises(Refused):
+            backend.handle({"action": action, "params": {}})
 
 
 def test_a_url_name_that_differs_from_its_folder_is_an_error_at_its_line(site, check):
@@ -307,3 +308,8 @@ def test_deleting_a_logo_from_the_media_library_is_refused_and_undone(tmp_path):
     assert photo.read_bytes() == b"hello"  # an upload not yet named in brand.yml changes no finding
     backend.handle({"action": "deleteFile", "params": {"path": "brands/aixin-feiyang/photos/02.jpg"}})
     assert not photo.exists() and photo.parent.is_dir()
+
+
+def test_a_save_over_a_file_that_does_not_parse_writes_the_forms_values():
+    broken = "name: 文档连心桥\ncommitments: [一般查询\n"
+    assert merge(broken, "name: 文档连心桥\nunit: 青岛市档案局\n", KNOWN) == "name: 文档连心桥\nunit: 青岛市档案局\n"

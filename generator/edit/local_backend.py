@@ -12,12 +12,16 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
+import threading
 from pathlib import Path, PurePosixPath
 from typing import Callable
 
 from generator.edit.merge import Known, merge
 
 MEDIA = {".png", ".jpg", ".jpeg", ".webp", ".svg", ".gif"}
+# the protocol's actions answered here (the editorial workflow's are not: the form publishes directly)
+ACTIONS = frozenset({"info", "entriesByFolder", "entriesByFiles", "getEntry", "getMedia", "getMediaFile",
+                     "getDeployPreview", "persistEntry", "persistMedia", "deleteFile", "deleteFiles"})
 
 
 class Refused(Exception):
@@ -33,13 +37,14 @@ class LocalBackend:
         self.root = root.resolve()
         self.known = known  # each collection's folder -> the fields its form knows; the only folders written
         self.validate = validate
+        self._lock = threading.Lock()  # two saves at once (two tabs) must not undo each other's files
 
     def handle(self, body: dict) -> dict | list | None:
         action, params = body.get("action"), body.get("params") or {}
-        handler = getattr(self, f"_{action}", None) if isinstance(action, str) else None
-        if handler is None:
+        if action not in ACTIONS:
             raise Refused(f"本地编辑不支持“{action}”操作")
-        return handler(params)
+        with self._lock:
+            return getattr(self, f"_{action}")(params)
 
     # --- reading
     def _info(self, params):

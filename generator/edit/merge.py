@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError as RuamelError
 from ruamel.yaml.util import load_yaml_guess_indent
 
 # Keys the form knows, as a tree: {key: subtree} for a mapping's fields, None for a value. A key the
@@ -24,14 +25,17 @@ Known = dict[str, Any]
 def merge(original: str, incoming: str, known: Known) -> str:
     """The original text with the incoming values laid over it (the original itself when equal)."""
     new = yaml.safe_load(incoming)
-    if _plain(yaml.safe_load(original)) == _plain(new) or not isinstance(new, dict):
-        return original
-    _, indent, offset = load_yaml_guess_indent(original)
-    loader = YAML()
-    loader.preserve_quotes = True
-    loader.width = 1 << 20  # never fold a long line that was one line
-    loader.indent(mapping=indent or 2, sequence=indent or 2, offset=offset or 0)
-    doc = loader.load(original)
+    try:
+        if _plain(yaml.safe_load(original)) == _plain(new) or not isinstance(new, dict):
+            return original
+        _, indent, offset = load_yaml_guess_indent(original)
+        loader = YAML()
+        loader.preserve_quotes = True
+        loader.width = 1 << 20  # never fold a long line that was one line
+        loader.indent(mapping=indent or 2, sequence=indent or 2, offset=offset or 0)
+        doc = loader.load(original)
+    except (yaml.YAMLError, RuamelError):
+        return incoming  # a file that does not parse has nothing to keep: the form's values replace it
     if not isinstance(doc, dict):
         return incoming
     _map(doc, new, known)
