@@ -27,4 +27,4 @@ def run(root: Path, platform: str, to_stdout: bool = False) -> int:
     return 0
 
 
-_WHERE = {"gitlab": "合并请求的代码质量报告里", "github": "提交和拉取请求的注释里", "gitea": "Gitea Actions 的注释里"}
+_WHERE = {"gitlab": "合并请求的代码质量报告里", "github": "提交和拉取请求的注释里", "gitea": "Gitea Actions 的运行日志里"}
