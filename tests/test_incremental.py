@@ -217,6 +217,28 @@ def test_an_edit_renders_only_its_pages_and_full_renders_all(tmp_path, capsys):
     assert "沿用 0）" in capsys.readouterr().out
 
 
+def test_a_new_round_reuses_the_brand_pages_and_shows_in_each_brands_history(tmp_path, capsys):
+    """Every scored brand's 评价记录 changes, yet its page is not rendered again: only that part is put in anew."""
+    copy_demo(tmp_path)
+    assert main(["-C", str(tmp_path), "build", "-q"]) == 0
+    text = (tmp_path / "scores" / "2026-q1.yml").read_text("utf-8")  # its results inline, wendang among them
+    (tmp_path / "scores" / "2026-x1.yml").write_text(
+        text.replace("round: 2026-q1", "round: 2026-x1").replace("2026年第一季度", "2026年专项")
+        .replace("date: 2026-04-10", "date: 2026-11-20"), "utf-8")
+    capsys.readouterr()
+    assert main(["-C", str(tmp_path), "build", "-q"]) == 0
+    line = capsys.readouterr().out
+    rendered, reused = map(int, re.search(r"重新生成 (\d+)、沿用 (\d+)", line).groups())
+    brands = len(list((tmp_path / "site" / "brands").glob("*/index.html")))
+    assert rendered < brands, line  # the results pages and the navigation's; every brand page was reused
+    page = (tmp_path / "site" / "brands" / "wendang-lianxinqiao" / "index.html").read_text("utf-8")
+    assert "2026年专项服务品牌创建评价" in page and "brandsite:slot" not in page
+    assert not list((tmp_path / "site").rglob(".history.html"))
+    clean = tmp_path / "clean"
+    assert main(["-C", str(tmp_path), "build", "-q", "--full", "-d", str(clean)]) == 0
+    assert (clean / "brands" / "wendang-lianxinqiao" / "index.html").read_text("utf-8") == page
+
+
 def test_a_damaged_page_cache_is_not_trusted(tmp_path, capsys):
     """A truncated page in the cache, or a manifest that is not what it vouches for: rendered again, and the
     site is what a clean build makes."""

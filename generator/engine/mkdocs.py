@@ -19,6 +19,7 @@ import yaml
 from generator import segment
 from generator.progress import NULL, Progress, Stage
 from generator.engine import search_index
+from generator.produce import slots
 from generator.engine.page_cache import PageCache, site_key
 from generator.engine.reuse import Reuse
 
@@ -198,11 +199,11 @@ def _edge_plugin(session: Session | None, stage: Stage, reuse: Reuse, site: str)
             return context
 
         def on_post_page(self, output, page, config):
-            reuse.page_written(output, page)
+            reuse.page_written(output, page)  # kept with its parts' markers: they are put in on every build
             if _is_brand_page(page):
                 page.content = None
             stage.advance()
-            return output
+            return slots.fill(output, Path(page.file.abs_src_path).parent) if page.file.abs_src_path else output
 
         @event_priority(100)  # before the search plugin writes its index
         def on_post_build(self, config):

@@ -106,6 +106,7 @@ class PageCache:
         self.folder, self.site = folder, site
         self.blobs = folder / "html"
         self.entries: dict[str, Entry] = self._load()
+        self.asked: set[str] = set()  # blobs handed out by blob() in this build
 
     def _load(self) -> dict[str, Entry]:
         try:
@@ -140,6 +141,21 @@ class PageCache:
             os.replace(temp, path)
         return sha
 
+    def blob(self, data: bytes) -> Path:
+        """A stored file holding exactly ``data`` (a reused page with its parts put in), to link into the site;
+        kept until the next build that does not ask for it."""
+        sha = hashlib.sha256(data).hexdigest()
+        path = self.blobs / sha[:2] / sha
+        try:
+            same = path.read_bytes() == data
+        except OSError:
+            same = False
+        if not same:
+            path.unlink(missing_ok=True)
+            self.keep_html(data)
+        self.asked.add(sha)
+        return path
+
     def save(self, entries: dict[str, Entry]) -> None:
         """Write the pages, then the manifest that vouches for them, then remove HTML no page refers to."""
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -150,7 +166,7 @@ class PageCache:
             temp = self.folder / f".{name}.{os.getpid()}"
             temp.write_bytes(data)
             os.replace(temp, self.folder / name)
-        used = {e.html for e in entries.values()}
+        used = {e.html for e in entries.values()} | self.asked
         if self.blobs.is_dir():
             for sub in self.blobs.iterdir():
                 for blob in sub.iterdir():

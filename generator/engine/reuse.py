@@ -17,6 +17,7 @@ import shutil
 from pathlib import Path
 
 from generator.engine.page_cache import Entry, PageCache, json_safe, nav_key, page_key
+from generator.produce import slots
 
 log = logging.getLogger("mkdocs.brandsite")
 
@@ -71,6 +72,16 @@ def link(source: str, dest: str, folders: set[str]) -> None:
         os.link(source, dest)
     except OSError:
         shutil.copyfile(source, dest)
+
+
+def _place(stored: Path, file, folders: set[str], cache: PageCache) -> None:
+    """A reused page into the site, linked: its stored HTML, or, when the page has parts (produce/slots.py),
+    a stored copy with the parts as they are now (the same copy as last time when they did not change)."""
+    html = stored.read_bytes()
+    if slots.PREFIX.encode() in html:
+        filled = slots.fill(html.decode("utf-8"), Path(file.abs_src_path).parent)
+        stored = cache.blob(filled.encode("utf-8", errors="xmlcharrefreplace"))
+    link(str(stored), file.abs_dest_path, folders)
 
 
 def _link_static(file, folders: set[str]):
@@ -190,7 +201,7 @@ class Reuse:
                 _populate_page(file.page, config, self.files)
                 _build_page(file.page, config, doc_files, self.nav, self.env)
                 continue
-            link(str(stored), file.abs_dest_path, self.folders)
+            _place(stored, file, self.folders, self.cache)
         if self.search_plugin is not None:
             self.search_plugin.search_index.entries = [
                 entry for file in doc_files

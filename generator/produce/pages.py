@@ -14,7 +14,7 @@ from markupsafe import Markup
 from generator.check.criteria import Criteria
 from generator.model import Brand, NewsPost
 from generator.produce.dates import chinese
-from generator.produce import paging
+from generator.produce import paging, slots
 from generator.produce.chart import history_svg
 from generator.produce.images import Placed
 from generator.produce.text import story_html
@@ -63,10 +63,14 @@ def front_matter(meta: dict) -> Markup:
     return Markup(_NOT_JSON_SAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
 
 
-def brand_page(card: Card, qr: str, photos: list[dict], keywords: str = "", history: list[dict] = ()) -> str:
+def brand_page(card: Card, qr: str, photos: list[dict], keywords: str = "", history: list[dict] = ()) -> tuple[str, dict[str, str]]:
+    """The brand page's Markdown, and its parts (produce/slots.py): the 评价记录, which a new round changes."""
     brand = card.brand
     summary = " ".join((brand.slogan or brand.positioning or brand.vision or "").split())
-    return _env.get_template("brand.md").render(
+    rows = [dict(h, date_zh=chinese(h["date"]), composite=f"{h['composite']:.2f}") for h in history]
+    parts = {"history": _env.get_template("brand_history.html").render(
+        history=rows, chart=Markup(history_svg(list(history), f"{brand.name}历次综合得分")))} if history else {}
+    page = _env.get_template("brand.md").render(
         front=front_matter({"title": brand.name, "description": summary, "hide": ["navigation"]}),
         brand=brand,
         logo=card.logo,
@@ -77,9 +81,10 @@ def brand_page(card: Card, qr: str, photos: list[dict], keywords: str = "", hist
         story=Markup(story_html(brand.story)) if brand.story else "",
         qr=Markup(qr),
         keywords=keywords,
-        history=[dict(h, date_zh=chinese(h["date"]), composite=f"{h['composite']:.2f}") for h in history],
-        chart=Markup(history_svg(list(history), f"{brand.name}历次综合得分")) if history else "",
+        history=rows,
+        history_slot=Markup(slots.marker("history")),
     )
+    return page, parts
 
 
 GALLERY_PAGE = 60  # cards a gallery page shows: ten rows on an office screen

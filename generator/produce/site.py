@@ -13,7 +13,8 @@ from generator.load import cms
 from generator.model import Brand
 from generator.pipeline import Project
 from generator.progress import NULL, Progress, Stage
-from generator.produce import brand_lookup, dates, feeds, images, kiosk, leaderboard, pages, parallel, search_terms
+from generator.produce import (brand_lookup, dates, feeds, images, kiosk, leaderboard, pages, parallel, search_terms,
+                                slots)
 from generator.produce import qr as qr_codes
 from generator.produce.pages import Card
 from generator.produce.tree import Tree
@@ -99,7 +100,10 @@ def write_brand(brand: Brand, docs: Tree, cache: Path, site_url: str, updated, h
         for i, photo in enumerate(brand.gallery, 1) if photo.image is not None
     ]
     qr = qr_codes.cached(pages.brand_url(site_url, brand.slug), cache / "qr")
-    docs.write(folder / "index.md", pages.brand_page(card, qr, photos, keywords, history))
+    page, parts = pages.brand_page(card, qr, photos, keywords, history)
+    docs.write(folder / "index.md", page)
+    for name, html in parts.items():
+        docs.write(slots.path(folder, name), html)
     return card
 
 

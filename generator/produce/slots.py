@@ -1,0 +1,36 @@
+"""Parts of a generated page that change more often than the rest of it: a new scores round changes every
+brand's 评价记录 and nothing else on its page.
+
+The page's Markdown carries a marker where such a part goes, and the part's HTML sits beside the page as a
+dotfile (`.history.html`; the engine copies no dotfile into the site). The engine edge puts the part in
+after the page is rendered (engine/mkdocs.py), so the page itself, and the engine's work on it, can be
+reused when only the part changed. The part is final HTML, never Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+PREFIX = "<!--brandsite:slot "
+MARKER = re.compile(re.escape(PREFIX) + r"([a-z][a-z-]*)-->")
+
+
+def marker(name: str) -> str:
+    return f"{PREFIX}{name}-->"
+
+
+def path(page_folder: Path, name: str) -> Path:
+    return page_folder / f".{name}.html"
+
+
+def fill(html: str, page_folder: Path) -> str:
+    """``html`` with each marker replaced by its part (a part that is missing leaves nothing behind)."""
+    if PREFIX not in html:
+        return html
+
+    def part(match: re.Match) -> str:
+        source = path(page_folder, match.group(1))
+        return source.read_text("utf-8") if source.is_file() else ""
+
+    return MARKER.sub(part, html)
