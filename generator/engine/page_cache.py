@@ -120,12 +120,13 @@ class PageCache:
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return {}  # no cache, or one that is damaged or of another kind: render everything
 
-    def html(self, entry: Entry) -> Path | None:
-        """The page's stored HTML, or None when its file is missing or not what was stored."""
+    def html(self, entry: Entry) -> tuple[Path, bytes] | None:
+        """The page's stored HTML (its file and bytes), or None when the file is missing or not what was stored."""
         path = self.blobs / entry.html[:2] / entry.html
         try:
-            if hashlib.sha256(path.read_bytes()).hexdigest() == entry.html:
-                return path
+            data = path.read_bytes()
+            if hashlib.sha256(data).hexdigest() == entry.html:
+                return path, data
             path.unlink()  # damaged: the page is rendered again and its HTML stored anew
         except OSError:
             pass
@@ -142,19 +143,11 @@ class PageCache:
         return sha
 
     def blob(self, data: bytes) -> Path:
-        """A stored file holding exactly ``data`` (a reused page with its parts put in), to link into the site;
-        kept until the next build that does not ask for it."""
-        sha = hashlib.sha256(data).hexdigest()
-        path = self.blobs / sha[:2] / sha
-        try:
-            same = path.read_bytes() == data
-        except OSError:
-            same = False
-        if not same:
-            path.unlink(missing_ok=True)
-            self.keep_html(data)
+        """A stored file holding ``data`` (a reused page with its parts put in), to link into the site; kept
+        until the next build that does not ask for it. Named by its digest, like every stored page."""
+        sha = self.keep_html(data)
         self.asked.add(sha)
-        return path
+        return self.blobs / sha[:2] / sha
 
     def save(self, entries: dict[str, Entry]) -> None:
         """Write the pages, then the manifest that vouches for them, then remove HTML no page refers to."""

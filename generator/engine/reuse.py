@@ -74,13 +74,11 @@ def link(source: str, dest: str, folders: set[str]) -> None:
         shutil.copyfile(source, dest)
 
 
-def _place(stored: Path, file, folders: set[str], cache: PageCache) -> None:
+def _place(stored: Path, html: bytes, file, folders: set[str], cache: PageCache) -> None:
     """A reused page into the site, linked: its stored HTML, or, when the page has parts (produce/slots.py),
     a stored copy with the parts as they are now (the same copy as last time when they did not change)."""
-    html = stored.read_bytes()
     if slots.PREFIX.encode() in html:
-        filled = slots.fill(html.decode("utf-8"), Path(file.abs_src_path).parent)
-        stored = cache.blob(filled.encode("utf-8", errors="xmlcharrefreplace"))
+        stored = cache.blob(slots.fill_bytes(html, Path(file.abs_src_path).parent))
     link(str(stored), file.abs_dest_path, folders)
 
 
@@ -201,7 +199,7 @@ class Reuse:
                 _populate_page(file.page, config, self.files)
                 _build_page(file.page, config, doc_files, self.nav, self.env)
                 continue
-            _place(stored, file, self.folders, self.cache)
+            _place(*stored, file, self.folders, self.cache)
         if self.search_plugin is not None:
             self.search_plugin.search_index.entries = [
                 entry for file in doc_files

@@ -14,6 +14,7 @@ from pathlib import Path
 
 PREFIX = "<!--brandsite:slot "
 MARKER = re.compile(re.escape(PREFIX) + r"([a-z][a-z-]*)-->")
+_MARKER_BYTES = re.compile(MARKER.pattern.encode())
 
 
 def marker(name: str) -> str:
@@ -34,3 +35,12 @@ def fill(html: str, page_folder: Path) -> str:
         return source.read_text("utf-8") if source.is_file() else ""
 
     return MARKER.sub(part, html)
+
+
+def fill_bytes(html: bytes, page_folder: Path) -> bytes:
+    """The same for a stored page (UTF-8): its parts' bytes put in as they are."""
+    def part(match: re.Match) -> bytes:
+        source = path(page_folder, match.group(1).decode())
+        return source.read_bytes() if source.is_file() else b""
+
+    return _MARKER_BYTES.sub(part, html)
