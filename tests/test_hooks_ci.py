@@ -98,6 +98,8 @@ def test_the_committed_files_decide_what_is_checked(broken_demo):
     assert site_wide.returncode == 1 and "检查了 1 个品牌" not in site_wide.stdout  # everything
     none = brandsite(broken_demo, "check", "--quiet", "README.md")
     assert none.returncode == 0 and "不用检查" in none.stdout
+    own_criteria = brandsite(broken_demo, "check", "--quiet", "rules/criteria.yml")  # wherever mkdocs.yml points
+    assert own_criteria.returncode == 1 and "检查了 1 个品牌" not in own_criteria.stdout
 
 
 def git(repo: Path, *args: str) -> subprocess.CompletedProcess:

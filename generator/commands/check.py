@@ -12,8 +12,10 @@ from generator.progress import NULL
 from generator.findings import Severity
 
 
-# files whose change can alter any brand's findings: the whole site is checked when one is committed
-_SITE_WIDE = ("mkdocs.yml", "mkdocs.yaml", "scores", "content", "criteria.yml", "schemes.yml")
+# Files outside brands/ whose change can alter any brand's findings (the site's config, its own criteria or
+# schemes wherever mkdocs.yml points, the rounds and their tables, the news): the whole site is checked.
+_SITE_WIDE_FOLDERS = ("scores", "content")
+_SITE_WIDE_SUFFIXES = (".yml", ".yaml", ".csv", ".xlsx")
 
 
 def scope(root: Path, paths: list[str]) -> list[Path] | None:
@@ -32,7 +34,7 @@ def scope(root: Path, paths: list[str]) -> list[Path] | None:
             if not (folder / "brand.yml").is_file():
                 return None  # a brand deleted or half-made: the rounds that name it need the whole site
             folders.add(folder)
-        elif parts[:1] and (parts[0] in _SITE_WIDE or parts[0].endswith((".yml", ".yaml"))):
+        elif parts[:1] and (parts[0] in _SITE_WIDE_FOLDERS or path.suffix.lower() in _SITE_WIDE_SUFFIXES):
             return None
     return sorted(folders)
 
