@@ -86,9 +86,15 @@ def _collector_paused():
             gc.enable()
 
 
-def _load(root: Path, config_file: Path | None, progress: Progress, only: list[Path] | None = None) -> Project:
+def load_settings(root: Path, config_file: Path | None = None) -> tuple[SiteConfig, criteria_mod.Criteria]:
+    """The site's configuration and criteria, without its brands (the web form's config needs no more).
+    Raises ConfigError / CriteriaError for unusable site files."""
     config = load_config(root, config_file)
-    criteria = criteria_mod.load(config.criteria, rel(config.criteria, root) if config.criteria else None)
+    return config, criteria_mod.load(config.criteria, rel(config.criteria, root) if config.criteria else None)
+
+
+def _load(root: Path, config_file: Path | None, progress: Progress, only: list[Path] | None = None) -> Project:
+    config, criteria = load_settings(root, config_file)
     brands, findings = load_brands(root, config.contract(), progress, only)
     report = Report(findings)
     contract_broken = {f.brand for f in findings if f.severity is Severity.ERROR}

@@ -39,14 +39,26 @@ def fail(message: str) -> int:
 
 def load_or_report(root, err: TextIO | None = None, progress: Progress = NULL, only=None) -> Project | None:
     """The loaded project, or None after printing (to ``err``, stderr by default) why the site files are unusable."""
+    from generator.pipeline import load_project
+
+    return _or_report(lambda: load_project(root, progress=progress, only=only), err)
+
+
+def settings_or_report(root, err: TextIO | None = None):
+    """The site's (config, criteria) without its brands, or None after printing why they are unusable."""
+    from generator.pipeline import load_settings
+
+    return _or_report(lambda: load_settings(root), err)
+
+
+def _or_report(load, err: TextIO | None):
     from generator.check.criteria import CriteriaError
     from generator.check.output import text_line
     from generator.config import ConfigError
-    from generator.pipeline import load_project
 
     err = err or sys.stderr
     try:
-        return load_project(root, progress=progress, only=only)
+        return load()
     except ConfigError as exc:
         print(text_line(exc.finding), file=err)
     except CriteriaError as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from generator.atomic import write_file
 from generator.commands import fail, why
 
 
@@ -16,11 +17,10 @@ def run(root: Path, platform: str, to_stdout: bool = False) -> int:
         sys.stdout.write(text)
         return 0
     target = root / TARGETS[platform]
-    if target.is_file() and target.read_text("utf-8", "replace") != text and "brandsite ci" not in target.read_text("utf-8", "replace"):
+    if target.is_file() and "brandsite ci" not in target.read_text("utf-8", "replace"):  # not one this command wrote
         return fail(f"{TARGETS[platform]} 已经存在，没有覆盖；可用 --print 查看要加入的内容")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, "utf-8")
+        write_file(target, text.encode("utf-8"))
     except OSError as exc:
         return fail(f"流水线文件没有写入（{why(exc)}）")
     print(f"已写出 {TARGETS[platform]}：检查品牌资料（结果显示在{_WHERE[platform]}），生成网站并保留缓存，网站作为制品保存")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from generator.atomic import write_file
 from generator.commands import fail, why
 
 MARK = "brandsite hooks install"  # in every hook this command wrote: only those are replaced
@@ -25,9 +26,7 @@ def install(root: Path) -> int:
         return fail(f"{hook} 已经有别的提交钩子，没有改动它；可改用 pre-commit 框架（见 README），"
                     "或把 brandsite check 加进现有钩子")
     try:
-        hook.parent.mkdir(parents=True, exist_ok=True)
-        hook.write_text(hook_script(root.resolve().relative_to(top.resolve()).as_posix()), "utf-8")
-        hook.chmod(0o755)
+        write_file(hook, hook_script(root.resolve().relative_to(top.resolve()).as_posix()).encode("utf-8"), mode=0o755)
     except OSError as exc:
         return fail(f"提交钩子没有写入（{why(exc)}）")
     print(f"已安装提交钩子：{hook}（每次提交前检查提交里的品牌文件；git commit --no-verify 可跳过）")

@@ -26,7 +26,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from generator import segment
 from generator.atomic import swap
 from generator.check.run import check_brand
-from generator.commands import build, report_findings, why
+from generator.commands import build, report_findings, settings_or_report, why
 from generator.commands.files_handler import FilesHandler
 from generator.commands.progress_display import on_stderr
 from generator.engine.mkdocs import Session
@@ -313,14 +313,10 @@ def _watched(root: Path) -> list[Path]:
 
 def _form(root: Path, port: int) -> tuple[Path, LocalBackend] | None:
     """The web form's files for `--edit` (beside the preview), and the backend that saves into ``root``."""
-    from generator.check.criteria import CriteriaError, load
-    from generator.config import ConfigError, load_config
-
-    try:
-        config = load_config(root)
-        criteria = load(config.criteria)
-    except (ConfigError, CriteriaError):
-        return None  # the preview already shows why
+    settings = settings_or_report(root, io.StringIO())  # the preview already shows why they are unusable
+    if settings is None:
+        return None
+    config, criteria = settings
     folder = Tree(root / ".brandsite" / "preview" / "admin")
     write_form(config, criteria, folder, local=f"http://127.0.0.1:{port}")
     folder.prune()

@@ -3,7 +3,7 @@
 `brandsite serve --edit` answers the form's POST /api/v1 with this, so an editor without a Git
 server edits the files on this machine and sees the preview follow. Only the collections' folders
 (the brands and the news posts) can be written; brand.yml is written through merge.py, so what the form did not
-change stays as the editor wrote it. Every write goes to a temporary file first and is then renamed:
+change stays as the editor wrote it. Every file is written whole or not at all (atomic.write_file):
 a save cut short leaves the previous file.
 """
 
@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 import threading
 from pathlib import Path, PurePosixPath
 from typing import Callable
 
+from generator.atomic import write_file
 from generator.edit.merge import Known, merge
 
 MEDIA = {".png", ".jpg", ".jpeg", ".webp", ".svg", ".gif"}
@@ -188,7 +188,4 @@ def _put(path: Path, data: bytes | None, keep: set[Path]) -> None:
 def _write(target: Path, data: bytes) -> None:
     if target.is_file() and target.read_bytes() == data:
         return  # an unchanged save touches nothing (and starts no rebuild)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.saving")
-    temporary.write_bytes(data)
-    os.replace(temporary, target)
+    write_file(target, data)

@@ -26,17 +26,15 @@ def compact(path: Path, part_bytes: int = PART_BYTES) -> None:
     if not path.is_file():
         return
     index = json.loads(path.read_bytes())
-    docs = [doc for doc in index.get("docs", []) if "#" not in doc["location"] or doc.get("text")]
+    docs = [_dump(doc) for doc in index.get("docs", []) if "#" not in doc["location"] or doc.get("text")]
     for stale in path.parent.glob(f"{path.stem}.*{path.suffix}"):
         stale.unlink()
     groups = _groups(docs, part_bytes)
     names = [f"{path.stem}.{number}{path.suffix}" for number in range(1, len(groups))]
     for name, group in zip(names, groups[1:]):
-        (path.parent / name).write_bytes(_dump({"docs": group}))
-    head = {**index, "docs": groups[0]}
-    if names:
-        head["parts"] = names
-    path.write_bytes(_dump(head))
+        (path.parent / name).write_bytes(_object({"docs": None}, group))
+    head = {**index, "parts": names} if names else index
+    path.write_bytes(_object(head, groups[0]))
 
 
 def read(path: Path) -> dict:
@@ -47,18 +45,24 @@ def read(path: Path) -> dict:
     return index
 
 
-def _groups(docs: list[dict], part_bytes: int) -> list[list[dict]]:
-    """Documents in order, a new group whenever the next one would pass the limit."""
-    groups: list[list[dict]] = [[]]
+def _groups(docs: list[bytes], part_bytes: int) -> list[list[bytes]]:
+    """The documents (each already serialised) in order, a new group whenever the next would pass the limit."""
+    groups: list[list[bytes]] = [[]]
     size = 0
     for doc in docs:
-        length = len(_dump(doc)) + 1
-        if groups[-1] and size + length > part_bytes:
+        if groups[-1] and size + len(doc) + 1 > part_bytes:
             groups.append([])
             size = 0
         groups[-1].append(doc)
-        size += length
+        size += len(doc) + 1
     return groups
+
+
+def _object(fields: dict, docs: list[bytes]) -> bytes:
+    """``fields`` as compact JSON, with the serialised ``docs`` as its "docs" (each document is dumped once)."""
+    members = [_dump(key) + b":" + (b"[" + b",".join(docs) + b"]" if key == "docs" else _dump(value))
+               for key, value in fields.items()]
+    return b"{" + b",".join(members) + b"}"
 
 
 def _dump(value) -> bytes:

@@ -29,18 +29,14 @@ def fill(html: str, page_folder: Path) -> str:
     """``html`` with each marker replaced by its part (a part that is missing leaves nothing behind)."""
     if PREFIX not in html:
         return html
-
-    def part(match: re.Match) -> str:
-        source = path(page_folder, match.group(1))
-        return source.read_text("utf-8") if source.is_file() else ""
-
-    return MARKER.sub(part, html)
+    return MARKER.sub(lambda match: _part(page_folder, match.group(1)).decode("utf-8"), html)
 
 
 def fill_bytes(html: bytes, page_folder: Path) -> bytes:
     """The same for a stored page (UTF-8): its parts' bytes put in as they are."""
-    def part(match: re.Match) -> bytes:
-        source = path(page_folder, match.group(1).decode())
-        return source.read_bytes() if source.is_file() else b""
+    return _MARKER_BYTES.sub(lambda match: _part(page_folder, match.group(1).decode()), html)
 
-    return _MARKER_BYTES.sub(part, html)
+
+def _part(page_folder: Path, name: str) -> bytes:
+    source = path(page_folder, name)
+    return source.read_bytes() if source.is_file() else b""
