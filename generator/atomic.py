@@ -38,21 +38,19 @@ def exchange(a: Path, b: Path) -> None:
         raise cls(code, os.strerror(code), str(b))
 
 
-def swap(new: Path, target: Path, keep_folders: bool = False) -> None:
+def swap(new: Path, target: Path, keep: bool = False) -> bool:
     """Put the finished folder ``new`` in place of ``target``: exchanged in one step where the system can,
     else with two renames (a moment without ``target``). ``new`` then holds the previous version: removed,
-    or with ``keep_folders`` emptied of its files, so the next build need not make its folders again."""
+    or with ``keep`` left as it is, for the next build to bring up to date. True when it was kept."""
     if target.exists():
         try:
             exchange(new, target)
         except ExchangeUnsupported:
             pass
         else:
-            if keep_folders:
-                empty(new)
-            else:
+            if not keep:
                 shutil.rmtree(new)
-            return
+            return keep
     old = target.parent / f".{target.name}.old"
     if old.exists():
         shutil.rmtree(old)
@@ -61,6 +59,7 @@ def swap(new: Path, target: Path, keep_folders: bool = False) -> None:
     new.rename(target)
     if old.exists():
         shutil.rmtree(old)
+    return False
 
 
 def empty(folder: Path) -> None:
@@ -117,17 +116,19 @@ def read_json(path: Path) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def write_file(path: Path, data: bytes, mode: int = 0o644) -> None:
+def write_file(path: Path, data: bytes, mode: int = 0o644, durable: bool = True) -> None:
     """``data`` as ``path``, whole or not at all: written to a temporary file of this thread's own, flushed
-    to disk, then renamed over ``path``. Raises OSError when the disk refuses."""
+    to disk (unless not ``durable``: a cache entry that checks itself), then renamed over ``path``. Raises
+    OSError when the disk refuses."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
     try:
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         os.replace(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)

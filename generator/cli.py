@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import re
 import sys
 from pathlib import Path
@@ -113,6 +115,16 @@ def _parser() -> argparse.ArgumentParser:
                    help="打包为 zip（index.html 在根目录），默认 exports/kiosk.zip")
     k.add_argument("-q", "--quiet", action="store_true", help="不显示进度，只显示错误和结果")
     return p
+
+
+def console() -> None:
+    """The `brandsite` command: `main`, then out without tearing the interpreter down object by object,
+    a third of a second after a build of 1,000 brands, which has nothing left to save by then."""
+    code = main()
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def main(argv: list[str] | None = None) -> int:

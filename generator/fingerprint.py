@@ -9,7 +9,6 @@ size, time, inode or ctime means it is read and hashed anew.
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import json
 import os
 import sys
@@ -25,9 +24,17 @@ def digest(*parts: bytes | str) -> str:
     return h.hexdigest()
 
 
+def of_data(*values) -> str:
+    """The digest of plain data (what JSON holds; anything else by its text, as dates and decimals are)."""
+    return digest(json.dumps(values, sort_keys=True, ensure_ascii=False, default=str))
+
+
 def packages() -> str:
-    """Python and every installed distribution with its version: an upgrade of any changes the digest."""
-    names = sorted({f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()})
+    """Python and every installed distribution with its version (the names of the folders that record
+    them, which is a listing, not the thousand file reads of parsing their metadata): an upgrade of any
+    changes the digest."""
+    names = sorted({name for where in sys.path if os.path.isdir(where) for name in os.listdir(where)
+                    if name.endswith((".dist-info", ".egg-info"))})
     return "\n".join([sys.version, *names])
 
 
@@ -58,16 +65,29 @@ class Files:
         self.seen: dict[str, list] = {}
 
     def tree(self, root: Path, leave_out: set[str] = frozenset()) -> str:
-        """Every file under ``root`` but hidden ones, ``SKIPPED`` folders and the absolute paths ``leave_out``."""
-        parts = []
-        for here, dirs, files in os.walk(root):
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED
-                             and os.path.join(here, d) not in leave_out)
-            for name in sorted(files):
-                if not name.startswith("."):
-                    path = os.path.join(here, name)
-                    parts += [os.path.relpath(path, root), self.sha(path)]
+        """Every file under ``root`` but hidden ones, ``SKIPPED`` folders and the absolute paths ``leave_out``,
+        by path and content; a link also by where it leads (whether it leaves a brand's folder matters)."""
+        parts: list[str] = []
+        self._walk(os.fspath(root), "", leave_out, parts)
         return digest(*parts)
+
+    def _walk(self, folder: str, prefix: str, leave_out, parts: list[str]) -> None:
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            name = prefix + entry.name
+            link = entry.is_symlink()
+            if link:
+                parts.append(f"{name} -> {os.readlink(entry.path)}")
+            if entry.is_dir(follow_symlinks=False):
+                if entry.name not in SKIPPED and entry.path not in leave_out:
+                    self._walk(entry.path, name + "/", leave_out, parts)
+            elif not link or not os.path.isdir(entry.path):  # a linked folder is not followed, as os.walk does not
+                parts += [name, self.sha(entry.path)]
 
     def sha(self, path: str) -> str:
         try:

@@ -78,6 +78,10 @@ class Brand:
     story: str | None = None
     story_source: str | None = None  # story.md relative to the site root
     updated: dt.date | None = None
+    reading: tuple[str, ...] = ()  # its name in pinyin (slugs.reading), read once with the name
+    # what it was loaded from (its files, the contract, the criteria, the code): later stages key the
+    # work they remember between builds by it
+    digest: str = ""
 
     @property
     def is_draft(self) -> bool:

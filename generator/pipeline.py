@@ -6,15 +6,18 @@ Returns plain data; printing and exit codes belong to the CLI.
 from __future__ import annotations
 
 import gc
+import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.check import criteria as criteria_mod
+from generator import fingerprint, memo, slugs
 from generator.check.run import StandardResult, check_brand, completeness
 from generator.config import SiteConfig, load_config
 from generator.findings import Finding, Report, Severity, rel
-from generator.load.brands import load_brands
+from generator.load import images
+from generator.load.brands import brand_folders, load_brand
 from generator.load.news import load_news
 from generator.model import Brand, NewsPost
 from generator.progress import NULL, Progress
@@ -34,6 +37,7 @@ class Project:
     news: list[NewsPost] = field(default_factory=list)  # newest first, drafts included
     schemes: dict[str, Scheme] = field(default_factory=dict)
     rounds: list[Round] = field(default_factory=list)  # every round file, drafts and broken ones included
+    code: str = ""  # brandsite's own files and the installed packages (see `memo`): what remembered work is keyed by
 
     @property
     def published(self) -> list[Brand]:
@@ -95,19 +99,22 @@ def load_settings(root: Path, config_file: Path | None = None) -> tuple[SiteConf
 
 def _load(root: Path, config_file: Path | None, progress: Progress, only: list[Path] | None = None) -> Project:
     config, criteria = load_settings(root, config_file)
-    brands, findings = load_brands(root, config.contract(), progress, only)
-    report = Report(findings)
-    contract_broken = {f.brand for f in findings if f.severity is Severity.ERROR}
-    results = {}
-    for brand in brands:
-        found, passed = check_brand(brand, criteria)
+    report = Report()
+    brands, results = [], {}
+    code, loaded = _brands(root, config, criteria, progress, only)
+    for brand, found, checked, passed in loaded:
         report.extend(found)
-        results[brand.slug] = completeness(criteria, passed, broken=brand.slug in contract_broken)
+        if brand is None:
+            continue
+        report.extend(checked)
+        brands.append(brand)
+        broken = any(f.severity is Severity.ERROR for f in found)
+        results[brand.slug] = completeness(criteria, passed, broken=broken)
     news: list[NewsPost] = []
     schemes: dict[str, Scheme] = {}
     rounds: list[Round] = []
     if only is not None:
-        return _released(Project(config, criteria, brands, report, results, news, schemes, rounds))
+        return Project(config, criteria, brands, report, results, news, schemes, rounds, code)
     if config.news_dir:
         news, found = load_news(root, config.docs_dir, config.news_dir)
         report.extend(found)
@@ -115,12 +122,47 @@ def _load(root: Path, config_file: Path | None, progress: Progress, only: list[P
     report.extend(found)
     rounds, found = load_rounds(root, schemes, brands)
     report.extend(found)
-    return _released(Project(config, criteria, brands, report, results, news, schemes, rounds))
+    return Project(config, criteria, brands, report, results, news, schemes, rounds, code)
 
 
-def _released(project: Project) -> Project:
-    """The YAML documents are only needed while findings get their positions."""
-    for brand in project.brands:
-        if brand.doc is not None:
-            brand.doc.release()
-    return project
+def _brands(root: Path, config: SiteConfig, criteria: criteria_mod.Criteria, progress: Progress,
+            only: list[Path] | None):
+    """The code's digest, and (brand or None, its loading findings, its check findings, the rules it passed)
+    for every brand folder, in slug order. A folder whose files, contract, criteria and code are those of an earlier run
+    is taken as that run left it (see `memo`): an edit costs the loading and checking of one brand."""
+    cache = root.resolve() / ".brandsite" / "cache"
+    files = fingerprint.Files(cache / "brand-files.json")
+    remembered = memo.Memo(cache / "memo" / "brands")
+    code = memo.code(files)
+    base = fingerprint.digest(code, repr(config.contract()), repr(criteria), os.fspath(root))
+    facts = images.Facts(cache / "image-facts.json")
+    folders = brand_folders(root, only)
+    out = []
+    with progress.stage("读取与检查品牌", len(folders)) as stage:
+        for folder in folders:
+            key = fingerprint.digest(base, os.fspath(folder), files.tree(Path(os.path.abspath(folder))))
+            known = remembered.get(key)
+            if known is None:
+                known = _load_and_check(folder, root, config, criteria, facts)
+                if known[0] is not None:
+                    known[0].digest = key
+                remembered.put(key, known)
+            out.append(known)
+            stage.advance()
+    facts.save()
+    files.save()
+    if only is None:
+        remembered.forget_others()
+    return code, out
+
+
+def _load_and_check(folder: Path, root: Path, config: SiteConfig, criteria: criteria_mod.Criteria,
+                    facts: images.Facts) -> tuple:
+    brand, found = load_brand(folder, root, config.contract(), facts)
+    if brand is None:
+        return None, found, [], {}
+    checked, passed = check_brand(brand, criteria)
+    brand.reading = slugs.reading(brand.name or brand.slug)
+    if brand.doc is not None:  # the node tree is only needed while findings get their positions
+        brand.doc.release()
+    return brand, found, checked, passed

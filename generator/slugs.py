@@ -6,14 +6,14 @@ import re
 
 from typing import Callable
 
-from pypinyin import Style, lazy_pinyin
-
 from generator import segment
 
 
 def from_chinese(text: str, fallback: str = "brand", cut: Callable[[str], list[str]] | None = None) -> str:
     """Pinyin joined within words and hyphenated between them: 文档连心桥 -> wendang-lianxin-qiao.
     ``cut`` splits the words (jieba by default)."""
+    from pypinyin import lazy_pinyin  # a third of a second to import: only when something new is read
+
     words = [w for w in (cut or segment.jieba().lcut)(text) if w.strip()]
     slug = "-".join("".join(lazy_pinyin(w, errors=lambda chars: list(chars))).lower() for w in words)
     slug = re.sub(r"[^a-z0-9]+", "-", slug).strip("-")
@@ -37,7 +37,15 @@ def unique(names: list[str], fallback: str, cut: Callable[[str], list[str]] | No
 def pinyin_keys(text: str) -> tuple[str, str]:
     """What a visitor types for ``text`` with a pinyin keyboard or by initials: 泰州12319 ->
     ("taizhou12319", "tz12319"). Digits and Latin letters stay as they are."""
+    return reading(text)[1:]
+
+
+def reading(text: str) -> tuple[str, str, str]:
+    """``text`` in pinyin: syllables spaced (to order names by), then as `pinyin_keys` gives it."""
+    from pypinyin import Style, lazy_pinyin
+
     keep = lambda chars: list(chars)  # noqa: E731  (characters that are not Chinese stay themselves)
-    full = "".join(lazy_pinyin(text, errors=keep)).lower()
+    syllables = lazy_pinyin(text, errors=keep)
     initials = "".join(lazy_pinyin(text, style=Style.FIRST_LETTER, errors=keep)).lower()
-    return re.sub(r"[^a-z0-9]+", "", full), re.sub(r"[^a-z0-9]+", "", initials)
+    return (" ".join(lazy_pinyin(text)), re.sub(r"[^a-z0-9]+", "", "".join(syllables).lower()),
+            re.sub(r"[^a-z0-9]+", "", initials))

@@ -283,3 +283,29 @@ def test_an_unchanged_site_is_not_built_again_and_a_touched_one_is(tmp_path, cap
     assert main(["-C", str(tmp_path), "build", "-q"]) == 0
     assert capsys.readouterr().out.startswith("已生成网站：")
     assert site_files(tmp_path / "site") == before
+
+
+def test_the_site_before_is_brought_up_to_date_in_place_and_nothing_of_it_survives(tmp_path, capsys):
+    """A rebuild writes into the site before the live one (its files are links shared with the live site and
+    the caches): a page it holds that is no longer right, a theme file cut short, a stray file, a deleted
+    brand's page, none of them reaches the site; and the live site is never written through."""
+    copy_demo(tmp_path)
+    assert main(["-C", str(tmp_path), "build", "-q"]) == 0
+    edit(tmp_path, 1)
+    assert main(["-C", str(tmp_path), "build", "-q"]) == 0
+    live = site_files(tmp_path / "site")
+    before = tmp_path / ".site.building"  # the first build's site, kept for the next one to bring up to date
+    page = before / "brands" / "xinqiao" / "index.html"
+    page.unlink()
+    page.write_text("<html>stale</html>", "utf-8")
+    script = next((before / "assets" / "javascripts").glob("bundle.*.min.js"))
+    with open(script, "r+b") as fh:  # a copy, not a link: cutting it short touches nothing else
+        fh.truncate(100)
+    (before / "stray.html").write_text("<html>stray</html>", "utf-8")
+    shutil.rmtree(tmp_path / "brands" / "huanwei-tujidui")  # (in no round: the rounds stay valid)
+    assert main(["-C", str(tmp_path), "build", "-q"]) == 0
+    assert site_files(before) == live  # the site before (now one build old) was not written through
+    built = site_files(tmp_path / "site")
+    assert main(["-C", str(tmp_path), "build", "-q", "--full", "-d", str(tmp_path / "clean")]) == 0
+    assert not differences(built, site_files(tmp_path / "clean"))
+    assert "stray.html" not in built and not any(name.startswith("brands/huanwei-tujidui/") for name in built)

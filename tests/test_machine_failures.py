@@ -88,6 +88,12 @@ def test_damaged_caches_are_rebuilt_and_never_published(demo):
         (cache / name).write_text('{"key": [1,', "utf-8")
     for path in (cache / "templates").glob("*"):
         path.write_bytes(b"\0garbage")
+    remembered = [path for path in (cache / "memo").rglob("*") if path.is_file()]
+    assert remembered  # brands loaded and checked, pages produced
+    for path in remembered[::2]:
+        path.write_bytes(path.read_bytes()[:-7] + b"garbage")  # damaged inside, same length
+    for path in remembered[1::2]:
+        path.write_bytes(path.read_bytes()[:50])
     done = build(demo)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr

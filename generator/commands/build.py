@@ -9,6 +9,7 @@ import contextlib
 import datetime as dt
 import io
 import multiprocessing
+import os
 import shutil
 import sys
 import threading
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from generator import atomic
 from generator.atomic import drop_empty_folders, empty, exclusive, swap
 from generator.commands import load_or_report, report_blocking, unchanged, why
 from generator.commands.progress_display import display, mode_for
@@ -88,7 +90,9 @@ def _run(root: Path, strict: bool, site_dir: Path, work_name: str, timings: bool
     method = "fork" if threading.active_count() == 1 else "spawn"
     pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context(method))
     try:
-        prepared, messages = pool.submit(_prepare_alone, root, strict, work_name, building, mode).result()
+        child = pool.submit(_prepare_alone, root, strict, work_name, building, mode)
+        engine.warm_up()
+        prepared, messages = child.result()
     except BaseException:
         pool.shutdown(cancel_futures=True)
         raise
@@ -188,8 +192,14 @@ def _engine(prepared: Prepared, strict: bool, site: Path, building: Path, site_d
     """Run the engine into the building folder and swap it in; what it made (see `closing_line`), or None
     after printing why not. The rendered pages are kept under .brandsite/cache/pages/<work>, one set per
     docs tree (a preview's and a build's)."""
+    # the building folder holds the site before the live one, which this build brings up to date in
+    # place (engine/reuse.py), when the record says it is whole: not after a killed build, nor for --full
+    whole = prepared.work / "previous-site"
+    kept = atomic.read_json(whole).get("folder") == os.fspath(building)
+    whole.unlink(missing_ok=True)
     if building.is_dir() and not building.is_symlink():
-        empty(building)  # the folders the last build left for this one (see swap)
+        if full or not kept:
+            empty(building)  # its folders are kept: making them again is dearer than emptying them
     elif building.exists() or building.is_symlink():
         building.unlink()
     try:
@@ -202,7 +212,8 @@ def _engine(prepared: Prepared, strict: bool, site: Path, building: Path, site_d
         _failed(exc if isinstance(exc, engine.EngineError) else f"写入文件失败（{why(exc)}）", err)
         return None
     drop_empty_folders(building)
-    swap(building, site, keep_folders=True)
+    if swap(building, site, keep=True):
+        atomic.write_json(whole, {"folder": os.fspath(building)})
     for message in built.warnings:
         print(f"引擎警告：{message}", file=err)
     facts = {"brands": prepared.brands, "drafts": prepared.drafts, "pages": built.pages, "reused": built.reused,

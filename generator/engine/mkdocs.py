@@ -21,7 +21,7 @@ from generator.progress import NULL, Progress, Stage
 from generator.engine import search_index
 from generator.produce import slots
 from generator.engine.page_cache import PageCache, site_key
-from generator.engine.reuse import Reuse
+from generator.engine.reuse import Reuse, written_anew
 
 
 class EngineError(Exception):
@@ -171,6 +171,7 @@ def _edge_plugin(session: Session | None, stage: Stage, reuse: Reuse, site: str)
 
         def on_files(self, files, config):
             reuse.files_ready(files, config)
+            # a first estimate (the blog adds its views later): each page is counted rendered and written
             stage.set_total(2 * len(files.documentation_pages()))
             return files
 
@@ -215,6 +216,16 @@ def _edge_plugin(session: Session | None, stage: Stage, reuse: Reuse, site: str)
     return Edge()
 
 
+def warm_up() -> None:
+    """Import the engine and the theme's search plugin and load jieba's dictionary (a second and a half,
+    whichever page needs cutting first). `brandsite build` does this while its child process loads and
+    produces, on the core that would otherwise wait."""
+    import mkdocs.commands.build  # noqa: F401
+    import material.plugins.search.plugin  # noqa: F401
+
+    segment.jieba().initialize()
+
+
 def build(config_file: Path, strict: bool = False, jieba_user: Path | None = None,
           content_date: dt.date | None = None, cache: Path | None = None, session: Session | None = None,
           progress: Progress = NULL, pages: Path | None = None, full: bool = False) -> Built:
@@ -245,8 +256,6 @@ def build(config_file: Path, strict: bool = False, jieba_user: Path | None = Non
     try:
         with progress.stage("网站引擎排版页面") as stage:
             config = load_config(config_file=str(config_file), strict=strict)
-            # a first estimate (the blog adds its views later): each page is counted rendered and written
-            stage.set_total(2 * sum(1 for _ in Path(config.docs_dir).rglob("*.md")))
             if jieba_user is not None:
                 _use_user_dict(config, jieba_user)
             if cache is not None:
@@ -254,9 +263,15 @@ def build(config_file: Path, strict: bool = False, jieba_user: Path | None = Non
             site = site_key(config_file, Path(config.theme.custom_dir), jieba_user) if pages is not None else ""
             reuse = Reuse(PageCache(pages, site) if pages is not None else None, reuse=not full)
             config.plugins["brandsite-edge"] = _edge_plugin(session, stage, reuse, site)
-            mkdocs_build(config, dirty=pages is not None)
+            in_place = pages is not None  # else MkDocs empties the site folder first
+            if in_place:
+                reuse.out.start(config.site_dir)
+            with written_anew():
+                mkdocs_build(config, dirty=in_place)
             made = len(reuse.files.documentation_pages())
         search_index.compact(Path(config.site_dir) / "search" / "search_index.json")
+        if in_place:
+            reuse.out.prune(config.site_dir, reuse.files)
     except exceptions.ConfigurationError as exc:
         raise EngineError(f"站点配置 mkdocs.yml 有误：{exc}") from None
     except (exceptions.MkDocsException, exceptions.Abort) as exc:

@@ -11,6 +11,7 @@ rendered after all.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -59,33 +60,121 @@ class _QuietDirty(logging.Filter):
 _QUIET = _QuietDirty()
 
 
-def link(source: str, dest: str, folders: set[str]) -> None:
-    """``dest`` becomes a hard link to ``source`` (a copy across file systems). Nothing in a build writes
-    through one: the docs tree and the page cache replace a file they change."""
-    folder = os.path.dirname(dest)
-    if folder not in folders:
-        os.makedirs(folder, exist_ok=True)
-        folders.add(folder)
-    try:
-        if os.path.lexists(dest):
+class SiteFiles:
+    """The site folder as this build brings it up to date in place: it holds the site before the live one
+    (commands/build.py), whose files are hard links shared with the live site, the page cache and the
+    image cache. So no file is ever written through: whatever is written replaces the file (see
+    `written_anew`), and whatever this build did not make or keep is removed at the end (`prune`)."""
+
+    def __init__(self):
+        self.folders: set[str] = set()  # made in the site already
+        self.kept: set[str] = set()  # linked or found right by this build
+        self.started = 0  # when the build began, in the file system's nanoseconds (see `start`)
+
+    def link(self, source: str, dest: str) -> None:
+        """``dest`` becomes a hard link to ``source`` (a copy across file systems), unless it already is."""
+        self.kept.add(dest)
+        try:
+            if os.path.samestat(os.stat(source), os.lstat(dest)):
+                return
             os.unlink(dest)
-        os.link(source, dest)
-    except OSError:
+        except FileNotFoundError:
+            self._folder(dest)
+        try:
+            os.link(source, dest)
+        except OSError:
+            shutil.copyfile(source, dest)
+
+    def copy(self, source: str, dest: str) -> None:
+        """``dest`` becomes a copy of ``source`` (the theme's files, which are not linked out of the
+        installed package), unless it already holds the same bytes."""
+        self.kept.add(dest)
+        try:
+            if os.lstat(dest).st_size == os.stat(source).st_size and _same_bytes(source, dest):
+                return
+            os.unlink(dest)
+        except FileNotFoundError:
+            self._folder(dest)
         shutil.copyfile(source, dest)
 
+    def _folder(self, dest: str) -> None:
+        folder = os.path.dirname(dest)
+        if folder not in self.folders:
+            os.makedirs(folder, exist_ok=True)
+            self.folders.add(folder)
 
-def _place(stored: Path, html: bytes, file, folders: set[str], cache: PageCache) -> None:
+    def start(self, site_dir: str) -> None:
+        """Note when the build begins, by the file system's own clock (which is coarser than Python's)."""
+        stamp = os.path.join(site_dir, STAMP)
+        os.makedirs(site_dir, exist_ok=True)
+        with open(stamp, "wb"):
+            pass
+        self.started = os.stat(stamp).st_mtime_ns
+        os.unlink(stamp)
+
+    def prune(self, site_dir: str, files) -> None:
+        """Remove what the site before held and this build did not make: a file that is not one of the
+        build's files, was not kept by it, and was not written since it started (what a plugin wrote)."""
+        wanted = {f.abs_dest_path for f in files if f.inclusion.is_included()} | self.kept
+        for here, _dirs, names in os.walk(site_dir):
+            for name in names:
+                path = os.path.join(here, name)
+                if path not in wanted and os.lstat(path).st_mtime_ns < self.started:
+                    os.unlink(path)
+
+
+STAMP = ".brandsite-started"
+
+
+def _cleared(copy_file, dest: str):
+    def clear_then_copy(dirty: bool = False) -> None:
+        if os.path.lexists(dest):
+            os.unlink(dest)
+        copy_file(dirty)
+
+    return clear_then_copy
+
+
+def _same_bytes(a: str, b: str) -> bool:
+    with open(a, "rb") as fa, open(b, "rb") as fb:
+        return fa.read() == fb.read()
+
+
+@contextlib.contextmanager
+def written_anew():
+    """While the engine builds, a file it writes replaces the one in its place instead of writing through it
+    (which may be a hard link into a cache, shared with the live site)."""
+    from mkdocs import utils
+
+    write_file = utils.write_file
+
+    def replacing(content: bytes, output_path: str) -> None:
+        if os.path.lexists(output_path):
+            os.unlink(output_path)
+        write_file(content, output_path)
+
+    utils.write_file = replacing
+    try:
+        yield
+    finally:
+        utils.write_file = write_file
+
+
+def _place(stored: Path, html: bytes, file, out: SiteFiles, cache: PageCache) -> None:
     """A reused page into the site, linked: its stored HTML, or, when the page has parts (produce/slots.py),
     a stored copy with the parts as they are now (the same copy as last time when they did not change)."""
     if slots.PREFIX.encode() in html:
         stored = cache.blob(slots.fill_bytes(html, Path(file.abs_src_path).parent))
-    link(str(stored), file.abs_dest_path, folders)
+    out.link(str(stored), file.abs_dest_path)
 
 
-def _link_static(file, folders: set[str]):
-    """A static file of the docs tree reaches the site as a hard link: the site's images cost no copying."""
+def _copy_static(file, out: SiteFiles, docs: str):
+    """A static file reaches the site as a hard link when it is the docs tree's (the site's images cost no
+    copying), as a copy when it is the theme's; either only when it is not there already."""
+    inside = os.path.abspath(file.abs_src_path).startswith(docs)
+
     def copy_file(dirty: bool = False) -> None:
-        link(file.abs_src_path, file.abs_dest_path, folders)
+        (out.link if inside else out.copy)(file.abs_src_path, file.abs_dest_path)
 
     return copy_file
 
@@ -106,7 +195,7 @@ class Reuse:
         self.titles: dict[str, str | None] = {}
         self.nav = self.env = self.files = self.warnings = None
         self.nav_digest = ""
-        self.folders: set[str] = set()  # made in the site already
+        self.out = SiteFiles()
 
     # -- the build's steps, in order ------------------------------------------------------------------
 
@@ -122,9 +211,12 @@ class Reuse:
         docs = os.path.abspath(config.docs_dir) + os.sep
         for file in files:
             _mark(file, True)
-            if (not file.is_documentation_page() and file.abs_src_path and file.generated_by is None
-                    and os.path.abspath(file.abs_src_path).startswith(docs)):
-                file.copy_file = _link_static(file, self.folders)
+            if file.is_documentation_page():
+                continue
+            if file.abs_src_path and file.generated_by is None:
+                file.copy_file = _copy_static(file, self.out, docs)
+            else:  # a file a plugin made: written by the engine, into a place cleared for it
+                file.copy_file = _cleared(file.copy_file, file.abs_dest_path)
 
     def nav_ready(self, nav, files, site: str) -> None:
         """Decide which pages to reuse: plain MkDocs pages that are not in the navigation."""
@@ -199,7 +291,7 @@ class Reuse:
                 _populate_page(file.page, config, self.files)
                 _build_page(file.page, config, doc_files, self.nav, self.env)
                 continue
-            _place(*stored, file, self.folders, self.cache)
+            _place(*stored, file, self.out, self.cache)
         if self.search_plugin is not None:
             self.search_plugin.search_index.entries = [
                 entry for file in doc_files

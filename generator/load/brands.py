@@ -7,7 +7,6 @@ import re
 import unicodedata
 from pathlib import Path, PurePosixPath
 
-from generator.progress import NULL, Progress
 from generator.findings import Finding, Position, Severity, rel
 from generator.load import contract as contract_mod
 from generator.load import images
@@ -215,23 +214,12 @@ def _attach_story(brand: Brand, root: Path, out: _Collector) -> None:
     brand.story = text
 
 
-def load_brands(root: Path, contract: contract_mod.Contract, progress: Progress = NULL,
-                only: list[Path] | None = None) -> tuple[list[Brand], list[Finding]]:
-    """Every folder under brands/ (or ``only`` those given), in slug order; a folder that fails to load
-    yields findings only."""
-    brands, findings = [], []
+def brand_folders(root: Path, only: list[Path] | None = None) -> list[Path]:
+    """Every folder under brands/ that is a brand's (or ``only`` those given), in slug order."""
     base = root / "brands"
+    if only is not None:
+        return sorted(only)
     if not base.is_dir():
-        return brands, findings
-    facts = images.Facts(root / ".brandsite" / "cache" / "image-facts.json")
-    folders = sorted(only if only is not None else
-                     (p for p in base.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))))
-    with progress.stage("读取与检查品牌", len(folders)) as stage:
-        for folder in folders:
-            brand, found = load_brand(folder, root, contract, facts)
-            findings += found
-            if brand is not None:
-                brands.append(brand)
-            stage.advance()
-    facts.save()
-    return brands, findings
+        return []
+    return sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+

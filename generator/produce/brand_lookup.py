@@ -21,7 +21,7 @@ def lookup(brands: Iterable) -> bytes:
     """The lookup file for ``brands`` (anything with slug, name, unit and category), in slug order."""
     rows = []
     for brand in sorted(brands, key=lambda b: b.slug):
-        full, initials = pinyin_keys(brand.name)
+        full, initials = brand.reading[1:] if getattr(brand, "reading", ()) else pinyin_keys(brand.name)
         rows.append([brand.name, brand.unit or "", f"brands/{brand.slug}/", full, initials, brand.category or ""])
     data = {"version": 1, "fields": list(FIELDS), "brands": rows}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

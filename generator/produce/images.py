@@ -19,9 +19,16 @@ from pathlib import Path
 import PIL
 from PIL import Image, ImageOps
 
+from generator import atomic
 from generator.progress import NULL, Progress
 from generator.model import ImageInfo
 from generator.produce.tree import Tree
+
+
+# the largest side of a logo and of a photo on the web; the kiosk shows the same logos (another size
+# would be another encoding of every logo, a tenth of a cold build)
+LOGO_SIDE = 512
+PHOTO_SIDE = 1600
 
 
 @dataclass(frozen=True)
@@ -73,7 +80,7 @@ def web_images(info: ImageInfo, cache: Path, max_side: int) -> tuple[Path, Path 
         return info.path, None, info.width, info.height
     fallback, webp, size_file = (cache / name for name in _cached_names(info, max_side))
     stem, ext = fallback.with_suffix(""), fallback.suffix[1:]
-    known = _cached(fallback, webp, size_file)
+    known = _checked.get(os.fspath(size_file)) or _cached(fallback, webp, size_file)
     if known is None:
         cache.mkdir(parents=True, exist_ok=True)
         tmp = f".{uuid.uuid4().hex[:12]}.tmp"  # own temporary names: two threads may encode the same bytes
@@ -84,6 +91,10 @@ def web_images(info: ImageInfo, cache: Path, max_side: int) -> tuple[Path, Path 
             path.with_suffix(path.suffix + tmp).replace(path)
         known = width, height
     return fallback, webp, *known
+
+
+# the entries `warm` found whole in this build (by size file): placing an image then only links it
+_checked: dict[str, tuple[int, int]] = {}
 
 
 def _cached(fallback: Path, webp: Path, size_file: Path) -> tuple[int, int] | None:
@@ -127,10 +138,48 @@ def warm(jobs: list[tuple[ImageInfo, int]], cache: Path, progress: Progress = NU
     while it decodes, resizes and encodes, so threads run in parallel. Returns (encoded, reused)."""
     present = set(os.listdir(cache)) if cache.is_dir() else set()  # one listing, not three looks an image
     wanted = {(info.path, side): (info, side) for info, side in jobs if not info.is_svg}
-    missing = {key: job for key, job in wanted.items()
-               if not present.issuperset(names := _cached_names(*job)) or _cached(*(cache / n for n in names)) is None}
+    _checked.clear()
+    index = atomic.read_json(cache / INDEX)  # the size files' contents: one read, not one an image
+    seen, missing = {}, {}
+    for key, job in wanted.items():
+        names = _cached_names(*job)
+        known = _indexed(cache, names, index.get(names[2])) if present.issuperset(names) else None
+        if known is None:
+            missing[key] = job
+        else:
+            _checked[os.fspath(cache / names[2])] = tuple(known[:2])
+            seen[names[2]] = known
     if missing:
         with progress.stage("处理图片", len(missing)) as stage, ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
             for _ in as_completed([pool.submit(web_images, info, cache, side) for info, side in missing.values()]):
                 stage.advance()
+    for info, side in missing.values():
+        names = _cached_names(info, side)
+        try:
+            seen[names[2]] = json.loads((cache / names[2]).read_text())
+        except (OSError, ValueError):
+            pass
+    if seen != index:
+        atomic.write_json(cache / INDEX, seen)
     return len(missing), len(wanted) - len(missing)
+
+
+INDEX = "index.json"
+
+
+def _indexed(cache: Path, names: tuple[str, str, str], entry) -> list | None:
+    """[width, height, sizes…] of a cached entry whose files are whole, from the index when the files'
+    sizes are the ones it records, else from the entry's own size file."""
+    try:
+        if isinstance(entry, list) and len(entry) == 4 and entry[2:] == [
+                os.stat(cache / names[0]).st_size, os.stat(cache / names[1]).st_size]:
+            return entry
+    except OSError:
+        return None
+    known = _cached(*(cache / n for n in names))
+    if known is None:
+        return None
+    try:
+        return json.loads((cache / names[2]).read_text())
+    except (OSError, ValueError):
+        return None

@@ -18,7 +18,6 @@ from generator.produce.tree import Tree
 from generator.score.rank import RankedRound, shown
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets" / "kiosk"
-LOGO_SIDE = 320
 DEFAULTS = {"interval": 8, "idle": 60, "orientation": "auto"}
 LIMITS = {"interval": (2, 120), "idle": (5, 900)}  # seconds; outside these an operator's value is ignored
 ORIENTATIONS = ("auto", "landscape", "portrait")
@@ -85,8 +84,8 @@ def write(tree: Tree, brands: list[Brand], featured: list[str], ranked: list[Ran
     for brand in chosen:
         logo = ""
         if brand.logo_image is not None:
-            placed = images.place(brand.logo_image, cache / "images", tree, folder / "media", brand.slug, LOGO_SIDE,
-                                  webp=False)
+            placed = images.place(brand.logo_image, cache / "images", tree, folder / "media", brand.slug,
+                                  images.LOGO_SIDE, webp=False)
             logo = f"media/{placed.src}"
         url = brand_url(site_url, brand.slug)
         qr = ""

@@ -6,9 +6,11 @@ import datetime as dt
 import html
 import json
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
-from jinja2 import ChoiceLoader, Environment, PackageLoader
+from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, PackageLoader
 from markupsafe import Markup
 
 from generator.check.criteria import Criteria
@@ -25,6 +27,18 @@ _env = Environment(loader=ChoiceLoader([PackageLoader("generator", f"templates/{
                                         for folder in ("pages", "publish", "kiosk")]
                                        + [PackageLoader("generator", "theme")]), autoescape=True,
                    keep_trailing_newline=True, trim_blocks=False)
+
+
+@contextmanager
+def compiled_kept(folder: Path):
+    """Within it, compiled templates are kept in ``folder`` between builds (Jinja checks each template's
+    source before using its cached code): compiling them is a quarter of a second of every build."""
+    folder.mkdir(parents=True, exist_ok=True)
+    _env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    try:
+        yield
+    finally:
+        _env.bytecode_cache = None
 
 
 def render(template: str, **context) -> str:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import segment, slugs
+from generator import fingerprint, memo, segment, slugs
 from generator.check.criteria import Criteria
 from generator.config import SiteConfig
 from generator.load import cms
@@ -17,12 +18,11 @@ from generator.produce import (brand_lookup, dates, feeds, images, kiosk, leader
                                 slots)
 from generator.produce import qr as qr_codes
 from generator.produce.pages import Card
+from generator.produce.remembered import Remembered
 from generator.produce.tree import Tree
 from generator.publish import catalog, portal
 from generator.publish.article import Article, brand_article, round_article
 
-LOGO_SIDE = 512
-PHOTO_SIDE = 1600
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
 
@@ -36,8 +36,14 @@ class Produced:
 def write_docs(project: Project, work: Path, cache: Path, progress: Progress = NULL) -> Produced:
     """Bring ``work/docs`` up to date (see `tree`) and say what was made.
 
-    ``work`` also receives the search dictionary; ``cache`` keeps web images and QR codes between builds.
+    ``work`` also receives the search dictionary; ``cache`` keeps web images, QR codes, compiled templates
+    and the work remembered between builds.
     """
+    with pages.compiled_kept(cache / "templates-produce"):
+        return _write_docs(project, work, cache, progress)
+
+
+def _write_docs(project: Project, work: Path, cache: Path, progress: Progress) -> Produced:
     config, root = project.config, project.config.root
     docs = Tree(work / "docs")
     content = root / config.docs_dir
@@ -48,14 +54,14 @@ def write_docs(project: Project, work: Path, cache: Path, progress: Progress = N
     histories = leaderboard.history(ranked)
     cutter = segment.Cutter(search_terms.write_dictionary(brands, work / "jieba_user.txt"), cache / "cuts.json")
     keywords = {b.slug: search_terms.keywords(b.name, cutter) for b in brands}  # here, so the helpers need no jieba
-    category_folders = slugs.unique(list(config.categories), "category", cutter.words)
+    category_folders = _category_folders(list(config.categories), cutter, cache, project.code)
     cutter.save()
     updated = dates.last_updated(root, [b.folder for b in brands])
     encoded, reused = images.warm(
-        [(b.logo_image, side) for b in brands if b.logo_image for side in (LOGO_SIDE, kiosk.LOGO_SIDE)]
-        + [(p.image, PHOTO_SIDE) for b in brands for p in b.gallery if p.image], cache / "images", progress)
+        [(b.logo_image, images.LOGO_SIDE) for b in brands if b.logo_image]
+        + [(p.image, images.PHOTO_SIDE) for b in brands for p in b.gallery if p.image], cache / "images", progress)
     with progress.stage("生成品牌页面", len(brands)) as stage:
-        cards = _write_brands(brands, docs, cache, config.site_url, updated, histories, keywords, stage)
+        cards = _write_brands(brands, docs, cache, config.site_url, updated, histories, keywords, stage, project.code)
 
     news = project.published_news
     with progress.stage("生成列表、排行、订阅和展示屏", 5) as stage:
@@ -69,7 +75,8 @@ def write_docs(project: Project, work: Path, cache: Path, progress: Progress = N
         stage.advance()
         _write_feeds(project, docs, cards, ranked, histories)
         stage.advance()
-        _write_leaderboard(ranked, docs, {c.brand.slug: c.logo for c in cards}, category_folders)
+        _write_leaderboard(ranked, docs, {c.brand.slug: c.logo for c in cards}, category_folders, cache,
+                           project.code)
         stage.advance()
         write_kiosk(project, docs.sub("kiosk"), cache, brands, ranked, histories)
         stage.advance()
@@ -83,6 +90,19 @@ def write_docs(project: Project, work: Path, cache: Path, progress: Progress = N
     return Produced(cards, encoded, reused)
 
 
+def _category_folders(categories: list[str], cutter: segment.Cutter, cache: Path, code: str) -> dict[str, str]:
+    """Each category's folder name, in pinyin: as the last build made it for the same categories and
+    words (importing pypinyin alone takes a third of a second)."""
+    remembered = memo.Memo(cache / "memo" / "categories")
+    key = fingerprint.of_data(categories, cutter.key, code)
+    folders = remembered.get(key)
+    if folders is None:
+        folders = slugs.unique(categories, "category", cutter.words)
+        remembered.put(key, folders)
+    remembered.forget_others()
+    return folders
+
+
 def write_form(config: SiteConfig, criteria: Criteria, folder: Tree, local: str = "") -> None:
     """The web form (Decap CMS's files and its config.yml) into ``folder``; `serve --edit` serves the same."""
     folder.copy_folder(cms.FILES, folder.root)
@@ -93,9 +113,10 @@ def write_brand(brand: Brand, docs: Tree, cache: Path, site_url: str, updated, h
                 keywords: str) -> Card:
     """One brand's page and its web images into ``docs/brands/<slug>/``; `serve` calls this alone on an edit."""
     folder = docs.root / "brands" / brand.slug
-    card = Card(brand, images.place(brand.logo_image, cache / "images", docs, folder, "logo", LOGO_SIDE), updated)
+    logo = images.place(brand.logo_image, cache / "images", docs, folder, "logo", images.LOGO_SIDE)
+    card = Card(brand, logo, updated)
     photos = [
-        {"image": images.place(photo.image, cache / "images", docs, folder / "photos", f"{i:02d}", PHOTO_SIDE),
+        {"image": images.place(photo.image, cache / "images", docs, folder / "photos", f"{i:02d}", images.PHOTO_SIDE),
          "caption": photo.caption}
         for i, photo in enumerate(brand.gallery, 1) if photo.image is not None
     ]
@@ -108,28 +129,50 @@ def write_brand(brand: Brand, docs: Tree, cache: Path, site_url: str, updated, h
 
 
 def _write_brands(brands: list[Brand], docs: Tree, cache: Path, site_url: str, updated: dict, histories: dict,
-                  keywords: dict[str, str], stage: Stage) -> list[Card]:
-    """Every brand page, shared out between the cores; each share reports the files it wrote."""
-    def one(brand: Brand):
-        own = Tree(docs.root)
-        card = write_brand(brand, own, cache, site_url, updated[brand.folder], histories.get(brand.slug, []),
-                           keywords[brand.slug])
-        return card.logo, own.written
+                  keywords: dict[str, str], stage: Stage, code: str) -> list[Card]:
+    """Every brand page, each as a build before made it from the same inputs, the rest shared out between
+    the cores."""
+    remembered = Remembered(cache, "pages", docs, code)
 
-    results = parallel.share_out(one, brands, stage)
-    for _logo, written in results:
+    def key(brand: Brand) -> str:
+        return fingerprint.of_data(brand.digest, site_url, updated[brand.folder], keywords[brand.slug],
+                                   histories.get(brand.slug, []), os.fspath(cache))
+
+    def one(brand: Brand):
+        return remembered.make(key(brand), lambda own: write_brand(
+            brand, own, cache, site_url, updated[brand.folder], histories.get(brand.slug, []),
+            keywords[brand.slug]).logo)
+
+    logos, missing = {}, []
+    for brand in brands:
+        hit, logos[brand.slug] = remembered.replayed(key(brand))
+        if hit:
+            stage.advance()
+        else:
+            missing.append(brand)
+    for brand, (logo, written) in zip(missing, parallel.share_out(one, missing, stage)):
+        logos[brand.slug] = logo
         docs.written |= written
-    return [Card(brand, logo, updated[brand.folder]) for brand, (logo, _written) in zip(brands, results)]
+    remembered.done()
+    return [Card(brand, logos[brand.slug], updated[brand.folder]) for brand in brands]
 
 
 def write_kiosk(project: Project, folder: Tree, cache: Path, brands=None, ranked=None, histories=None) -> int:
-    """The open-day kiosk into ``folder`` (in the site, or alone for ``brandsite kiosk``); returns data.js's size."""
+    """The open-day kiosk into ``folder`` (in the site, or alone for ``brandsite kiosk``); returns data.js's size.
+    As the last build made it when its brands, their results and the settings are the same."""
     config = project.config
     brands = sorted(project.published, key=lambda b: b.slug) if brands is None else brands
     ranked = project.ranked() if ranked is None else ranked
     histories = leaderboard.history(ranked) if histories is None else histories
-    return kiosk.write(folder, brands, config.featured, ranked, histories, config.site_name, config.site_url,
-                       config.categories, config.kiosk, cache, config.raw)
+    remembered = Remembered(cache, "kiosk", folder, project.code)
+    latest = kiosk.results_entry(ranked[-1] if ranked else None)
+    key = fingerprint.of_data([b.digest for b in brands], histories, latest, config.featured, config.site_name,
+                              config.site_url, config.categories, config.kiosk, config.raw, os.fspath(cache))
+    size = remembered(key, lambda tree: kiosk.write(tree, brands, config.featured, ranked, histories,
+                                                    config.site_name, config.site_url, config.categories,
+                                                    config.kiosk, cache, config.raw))
+    remembered.done()
+    return size
 
 
 _QUOTED_DATE = re.compile(r"""^date\s*:\s*(['"]).*?\1\s*$""", re.M)
@@ -162,16 +205,28 @@ def _write_page(docs: Tree, folder: str, markdown: str) -> None:
     docs.write(docs.root / folder / "index.md", markdown)
 
 
-def _write_leaderboard(ranked, docs: Tree, logos: dict, category_folders: dict[str, str]) -> None:
+def _write_leaderboard(ranked, docs: Tree, logos: dict, category_folders: dict[str, str], cache: Path,
+                       code: str) -> None:
+    """The leaderboard and each round's pages, tables and files. A round's view (every shown value, and
+    every value its JSON and CSV give, formatted) and its scheme decide them: a round whose view is as it
+    was is replayed."""
     if not ranked:
         return
+    remembered = Remembered(cache, "rounds", docs, code)
     views = [leaderboard.view(r, logos) for r in reversed(ranked)]  # newest first
-    _write_page(docs, "leaderboard", leaderboard.index_page(views, category_folders))
+    remembered(fingerprint.of_data("index", views, category_folders),
+               lambda tree: _write_page(tree, "leaderboard", leaderboard.index_page(views, category_folders)))
     for r, data in zip(reversed(ranked), views):
-        for folder, page in leaderboard.round_pages(data, category_folders):
-            _write_page(docs, folder, page)
-        docs.write(docs.root / "api" / "rounds" / f"{r.id}.json", leaderboard.round_json(r))
-        docs.write(docs.root / "api" / "rounds" / f"{r.id}.csv", leaderboard.round_csv(r))
+        remembered(fingerprint.of_data(data, r.scheme.id, category_folders),
+                   lambda tree: _write_round(tree, r, data, category_folders))
+    remembered.done()
+
+
+def _write_round(docs: Tree, r, data: dict, category_folders: dict[str, str]) -> None:
+    for folder, page in leaderboard.round_pages(data, category_folders):
+        _write_page(docs, folder, page)
+    docs.write(docs.root / "api" / "rounds" / f"{r.id}.json", leaderboard.round_json(r))
+    docs.write(docs.root / "api" / "rounds" / f"{r.id}.csv", leaderboard.round_csv(r))
 
 
 def _write_feeds(project: Project, docs: Tree, cards: list[Card], ranked, histories: dict) -> None:

@@ -18,32 +18,67 @@ from stat import S_ISREG
 class Tree:
     """A folder and the files written into it during one build."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, record: bool = False):
         self.root = root
         self.written: set[str] = set()  # strings: pathlib hashing is slow at tens of thousands of files
-        self._folders: set[Path] = set()
+        self._folders: set[str] = set()
+        # with ``record``, what was written and linked, relative to the root, for `replay` in a later build
+        self.made: list[tuple[str, str, str | bytes]] | None = [] if record else None
+        self._base = os.fspath(root)
 
     def sub(self, name: str) -> Tree:
         """The folder ``name`` inside this one, written as part of the same build."""
         inner = Tree(self.root / name)
-        inner.written, inner._folders = self.written, self._folders
+        inner.written, inner._folders, inner.made, inner._base = self.written, self._folders, self.made, self._base
         return inner
+
+    def recording(self) -> Tree:
+        """A tree of the same folder that records what is made in it (for `replay`), written on its own."""
+        own = Tree(self.root, record=True)
+        own._base = self._base
+        return own
+
+    def replay(self, made: list[tuple[str, str, str | bytes]]) -> None:
+        """Write and link again what a recording tree made (into this tree, which may be another folder).
+        Raises OSError when a linked file is gone (from the image cache)."""
+        for kind, where, what in made:
+            if kind == "write":
+                self._write(os.path.join(self._base, where), what)
+            elif kind == "link":
+                self._link(what, os.path.join(self._base, where))
+            else:
+                self._copy(what, os.path.join(self._base, where))
+
+    def _made(self, kind: str, path: str, what: str | bytes) -> None:
+        if self.made is not None:
+            self.made.append((kind, os.path.relpath(path, self._base), what))
 
     def write(self, path: Path, data: str | bytes) -> None:
         """``path`` holds ``data`` (text as UTF-8); untouched when it already did."""
         data = data.encode("utf-8") if isinstance(data, str) else data
-        self.written.add(os.fspath(path))
+        self._made("write", os.fspath(path), data)
+        self._write(os.fspath(path), data)
+
+    def _write(self, path: str, data: bytes) -> None:
+        self.written.add(path)
         try:
-            stat = path.lstat()
-            if S_ISREG(stat.st_mode) and stat.st_size == len(data) and path.read_bytes() == data:
-                return  # (the built site links to it: a file that is already right is left as it is)
-            _remove(path)  # a hard link (into the cache, from the site) is replaced, never written through
+            stat = os.lstat(path)
+            if S_ISREG(stat.st_mode) and stat.st_size == len(data):
+                with open(path, "rb") as fh:
+                    if fh.read() == data:
+                        return  # (the built site links to it: a file that is already right is left as it is)
+            _remove(Path(path))  # a hard link (into the cache, from the site) is replaced, never written through
         except FileNotFoundError:
-            self._folder(path.parent)
-        path.write_bytes(data)
+            self._folder(os.path.dirname(path))
+        with open(path, "wb") as fh:
+            fh.write(data)
 
     def link(self, source: Path, path: Path) -> None:
         """``path`` is ``source``: a hard link where the file system allows one, else a copy."""
+        self._made("link", os.fspath(path), os.fspath(source))
+        self._link(os.fspath(source), os.fspath(path))
+
+    def _link(self, source: str, path: str) -> None:
         if self._already(source, path):
             return
         try:
@@ -53,6 +88,10 @@ class Tree:
 
     def copy(self, source: Path, path: Path) -> None:
         """A copy of ``source`` (hand-written files, which the build must not change through a link)."""
+        self._made("copy", os.fspath(path), os.fspath(source))
+        self._copy(os.fspath(source), os.fspath(path))
+
+    def _copy(self, source: str, path: str) -> None:
         if not self._already(source, path):
             shutil.copy2(source, path)
 
@@ -82,21 +121,21 @@ class Tree:
                 if os.path.join(folder, name) not in keep:
                     _remove(Path(folder) / name)
 
-    def _already(self, source: Path, path: Path) -> bool:
+    def _already(self, source: str | Path, path: str | Path) -> bool:
         """Records ``path`` as written; True when it already is ``source`` or an untouched copy of it,
         else clears the way for it."""
         self.written.add(os.fspath(path))
         try:
             if _same(os.stat(source), os.lstat(path)):
                 return True
-            _remove(path)
+            _remove(Path(path))
         except FileNotFoundError:
-            self._folder(path.parent)
+            self._folder(os.path.dirname(path))
         return False
 
-    def _folder(self, folder: Path) -> None:
+    def _folder(self, folder: str) -> None:
         if folder not in self._folders:
-            folder.mkdir(parents=True, exist_ok=True)
+            os.makedirs(folder, exist_ok=True)
             self._folders.add(folder)
 
 

@@ -12,8 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from pypinyin import lazy_pinyin
-
+from generator import slugs
 from generator.model import Brand
 from generator.score.rounds import Round
 from generator.score.scheme import Scheme
@@ -60,14 +59,15 @@ def _order_key(scheme: Scheme, row: tuple) -> tuple:
     brand, scores, _, total = row
     key: list = [-total]
     for t in scheme.tie_break:
-        key.append(_pinyin(brand.name or brand.slug) if t == "name" else -scores[t])
+        key.append((brand.reading[0] if brand.reading else _pinyin(brand.name or brand.slug)) if t == "name"
+                   else -scores[t])
     return (*key, brand.slug)
 
 
 @lru_cache(maxsize=65536)
 def _pinyin(name: str) -> str:
-    """A name's pinyin for ordering: a brand is ranked in every round, and pypinyin is slow."""
-    return " ".join(lazy_pinyin(name))
+    """A name's pinyin for ordering, for a brand the loader gave no reading: pypinyin is slow."""
+    return slugs.reading(name)[0]
 
 
 def rank_round(round_: Round, scheme: Scheme, brands: dict[str, Brand], previous: RankedRound | None) -> RankedRound:
