@@ -42,6 +42,7 @@ class Prepared:
     images_encoded: int = 0
     images_reused: int = 0
     seconds: dict[str, float] = field(default_factory=dict)  # the child's own stages: "load", "produce"
+    linked: Path | None = None  # the site's images, beside the docs tree (produce/site.py)
 
 
 def run(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_name: str = "build",
@@ -169,7 +170,7 @@ def _prepare_alone(root: Path, strict: bool, work_name: str, building: Path,
 def _prepare(project: Project, root: Path, work_name: str, building: Path, err: TextIO,
              progress: Progress = NULL) -> Prepared | None:
     """The generated docs tree and engine configuration under .brandsite/<work_name>."""
-    from generator.produce.site import write_docs
+    from generator.produce.site import LINKED, write_docs
 
     work = root.resolve() / ".brandsite" / work_name
     try:
@@ -183,7 +184,7 @@ def _prepare(project: Project, root: Path, work_name: str, building: Path, err: 
         return None
     newest = max([c.updated for c in cards] + [p.date for p in project.published_news], default=None)
     return Prepared(config, work, newest, len(cards), sum(1 for b in project.brands if b.is_draft),
-                    produced.images_encoded, produced.images_reused)
+                    produced.images_encoded, produced.images_reused, linked=work / LINKED)
 
 
 def _engine(prepared: Prepared, strict: bool, site: Path, building: Path, site_dir: Path, started: float, done: str,
@@ -206,7 +207,7 @@ def _engine(prepared: Prepared, strict: bool, site: Path, building: Path, site_d
         built = engine.build(prepared.config, strict=strict, jieba_user=prepared.work / "jieba_user.txt",
                              content_date=prepared.newest, cache=prepared.work.parent / "cache", session=session,
                              progress=progress, pages=prepared.work.parent / "cache" / "pages" / prepared.work.name,
-                             full=full)
+                             full=full, linked=prepared.linked)
     except (engine.EngineError, OSError) as exc:
         shutil.rmtree(building, ignore_errors=True)
         _failed(exc if isinstance(exc, engine.EngineError) else f"写入文件失败（{why(exc)}）", err)

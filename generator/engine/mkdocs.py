@@ -204,7 +204,12 @@ def _edge_plugin(session: Session | None, stage: Stage, reuse: Reuse, site: str)
             if _is_brand_page(page):
                 page.content = None
             stage.advance()
-            return slots.fill(output, Path(page.file.abs_src_path).parent) if page.file.abs_src_path else output
+            if not page.file.abs_src_path:
+                return output
+            filled = slots.fill(output, Path(page.file.abs_src_path).parent)
+            if filled is not output:
+                reuse.page_filled(filled, page)
+            return filled
 
         @event_priority(100)  # before the search plugin writes its index
         def on_post_build(self, config):
@@ -228,11 +233,15 @@ def warm_up() -> None:
 
 def build(config_file: Path, strict: bool = False, jieba_user: Path | None = None,
           content_date: dt.date | None = None, cache: Path | None = None, session: Session | None = None,
-          progress: Progress = NULL, pages: Path | None = None, full: bool = False) -> Built:
+          progress: Progress = NULL, pages: Path | None = None, full: bool = False,
+          linked: Path | None = None) -> Built:
     """Build the site; returns the engine's warnings and how many pages it wrote. Raises EngineError on failure.
 
     ``pages`` keeps the rendered pages for the next build, which renders only those whose inputs changed;
     ``full`` renders every page regardless (and keeps them all anew).
+
+    ``linked`` holds files to put into the site beside what the engine makes (the site's images), listed in
+    the JSON file of the same name: the engine need not walk, list and copy them.
 
     ``content_date`` (the newest date in the input) stands in for "now" in the sitemap and
     its gzip header, so rebuilding the same input on another day gives the same bytes.
@@ -268,6 +277,8 @@ def build(config_file: Path, strict: bool = False, jieba_user: Path | None = Non
                 reuse.out.start(config.site_dir)
             with written_anew():
                 mkdocs_build(config, dirty=in_place)
+            if linked is not None:
+                reuse.out.link_listed(linked, config.site_dir)
             made = len(reuse.files.documentation_pages())
         search_index.compact(Path(config.site_dir) / "search" / "search_index.json")
         if in_place:

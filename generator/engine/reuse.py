@@ -12,6 +12,7 @@ rendered after all.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
 import shutil
@@ -102,6 +103,12 @@ class SiteFiles:
         if folder not in self.folders:
             os.makedirs(folder, exist_ok=True)
             self.folders.add(folder)
+
+    def link_listed(self, folder: Path, site_dir: str) -> None:
+        """Every file ``folder``.json lists (relative to ``folder``) into the same place in the site."""
+        base = os.fspath(folder)
+        for rel in json.loads(folder.with_suffix(".json").read_bytes()):
+            self.link(os.path.join(base, rel), os.path.join(site_dir, rel))
 
     def start(self, site_dir: str) -> None:
         """Note when the build begins, by the file system's own clock (which is coarser than Python's)."""
@@ -272,6 +279,12 @@ class Reuse:
     def page_written(self, output: str, page) -> None:
         if self.cache is not None and page.file.src_uri in self.keys and output.strip():
             self.html[page.file.src_uri] = self.cache.keep_html(output.encode("utf-8", errors="xmlcharrefreplace"))
+
+    def page_filled(self, filled: str, page) -> None:
+        """A page with its parts just put in, stored as the copy the next build links if they stay the same
+        (see `_place`): so a build after `--full` does not store a thousand of them anew."""
+        if self.cache is not None and page.file.src_uri in self.keys:
+            self.cache.blob(filled.encode("utf-8", errors="xmlcharrefreplace"))
 
     def post_build(self, config) -> None:
         """Write the reused pages (one whose stored HTML is damaged is rendered now), put every page's search

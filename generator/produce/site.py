@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import fingerprint, memo, segment, slugs
+from generator import atomic, fingerprint, memo, segment, slugs
 from generator.check.criteria import Criteria
 from generator.config import SiteConfig
 from generator.load import cms
@@ -24,6 +25,7 @@ from generator.publish import catalog, portal
 from generator.publish.article import Article, brand_article, round_article
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
+LINKED = "linked"  # beside docs/: the site's images, which the engine edge links in (listed in linked.json)
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ def write_docs(project: Project, work: Path, cache: Path, progress: Progress = N
 
 def _write_docs(project: Project, work: Path, cache: Path, progress: Progress) -> Produced:
     config, root = project.config, project.config.root
-    docs = Tree(work / "docs")
+    docs = Tree(work / "docs", linked_to=work / LINKED)
     content = root / config.docs_dir
     _copy_content(project, content, docs)
 
@@ -64,19 +66,26 @@ def _write_docs(project: Project, work: Path, cache: Path, progress: Progress) -
         cards = _write_brands(brands, docs, cache, config.site_url, updated, histories, keywords, stage, project.code)
 
     news = project.published_news
+    views = [leaderboard.view(r, {c.brand.slug: c.logo for c in cards}) for r in reversed(ranked)]  # newest first
+    # a round's view (every value shown, and every value its JSON, CSV and announcement give) and its scheme
+    round_keys = {r.id: fingerprint.of_data(view, r.scheme.id) for r, view in zip(reversed(ranked), views)}
     with progress.stage("生成列表、排行、订阅和展示屏", 5) as stage:
-        for folder, page in pages.gallery_pages(cards, category_folders):
-            _write_page(docs, folder, page)
+        galleries = Remembered(cache, "galleries", docs, project.code)
+        galleries(fingerprint.of_data([(c.brand.slug, c.brand.digest, c.logo, c.updated) for c in cards],
+                                      category_folders),
+                  lambda tree: [_write_page(tree, folder, page) for folder, page in
+                                pages.gallery_pages(cards, category_folders)])
+        galleries.done()
         _write_page(docs, "criteria", pages.criteria_page(project.criteria))
         intro_file = content / "index.md"
         intro = intro_file.read_text("utf-8") if intro_file.is_file() else f"# {config.site_name}\n"
         docs.write(docs.root / "index.md", pages.home_page(intro, cards, config.featured, news, config.news_dir or "news",
                                                            leaderboard.top(ranked[-1] if ranked else None)))
         stage.advance()
-        _write_feeds(project, docs, cards, ranked, histories)
+        _write_feeds(project, docs, cards, ranked, histories, memo.Memo(cache / "memo" / "articles"), round_keys)
         stage.advance()
-        _write_leaderboard(ranked, docs, {c.brand.slug: c.logo for c in cards}, category_folders, cache,
-                           project.code)
+        _write_leaderboard(ranked, views, round_keys, docs, category_folders,
+                           Remembered(cache, "rounds", docs, project.code))
         stage.advance()
         write_kiosk(project, docs.sub("kiosk"), cache, brands, ranked, histories)
         stage.advance()
@@ -86,6 +95,7 @@ def _write_docs(project: Project, work: Path, cache: Path, progress: Progress) -
         if config.cms.get("publish"):  # the web form, only where the publisher turned it on
             write_form(config, project.criteria, docs.sub("admin"))
         docs.prune()
+        atomic.write_file(work / f"{LINKED}.json", json.dumps(docs.linked(), ensure_ascii=False).encode("utf-8"))
         stage.advance()
     return Produced(cards, encoded, reused)
 
@@ -134,9 +144,9 @@ def _write_brands(brands: list[Brand], docs: Tree, cache: Path, site_url: str, u
     the cores."""
     remembered = Remembered(cache, "pages", docs, code)
 
-    def key(brand: Brand) -> str:
-        return fingerprint.of_data(brand.digest, site_url, updated[brand.folder], keywords[brand.slug],
-                                   histories.get(brand.slug, []), os.fspath(cache))
+    def key(brand: Brand) -> str:  # (the history's repr: plain dicts of text, numbers and dates, in their order)
+        return fingerprint.digest(brand.digest, site_url, updated[brand.folder].isoformat(), keywords[brand.slug],
+                                  repr(histories.get(brand.slug, [])), os.fspath(cache))
 
     def one(brand: Brand):
         return remembered.make(key(brand), lambda own: write_brand(
@@ -205,19 +215,16 @@ def _write_page(docs: Tree, folder: str, markdown: str) -> None:
     docs.write(docs.root / folder / "index.md", markdown)
 
 
-def _write_leaderboard(ranked, docs: Tree, logos: dict, category_folders: dict[str, str], cache: Path,
-                       code: str) -> None:
-    """The leaderboard and each round's pages, tables and files. A round's view (every shown value, and
-    every value its JSON and CSV give, formatted) and its scheme decide them: a round whose view is as it
-    was is replayed."""
+def _write_leaderboard(ranked, views: list[dict], keys: dict[str, str], docs: Tree, category_folders: dict[str, str],
+                       remembered: Remembered) -> None:
+    """The leaderboard and each round's pages, tables and files (``views`` newest first), each round's as the
+    last build made it when its key is the same."""
     if not ranked:
         return
-    remembered = Remembered(cache, "rounds", docs, code)
-    views = [leaderboard.view(r, logos) for r in reversed(ranked)]  # newest first
-    remembered(fingerprint.of_data("index", views, category_folders),
+    remembered(fingerprint.of_data("index", sorted(keys.values()), category_folders),
                lambda tree: _write_page(tree, "leaderboard", leaderboard.index_page(views, category_folders)))
     for r, data in zip(reversed(ranked), views):
-        remembered(fingerprint.of_data(data, r.scheme.id, category_folders),
+        remembered(fingerprint.of_data(keys[r.id], category_folders),
                    lambda tree: _write_round(tree, r, data, category_folders))
     remembered.done()
 
@@ -229,10 +236,20 @@ def _write_round(docs: Tree, r, data: dict, category_folders: dict[str, str]) ->
     docs.write(docs.root / "api" / "rounds" / f"{r.id}.csv", leaderboard.round_csv(r))
 
 
-def _write_feeds(project: Project, docs: Tree, cards: list[Card], ranked, histories: dict) -> None:
+def _write_feeds(project: Project, docs: Tree, cards: list[Card], ranked, histories: dict, articles: memo.Memo,
+                 round_keys: dict[str, str]) -> None:
     config = project.config
     description = str(config.raw.get("site_description") or config.site_name)
-    announcements = {f"round:{r.id}": round_article(r, config.site_url, catalog.organizer(project)) for r in ranked}
+    organizer = catalog.organizer(project)
+    announcements = {}
+    for r in ranked:  # each round's announcement as the last build wrote it for the same round
+        key = fingerprint.digest(project.code, round_keys[r.id], config.site_url, organizer)
+        article = articles.get(key)
+        if article is None:
+            article = round_article(r, config.site_url, organizer)
+            articles.put(key, article)
+        announcements[f"round:{r.id}"] = article
+    articles.forget_others()
     by_id = {f"brand:{c.brand.slug}": c for c in cards}
 
     def content(entry: feeds.Item) -> str:

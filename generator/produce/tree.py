@@ -18,25 +18,36 @@ from stat import S_ISREG
 class Tree:
     """A folder and the files written into it during one build."""
 
-    def __init__(self, root: Path, record: bool = False):
+    def __init__(self, root: Path, record: bool = False, linked_to: Path | None = None):
         self.root = root
         self.written: set[str] = set()  # strings: pathlib hashing is slow at tens of thousands of files
         self._folders: set[str] = set()
         # with ``record``, what was written and linked, relative to the root, for `replay` in a later build
         self.made: list[tuple[str, str, str | bytes]] | None = [] if record else None
         self._base = os.fspath(root)
+        # with ``linked_to``, what is linked from the caches (the site's images) goes to that folder instead,
+        # at the same place: the engine need not list tens of thousands of files it only copies
+        self._linked = os.fspath(linked_to) if linked_to is not None else None
 
     def sub(self, name: str) -> Tree:
         """The folder ``name`` inside this one, written as part of the same build."""
         inner = Tree(self.root / name)
-        inner.written, inner._folders, inner.made, inner._base = self.written, self._folders, self.made, self._base
+        inner.written, inner._folders, inner.made = self.written, self._folders, self.made
+        inner._base, inner._linked = self._base, self._linked
         return inner
 
     def recording(self) -> Tree:
         """A tree of the same folder that records what is made in it (for `replay`), written on its own."""
         own = Tree(self.root, record=True)
-        own._base = self._base
+        own._base, own._linked = self._base, self._linked
         return own
+
+    def linked(self) -> list[str]:
+        """The files linked into the ``linked_to`` folder in this build, relative to it."""
+        if self._linked is None:
+            return []
+        inside = self._linked + os.sep
+        return sorted(path[len(inside):] for path in self.written if path.startswith(inside))
 
     def replay(self, made: list[tuple[str, str, str | bytes]]) -> None:
         """Write and link again what a recording tree made (into this tree, which may be another folder).
@@ -79,6 +90,8 @@ class Tree:
         self._link(os.fspath(source), os.fspath(path))
 
     def _link(self, source: str, path: str) -> None:
+        if self._linked is not None and path.startswith(self._base + os.sep):
+            path = self._linked + path[len(self._base):]
         if self._already(source, path):
             return
         try:
@@ -105,15 +118,21 @@ class Tree:
                     self.copy(Path(folder) / name, path / rel / name)
 
     def prune(self) -> None:
-        """Remove every file and folder under the root that this build did not write."""
+        """Remove every file and folder under the root (and the ``linked_to`` folder) that this build did not
+        write."""
+        self._prune(os.fspath(self.root))
+        if self._linked is not None:
+            self._prune(self._linked)
+
+    def _prune(self, root: str) -> None:
         written = self.written
-        keep = {os.fspath(self.root)}
+        keep = {root}
         for path in written:  # every folder holding a written file
             folder = os.path.dirname(path)
             while folder not in keep and len(folder) > 1:
                 keep.add(folder)
                 folder = os.path.dirname(folder)
-        for folder, dirs, files in os.walk(self.root, topdown=False):
+        for folder, dirs, files in os.walk(root, topdown=False):
             for name in files:
                 if os.path.join(folder, name) not in written:
                     os.unlink(os.path.join(folder, name))
