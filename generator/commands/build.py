@@ -91,8 +91,11 @@ def _run(root: Path, strict: bool, site_dir: Path, work_name: str, timings: bool
     method = "fork" if threading.active_count() == 1 else "spawn"
     pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context(method))
     try:
-        child = pool.submit(_prepare_alone, root, strict, work_name, building, mode)
-        engine.warm_up()
+        child = pool.submit(_prepare_alone, root, strict, work_name, building, mode)  # forks now
+        # the engine's imports and dictionary meanwhile, in a thread, so a build that cannot go on (the child's
+        # findings) reports at once instead of after them
+        warming = threading.Thread(target=engine.warm_up, name="brandsite-warm-up", daemon=True)
+        warming.start()
         prepared, messages = child.result()
     except BaseException:
         pool.shutdown(cancel_futures=True)
@@ -103,6 +106,7 @@ def _run(root: Path, strict: bool, site_dir: Path, work_name: str, timings: bool
         return None
     with display(mode).stage("交给网站引擎"):  # the child lets go of the project: a second at 1,000 brands
         pool.shutdown()
+        warming.join()
     sys.stderr.write(messages)
     engine_started = time.perf_counter()
     facts = _engine(prepared, strict, site, building, site_dir, started, "已生成网站", sys.stderr,
