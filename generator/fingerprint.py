@@ -107,14 +107,16 @@ class Files:
         self.seen[path] = [*stamp, sha]
         return sha
 
-    def save(self) -> None:
-        """Keep the stat memo for next time; it only saves reading, so a disk that refuses it is no error."""
-        if self.seen == self.known:
+    def save(self, partial: bool = False) -> None:
+        """Keep the stat memo for next time; it only saves reading, so a disk that refuses it is no error.
+        After a ``partial`` look (some brands only, as a commit hook checks), the other files' entries stay."""
+        seen = {**self.known, **self.seen} if partial else self.seen
+        if seen == self.known:
             return
         temp = self.memo.with_name(f".{self.memo.name}.{os.getpid()}")
         try:
             self.memo.parent.mkdir(parents=True, exist_ok=True)
-            temp.write_text(json.dumps(self.seen), "utf-8")
+            temp.write_text(json.dumps(seen), "utf-8")
             os.replace(temp, self.memo)
         except OSError:
             temp.unlink(missing_ok=True)

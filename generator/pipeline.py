@@ -150,7 +150,7 @@ def _brands(root: Path, config: SiteConfig, criteria: criteria_mod.Criteria, pro
             out.append(known)
             stage.advance()
     facts.save()
-    files.save()
+    files.save(partial=only is not None)
     if only is None:
         remembered.forget_others()
     return code, out
