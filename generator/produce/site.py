@@ -73,8 +73,7 @@ def _write_docs(project: Project, work: Path, cache: Path, progress: Progress) -
         galleries = Remembered(cache, "galleries", docs, project.code)
         galleries(fingerprint.of_data([(c.brand.slug, c.brand.digest, c.logo, c.updated) for c in cards],
                                       category_folders),
-                  lambda tree: [_write_page(tree, folder, page) for folder, page in
-                                pages.gallery_pages(cards, category_folders)])
+                  lambda tree: _write_pages(tree, pages.gallery_pages(cards, category_folders)))
         galleries.done()
         _write_page(docs, "criteria", pages.criteria_page(project.criteria))
         intro_file = content / "index.md"
@@ -215,6 +214,11 @@ def _write_page(docs: Tree, folder: str, markdown: str) -> None:
     docs.write(docs.root / folder / "index.md", markdown)
 
 
+def _write_pages(docs: Tree, made: list[tuple[str, str]]) -> None:
+    for folder, markdown in made:
+        _write_page(docs, folder, markdown)
+
+
 def _write_leaderboard(ranked, views: list[dict], keys: dict[str, str], docs: Tree, category_folders: dict[str, str],
                        remembered: Remembered) -> None:
     """The leaderboard and each round's pages, tables and files (``views`` newest first), each round's as the
@@ -230,8 +234,7 @@ def _write_leaderboard(ranked, views: list[dict], keys: dict[str, str], docs: Tr
 
 
 def _write_round(docs: Tree, r, data: dict, category_folders: dict[str, str]) -> None:
-    for folder, page in leaderboard.round_pages(data, category_folders):
-        _write_page(docs, folder, page)
+    _write_pages(docs, leaderboard.round_pages(data, category_folders))
     docs.write(docs.root / "api" / "rounds" / f"{r.id}.json", leaderboard.round_json(r))
     docs.write(docs.root / "api" / "rounds" / f"{r.id}.csv", leaderboard.round_csv(r))
 
