@@ -18,6 +18,7 @@ from generator.config import SiteConfig, load_config
 from generator.findings import Finding, Report, Severity, rel
 from generator.load import images
 from generator.load.brands import brand_folders, load_brand
+from generator.load.contract import Contract
 from generator.load.news import load_news
 from generator.model import Brand, NewsPost
 from generator.progress import NULL, Progress
@@ -128,13 +129,14 @@ def _load(root: Path, config_file: Path | None, progress: Progress, only: list[P
 def _brands(root: Path, config: SiteConfig, criteria: criteria_mod.Criteria, progress: Progress,
             only: list[Path] | None):
     """The code's digest, and (brand or None, its loading findings, its check findings, the rules it passed)
-    for every brand folder, in slug order. A folder whose files, contract, criteria and code are those of an earlier run
-    is taken as that run left it (see `memo`): an edit costs the loading and checking of one brand."""
+    for every brand folder, in slug order. A folder whose files, contract, criteria and code are those of an
+    earlier run is taken as that run left it (see `memo`): an edit costs the loading and checking of one brand."""
     cache = root.resolve() / ".brandsite" / "cache"
     files = fingerprint.Files(cache / "brand-files.json")
     remembered = memo.Memo(cache / "memo" / "brands")
     code = memo.code(files)
-    base = fingerprint.digest(code, repr(config.contract()), repr(criteria), os.fspath(root))
+    contract = config.contract()
+    base = fingerprint.digest(code, repr(contract), repr(criteria), os.fspath(root))
     facts = images.Facts(cache / "image-facts.json")
     folders = brand_folders(root, only)
     out = []
@@ -143,7 +145,7 @@ def _brands(root: Path, config: SiteConfig, criteria: criteria_mod.Criteria, pro
             key = fingerprint.digest(base, os.fspath(folder), files.tree(Path(os.path.abspath(folder))))
             known = remembered.get(key)
             if known is None:
-                known = _load_and_check(folder, root, config, criteria, facts)
+                known = _load_and_check(folder, root, contract, criteria, facts)
                 if known[0] is not None:
                     known[0].digest = key
                 remembered.put(key, known)
@@ -156,9 +158,9 @@ def _brands(root: Path, config: SiteConfig, criteria: criteria_mod.Criteria, pro
     return code, out
 
 
-def _load_and_check(folder: Path, root: Path, config: SiteConfig, criteria: criteria_mod.Criteria,
+def _load_and_check(folder: Path, root: Path, contract: Contract, criteria: criteria_mod.Criteria,
                     facts: images.Facts) -> tuple:
-    brand, found = load_brand(folder, root, config.contract(), facts)
+    brand, found = load_brand(folder, root, contract, facts)
     if brand is None:
         return None, found, [], {}
     checked, passed = check_brand(brand, criteria)

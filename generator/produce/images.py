@@ -100,13 +100,19 @@ _checked: dict[str, tuple[int, int]] = {}
 def _cached(fallback: Path, webp: Path, size_file: Path) -> tuple[int, int] | None:
     """The web size of a cached entry whose files are whole (their sizes as recorded), else None: a
     cache damaged by a full disk, a killed build or a careless hand is encoded again, never published."""
+    record = _record(fallback, webp, size_file)
+    return None if record is None else (record[0], record[1])
+
+
+def _record(fallback: Path, webp: Path, size_file: Path) -> list | None:
+    """The entry's size file ([width, height, fallback bytes, WebP bytes]) when its files are whole."""
     try:
         width, height, *sizes = json.loads(size_file.read_text())
         if sizes and sizes != [fallback.stat().st_size, webp.stat().st_size]:
             return None
         if not sizes and not (fallback.is_file() and webp.is_file()):  # an entry from before sizes were kept
             return None
-        return int(width), int(height)
+        return [int(width), int(height), *sizes]
     except (OSError, ValueError, TypeError):
         return None
 
@@ -155,10 +161,9 @@ def warm(jobs: list[tuple[ImageInfo, int]], cache: Path, progress: Progress = NU
                 stage.advance()
     for info, side in missing.values():
         names = _cached_names(info, side)
-        try:
-            seen[names[2]] = json.loads((cache / names[2]).read_text())
-        except (OSError, ValueError):
-            pass
+        record = _record(*(cache / n for n in names))
+        if record is not None:
+            seen[names[2]] = record
     if seen != index:
         atomic.write_json(cache / INDEX, seen)
     return len(missing), len(wanted) - len(missing)
@@ -176,10 +181,4 @@ def _indexed(cache: Path, names: tuple[str, str, str], entry) -> list | None:
             return entry
     except OSError:
         return None
-    known = _cached(*(cache / n for n in names))
-    if known is None:
-        return None
-    try:
-        return json.loads((cache / names[2]).read_text())
-    except (OSError, ValueError):
-        return None
+    return _record(*(cache / n for n in names))
