@@ -31,29 +31,21 @@ class Memo:
 
     def __init__(self, folder: Path):
         self.folder = folder
+        self._base = os.fspath(folder)  # (joined as text: a Path per entry costs more than reading it at 10,000)
         self.asked: set[str] = set()
 
     def get(self, key: str):
         self.asked.add(key)
-        try:
-            data = (self.folder / key).read_bytes()
-        except OSError:
-            return None
-        if hashlib.sha256(data[32:]).digest() != data[:32]:
-            return None
-        try:
-            return pickle.loads(data[32:])
-        except Exception:  # a pickle of classes this code no longer has: done again  # noqa: BLE001
-            return None
+        return load(os.path.join(self._base, key))
+
+    def keep(self, key: str) -> None:
+        """Keep the entry ``key`` from `forget_others` without reading it (its result is known otherwise)."""
+        self.asked.add(key)
 
     def put(self, key: str, value) -> None:
         """Remember ``value``; a disk that refuses it only costs the work again next time."""
         self.asked.add(key)
-        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        try:
-            atomic.write_file(self.folder / key, hashlib.sha256(data).digest() + data, durable=False)
-        except OSError:
-            pass
+        dump(self.folder / key, value)
 
     def forget_others(self) -> None:
         """Drop the entries this run did not ask for: the cache holds one site's present, not its history."""
@@ -67,3 +59,27 @@ class Memo:
                     os.unlink(self.folder / name)
                 except OSError:
                     pass
+
+
+def load(path: str | Path):
+    """What `dump` wrote at ``path``; None when it is missing, damaged or of classes this code no longer has."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError:
+        return None
+    if hashlib.sha256(data[32:]).digest() != data[:32]:
+        return None
+    try:
+        return pickle.loads(data[32:])
+    except Exception:  # noqa: BLE001 - any unpickling failure is a miss, done again
+        return None
+
+
+def dump(path: Path, value) -> None:
+    """``value`` pickled at ``path`` with its SHA-256 in front; a disk that refuses it is let go."""
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        atomic.write_file(path, hashlib.sha256(data).digest() + data, durable=False)
+    except OSError:
+        pass

@@ -138,6 +138,7 @@ def _brands(root: Path, config: SiteConfig, criteria: criteria_mod.Criteria, pro
     contract = config.contract()
     base = fingerprint.digest(code, repr(contract), repr(criteria), os.fspath(root))
     facts = images.Facts(cache / "image-facts.json")
+    readings = slugs.Readings(cache / "readings.json")
     folders = brand_folders(root, only)
     out = []
     with progress.stage("读取与检查品牌", len(folders)) as stage:
@@ -145,13 +146,15 @@ def _brands(root: Path, config: SiteConfig, criteria: criteria_mod.Criteria, pro
             key = fingerprint.digest(base, os.fspath(folder), files.tree(Path(os.path.abspath(folder))))
             known = remembered.get(key)
             if known is None:
-                known = _load_and_check(folder, root, contract, criteria, facts)
+                known = _load_and_check(folder, root, contract, criteria, facts, readings)
                 if known[0] is not None:
                     known[0].digest = key
                 remembered.put(key, known)
             out.append(known)
             stage.advance()
     facts.save()
+    if only is None:
+        readings.save({b.name or b.slug for b, *_ in out if b is not None})
     files.save(partial=only is not None)
     if only is None:
         remembered.forget_others()
@@ -159,12 +162,12 @@ def _brands(root: Path, config: SiteConfig, criteria: criteria_mod.Criteria, pro
 
 
 def _load_and_check(folder: Path, root: Path, contract: Contract, criteria: criteria_mod.Criteria,
-                    facts: images.Facts) -> tuple:
+                    facts: images.Facts, readings: slugs.Readings) -> tuple:
     brand, found = load_brand(folder, root, contract, facts)
     if brand is None:
         return None, found, [], {}
     checked, passed = check_brand(brand, criteria)
-    brand.reading = slugs.reading(brand.name or brand.slug)
+    brand.reading = readings(brand.name or brand.slug)
     if brand.doc is not None:  # the node tree is only needed while findings get their positions
         brand.doc.release()
     return brand, found, checked, passed

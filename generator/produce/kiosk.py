@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Callable
 
 from generator.model import Brand
 from generator.produce import images
@@ -72,27 +73,33 @@ def data_script(data: dict) -> bytes:
     return f"window.BRANDSITE_KIOSK = {text};\n".encode("utf-8")
 
 
+def brand_files(tree: Tree, brand: Brand, site_url: str, cache: Path) -> tuple[str, str]:
+    """One brand's logo and QR code into the tree's folder; their paths in it ("" for none)."""
+    logo = qr = ""
+    if brand.logo_image is not None:
+        placed = images.place(brand.logo_image, cache / "images", tree, tree.root / "media", brand.slug,
+                              images.LOGO_SIDE, webp=False)
+        logo = f"media/{placed.src}"
+    url = brand_url(site_url, brand.slug)
+    if url:
+        tree.link(qr_codes.cached_file(url, cache / "qr", standalone=True), tree.root / "qr" / f"{brand.slug}.svg")
+        qr = f"qr/{brand.slug}.svg"
+    return logo, qr
+
+
 def write(tree: Tree, brands: list[Brand], featured: list[str], ranked: list[RankedRound],
           history: dict[str, list[dict]], site_name: str, site_url: str, categories: tuple[str, ...],
-          raw_settings: dict, cache: Path, site_config: dict | None = None) -> int:
+          raw_settings: dict, cache: Path, site_config: dict | None = None,
+          files: Callable[[Brand], tuple[str, str]] | None = None) -> int:
     """Fill the tree's folder with the kiosk; returns the size of data.js in bytes. ``site_config`` is mkdocs.yml
-    (its ``extra.government`` and ``copyright`` give the marks every page of a government site carries)."""
+    (its ``extra.government`` and ``copyright`` give the marks every page of a government site carries);
+    ``files`` puts a brand's logo and QR code in place (`brand_files` unless the caller remembers them)."""
     folder = tree.root
+    files = files or (lambda brand: brand_files(tree, brand, site_url, cache))
     order = {slug: i for i, slug in enumerate(featured)}
     chosen = sorted(brands, key=lambda b: (order.get(b.slug, len(order)), b.slug))  # featured first
-    entries = []
-    for brand in chosen:
-        logo = ""
-        if brand.logo_image is not None:
-            placed = images.place(brand.logo_image, cache / "images", tree, folder / "media", brand.slug,
-                                  images.LOGO_SIDE, webp=False)
-            logo = f"media/{placed.src}"
-        url = brand_url(site_url, brand.slug)
-        qr = ""
-        if url:
-            tree.link(qr_codes.cached_file(url, cache / "qr", standalone=True), folder / "qr" / f"{brand.slug}.svg")
-            qr = f"qr/{brand.slug}.svg"
-        entries.append(brand_entry(brand, logo, qr, url, _latest(brand.slug, history)))
+    entries = [brand_entry(brand, *files(brand), brand_url(site_url, brand.slug), _latest(brand.slug, history))
+               for brand in chosen]
     used = {b.category for b in brands}
     data = {
         "site": site_name,

@@ -7,12 +7,13 @@ import html
 import json
 import re
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, PackageLoader
 from markupsafe import Markup
 
+from generator import fingerprint
 from generator.check.criteria import Criteria
 from generator.model import Brand, NewsPost
 from generator.produce.dates import chinese
@@ -107,16 +108,26 @@ GALLERY_PAGE = 60  # cards a gallery page shows: ten rows on an office screen
 def gallery_pages(cards: list[Card], categories: dict[str, str]) -> list[tuple[str, str]]:
     """The gallery as (folder, Markdown) pages: /brands/ starts it, the rest live under /gallery/.
     ``categories`` names each category's folder, in the site's order."""
-    out = []
-    for listing in paging.listings(cards, lambda c: c.brand.category, categories,
-                                   GALLERY_PAGE, "gallery", start="brands"):
-        title = listing.title("品牌风采")
-        meta = {"title": title, "description": "全部服务品牌一览，可按类别浏览" if listing.first else f"{title}：服务品牌一览",
-                "hide": ["navigation", "toc"]}
-        if not listing.first:
-            meta["search"] = {"exclude": True}  # a listing repeats the brands' names; search finds the brands
-        out.append((listing.folder, render("gallery.md", front=front_matter(meta), listing=listing, total=len(cards))))
-    return out
+    return [(listing.folder, gallery_page(listing, len(cards))) for listing in gallery_listings(cards, categories)]
+
+
+def gallery_listings(cards: list[Card], categories: dict[str, str]) -> list[paging.Listing]:
+    return paging.listings(cards, lambda c: c.brand.category, categories, GALLERY_PAGE, "gallery", start="brands")
+
+
+def gallery_key(listing: paging.Listing, total: int) -> str:
+    """All that `gallery_page` shows: of each card only its brand's address, name, unit, category and logo."""
+    shown = [(c.brand.slug, c.brand.name, c.brand.unit, c.brand.category, c.logo) for c in listing.items]
+    return fingerprint.of_data(repr(replace(listing, items=shown)), total)
+
+
+def gallery_page(listing: paging.Listing, total: int) -> str:
+    title = listing.title("品牌风采")
+    meta = {"title": title, "description": "全部服务品牌一览，可按类别浏览" if listing.first else f"{title}：服务品牌一览",
+            "hide": ["navigation", "toc"]}
+    if not listing.first:
+        meta["search"] = {"exclude": True}  # a listing repeats the brands' names; search finds the brands
+    return render("gallery.md", front=front_matter(meta), listing=listing, total=total)
 
 
 def home_page(intro: str, cards: list[Card], featured: list[str], news: list[NewsPost] = (), news_dir: str = "news",

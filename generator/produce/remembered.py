@@ -1,16 +1,27 @@
 """Producing steps remembered between builds (see `memo`): what a step wrote into the docs tree, and what it
-returned, replayed by the next build whose inputs for that step have the same digest."""
+returned, replayed by the next build whose inputs for that step have the same digest. A step the tree's
+ledger shows as done by the last build, from the same sources, is not even replayed (see `tree`)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Any, Callable, TypeVar
 
 from generator import memo
 from generator.fingerprint import digest
 from generator.produce.tree import Tree
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Made:
+    """A step run anew (perhaps in a forked helper): what it returned, its files and their sources."""
+
+    value: Any
+    paths: frozenset[str]
+    sources: list[str]
 
 
 class Remembered:
@@ -22,29 +33,37 @@ class Remembered:
 
     def __call__(self, key: str, step: Callable[[Tree], T]) -> T:
         hit, value = self.replayed(key)
-        if not hit:
-            value, written = self.make(key, step)
-            self.docs.written |= written
-        return value
+        return value if hit else self.adopt(key, self.make(key, step))
 
     def replayed(self, key: str) -> tuple[bool, T | None]:
-        """(True, what the step returned) after writing its files again, or (False, None) when it must run."""
-        known = self.memo.get(digest(self.code, key))
+        """(True, what the step returned) once its files are in the tree again, or (False, None) when it must run."""
+        full = digest(self.code, key)
+        hit, value = self.docs.settled(full)
+        if hit:
+            self.memo.keep(full)
+            return True, value
+        known = self.memo.get(full)
         if known is None:
             return False, None
         try:
-            self.docs.replay(known[1])
+            paths, sources = self.docs.replay(known[1])
         except OSError:  # a file it linked from the image cache is gone
             return False, None
+        self.docs.settle(full, known[0], paths, sources)
         return True, known[0]
 
-    def make(self, key: str, step: Callable[[Tree], T]) -> tuple[T, set[str]]:
-        """Run ``step`` into a tree of its own that records it (in this process or a forked helper); what it
-        returned and the files it wrote."""
+    def make(self, key: str, step: Callable[[Tree], T]) -> Made:
+        """Run ``step`` into a tree of its own that records it (in this process or a forked helper)."""
         own = self.docs.recording()
         value = step(own)
         self.memo.put(digest(self.code, key), (value, own.made))
-        return value, own.written
+        return Made(value, frozenset(own.written), own.sources())
+
+    def adopt(self, key: str, made: Made) -> T:
+        """A step `make` ran: its files are this build's; what it returned."""
+        self.docs.written |= made.paths
+        self.docs.settle(digest(self.code, key), made.value, made.paths, made.sources)
+        return made.value
 
     def done(self) -> None:
         self.memo.forget_others()

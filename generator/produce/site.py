@@ -47,7 +47,7 @@ def write_docs(project: Project, work: Path, cache: Path, progress: Progress = N
 
 def _write_docs(project: Project, work: Path, cache: Path, progress: Progress) -> Produced:
     config, root = project.config, project.config.root
-    docs = Tree(work / "docs", linked_to=work / LINKED)
+    docs = Tree(work / "docs", linked_to=work / LINKED, ledger=work / "ledger")
     content = root / config.docs_dir
     _copy_content(project, content, docs)
 
@@ -70,10 +70,10 @@ def _write_docs(project: Project, work: Path, cache: Path, progress: Progress) -
     # a round's view (every value shown, and every value its JSON, CSV and announcement give) and its scheme
     round_keys = {r.id: fingerprint.of_data(view, r.scheme.id) for r, view in zip(reversed(ranked), views)}
     with progress.stage("生成列表、排行、订阅和展示屏", 5) as stage:
-        galleries = Remembered(cache, "galleries", docs, project.code)
-        galleries(fingerprint.of_data([(c.brand.slug, c.brand.digest, c.logo, c.updated) for c in cards],
-                                      category_folders),
-                  lambda tree: _write_pages(tree, pages.gallery_pages(cards, category_folders)))
+        galleries = Remembered(cache, "galleries", docs, project.code)  # each page as it was, if it shows the same
+        for listing in pages.gallery_listings(cards, category_folders):
+            galleries(pages.gallery_key(listing, len(cards)),
+                      lambda tree: _write_page(tree, listing.folder, pages.gallery_page(listing, len(cards))))
         galleries.done()
         _write_page(docs, "criteria", pages.criteria_page(project.criteria))
         intro_file = content / "index.md"
@@ -94,6 +94,7 @@ def _write_docs(project: Project, work: Path, cache: Path, progress: Progress) -
         if config.cms.get("publish"):  # the web form, only where the publisher turned it on
             write_form(config, project.criteria, docs.sub("admin"))
         docs.prune()
+        docs.keep_ledger()
         atomic.write_file(work / f"{LINKED}.json", json.dumps(docs.linked(), ensure_ascii=False).encode("utf-8"))
         stage.advance()
     return Produced(cards, encoded, reused)
@@ -159,27 +160,27 @@ def _write_brands(brands: list[Brand], docs: Tree, cache: Path, site_url: str, u
             stage.advance()
         else:
             missing.append(brand)
-    for brand, (logo, written) in zip(missing, parallel.share_out(one, missing, stage)):
-        logos[brand.slug] = logo
-        docs.written |= written
+    for brand, made in zip(missing, parallel.share_out(one, missing, stage)):
+        logos[brand.slug] = remembered.adopt(key(brand), made)
     remembered.done()
     return [Card(brand, logos[brand.slug], updated[brand.folder]) for brand in brands]
 
 
 def write_kiosk(project: Project, folder: Tree, cache: Path, brands=None, ranked=None, histories=None) -> int:
     """The open-day kiosk into ``folder`` (in the site, or alone for ``brandsite kiosk``); returns data.js's size.
-    As the last build made it when its brands, their results and the settings are the same."""
+    Each brand's logo and QR code as the last build placed them for the same brand."""
     config = project.config
     brands = sorted(project.published, key=lambda b: b.slug) if brands is None else brands
     ranked = project.ranked() if ranked is None else ranked
     histories = leaderboard.history(ranked) if histories is None else histories
     remembered = Remembered(cache, "kiosk", folder, project.code)
-    latest = kiosk.results_entry(ranked[-1] if ranked else None)
-    key = fingerprint.of_data([b.digest for b in brands], histories, latest, config.featured, config.site_name,
-                              config.site_url, config.categories, config.kiosk, config.raw, os.fspath(cache))
-    size = remembered(key, lambda tree: kiosk.write(tree, brands, config.featured, ranked, histories,
-                                                    config.site_name, config.site_url, config.categories,
-                                                    config.kiosk, cache, config.raw))
+
+    def files(brand: Brand) -> tuple[str, str]:
+        return remembered(fingerprint.digest(brand.digest, config.site_url, os.fspath(cache)),
+                          lambda tree: kiosk.brand_files(tree, brand, config.site_url, cache))
+
+    size = kiosk.write(folder, brands, config.featured, ranked, histories, config.site_name, config.site_url,
+                       config.categories, config.kiosk, cache, config.raw, files)
     remembered.done()
     return size
 
@@ -252,21 +253,28 @@ def _write_feeds(project: Project, docs: Tree, cards: list[Card], ranked, histor
             article = round_article(r, config.site_url, organizer)
             articles.put(key, article)
         announcements[f"round:{r.id}"] = article
-    articles.forget_others()
     by_id = {f"brand:{c.brand.slug}": c for c in cards}
 
-    def content(entry: feeds.Item) -> str:
-        article: Article | None = announcements.get(entry.id)
-        card = by_id.get(entry.id)
-        if card is not None:
-            article = brand_article(card.brand, card.updated, histories.get(card.brand.slug, []), config.site_url,
-                                    config.site_name)
-        if article is None:  # a news post: the engine renders it; the feed carries its summary
-            return ""
+    def body(article: Article) -> str:
         return portal.body(article, portal.site_sources(article, config.site_url), config.site_url)
+
+    def content(entry: feeds.Item) -> str:
+        card = by_id.get(entry.id)
+        if card is None:  # a news post (the engine renders it; the feed carries its summary), or a round's
+            article = announcements.get(entry.id)
+            return body(article) if article is not None else ""
+        history = histories.get(card.brand.slug, [])
+        key = fingerprint.digest(project.code, card.brand.digest, card.updated.isoformat(), repr(history),
+                                 config.site_url, config.site_name)
+        html = articles.get(key)  # as the last build wrote it for the same brand
+        if html is None:
+            html = body(brand_article(card.brand, card.updated, history, config.site_url, config.site_name))
+            articles.put(key, html)
+        return html
 
     rounds = [feeds.Item(key, a.title, a.page, a.date, a.digest, ("评价结果",)) for key, a in announcements.items()]
     entries = feeds.items(cards, project.published_news, rounds, content)
+    articles.forget_others()
     docs.write(docs.root / "feed.xml", feeds.rss(entries, config.site_name, description, config.site_url))
     docs.write(docs.root / "feed.json", feeds.json_feed(entries, config.site_name, description, config.site_url))
     docs.write(docs.root / "api" / "brands.json", feeds.brands_api(cards, config.site_url))

@@ -5,6 +5,14 @@ then deleting it all again on the next build), and from one build to the next al
 is the same. So a file is written only when its bytes differ, an image is linked only when the
 link is not already there, and at the end whatever this build did not produce is removed: nothing
 of a deleted brand or of a brand turned back into a draft survives in the tree.
+
+A tree with a ``ledger`` goes further. A build that finished leaves in it what each remembered step
+(`remembered`) wrote, and every file it made. The next build takes a step with the same key as done
+when its files, and the files they were linked or copied from, are still as that build left them
+(inode, size and time: like Git's index, the times only save reading, the key is of contents); it
+reads none of them, and removes only what the last build made and this one did not. The ledger is
+taken away as the build starts, so one that is killed half way leaves none: the build after it
+compares every file and walks the whole tree again.
 """
 
 from __future__ import annotations
@@ -13,12 +21,18 @@ import os
 import shutil
 from pathlib import Path
 from stat import S_ISREG
+from typing import Any
+
+from generator import memo
+
+# a step in the ledger: what it returned, its files and the files they came from, each by inode, size and time
+Step = tuple[Any, dict[str, tuple[int, int, int]], dict[str, tuple[int, int, int]]]
 
 
 class Tree:
     """A folder and the files written into it during one build."""
 
-    def __init__(self, root: Path, record: bool = False, linked_to: Path | None = None):
+    def __init__(self, root: Path, record: bool = False, linked_to: Path | None = None, ledger: Path | None = None):
         self.root = root
         self.written: set[str] = set()  # strings: pathlib hashing is slow at tens of thousands of files
         self._folders: set[str] = set()
@@ -28,12 +42,16 @@ class Tree:
         # with ``linked_to``, what is linked from the caches (the site's images) goes to that folder instead,
         # at the same place: the engine need not list tens of thousands of files it only copies
         self._linked = os.fspath(linked_to) if linked_to is not None else None
+        self._ledger = ledger
+        self._before = _take(ledger, self._base, self._linked) if ledger is not None else None
+        self._steps: dict[str, Step] = {}  # this build's, for the next one's ledger
 
     def sub(self, name: str) -> Tree:
         """The folder ``name`` inside this one, written as part of the same build."""
         inner = Tree(self.root / name)
         inner.written, inner._folders, inner.made = self.written, self._folders, self.made
         inner._base, inner._linked = self._base, self._linked
+        inner._before, inner._steps = self._before, self._steps
         return inner
 
     def recording(self) -> Tree:
@@ -49,16 +67,48 @@ class Tree:
         inside = self._linked + os.sep
         return sorted(path[len(inside):] for path in self.written if path.startswith(inside))
 
-    def replay(self, made: list[tuple[str, str, str | bytes]]) -> None:
-        """Write and link again what a recording tree made (into this tree, which may be another folder).
-        Raises OSError when a linked file is gone (from the image cache)."""
+    def replay(self, made: list[tuple[str, str, str | bytes]]) -> tuple[frozenset[str], list[str]]:
+        """Write and link again what a recording tree made (into this tree, which may be another folder);
+        the files, and the files they were linked or copied from. Raises OSError when a linked file is gone
+        (from the image cache)."""
+        paths, sources = [], []
         for kind, where, what in made:
             if kind == "write":
-                self._write(os.path.join(self._base, where), what)
-            elif kind == "link":
-                self._link(what, os.path.join(self._base, where))
-            else:
-                self._copy(what, os.path.join(self._base, where))
+                paths.append(self._write(os.path.join(self._base, where), what))
+                continue
+            paths.append(self._link(what, os.path.join(self._base, where)) if kind == "link"
+                         else self._copy(what, os.path.join(self._base, where)))
+            sources.append(what)
+        return frozenset(paths), sources
+
+    def sources(self) -> list[str]:
+        """What a recording tree linked and copied from."""
+        return [what for kind, _, what in self.made or () if kind != "write"]
+
+    def settled(self, key: str) -> tuple[bool, Any]:
+        """(True, what it returned) when the step ``key`` is in the ledger and its files, and the files they
+        were linked or copied from, are as that build left them: its files count as written, untouched.
+        Else (False, None)."""
+        step = self._before["steps"].get(key) if self._before is not None else None
+        if step is None or not (_unchanged(step[1], os.lstat) and _unchanged(step[2], os.stat)):
+            return False, None
+        self.written.update(step[1])
+        self._steps[key] = step
+        return True, step[0]
+
+    def settle(self, key: str, value: Any, paths: frozenset[str], sources: list[str]) -> None:
+        """The step ``key`` made ``paths`` from ``sources`` in this build: for the next one's ledger."""
+        try:
+            self._steps[key] = (value, {path: _seen(os.lstat(path)) for path in paths},
+                                {source: _seen(os.stat(source)) for source in sources})
+        except OSError:  # (gone already: the next build does the step again)
+            pass
+
+    def keep_ledger(self) -> None:
+        """The tree is whole (pruned, every step done): what the next build may take as done."""
+        if self._ledger is not None:
+            memo.dump(self._ledger, {"root": self._base, "linked": self._linked, "steps": self._steps,
+                                     "files": frozenset(self.written)})
 
     def _made(self, kind: str, path: str, what: str | bytes) -> None:
         if self.made is not None:
@@ -70,43 +120,46 @@ class Tree:
         self._made("write", os.fspath(path), data)
         self._write(os.fspath(path), data)
 
-    def _write(self, path: str, data: bytes) -> None:
+    def _write(self, path: str, data: bytes) -> str:
         self.written.add(path)
         try:
             stat = os.lstat(path)
             if S_ISREG(stat.st_mode) and stat.st_size == len(data):
                 with open(path, "rb") as fh:
                     if fh.read() == data:
-                        return  # (the built site links to it: a file that is already right is left as it is)
+                        return path  # (the built site links to it: a file that is already right is left as it is)
             _remove(Path(path))  # a hard link (into the cache, from the site) is replaced, never written through
         except FileNotFoundError:
             self._folder(os.path.dirname(path))
         with open(path, "wb") as fh:
             fh.write(data)
+        return path
 
     def link(self, source: Path, path: Path) -> None:
         """``path`` is ``source``: a hard link where the file system allows one, else a copy."""
         self._made("link", os.fspath(path), os.fspath(source))
         self._link(os.fspath(source), os.fspath(path))
 
-    def _link(self, source: str, path: str) -> None:
+    def _link(self, source: str, path: str) -> str:
         if self._linked is not None and path.startswith(self._base + os.sep):
             path = self._linked + path[len(self._base):]
         if self._already(source, path):
-            return
+            return path
         try:
             os.link(source, path)
         except OSError:
             shutil.copy2(source, path)
+        return path
 
     def copy(self, source: Path, path: Path) -> None:
         """A copy of ``source`` (hand-written files, which the build must not change through a link)."""
         self._made("copy", os.fspath(path), os.fspath(source))
         self._copy(os.fspath(source), os.fspath(path))
 
-    def _copy(self, source: str, path: str) -> None:
+    def _copy(self, source: str, path: str) -> str:
         if not self._already(source, path):
             shutil.copy2(source, path)
+        return path
 
     def copy_folder(self, source: Path, path: Path, skip: frozenset[Path] = frozenset()) -> None:
         """Every file under ``source`` but hidden ones (.git, .DS_Store, editors' swap files) and ``skip``."""
@@ -119,10 +172,31 @@ class Tree:
 
     def prune(self) -> None:
         """Remove every file and folder under the root (and the ``linked_to`` folder) that this build did not
-        write."""
+        write: by the ledger, what the last build made and this one did not; without one, by walking."""
+        if self._before is not None:
+            self._prune_gone(self._before["files"] - self.written)
+            return
         self._prune(os.fspath(self.root))
         if self._linked is not None:
             self._prune(self._linked)
+
+    def _prune_gone(self, gone: set[str]) -> None:
+        folders = set()
+        for path in gone:
+            try:
+                _remove(Path(path))
+            except FileNotFoundError:
+                pass
+            folders.add(os.path.dirname(path))
+        inside = tuple(root + os.sep for root in (self._base, self._linked) if root is not None)
+        for folder in sorted(folders, key=len, reverse=True):  # the deepest first: a parent may empty in turn
+            while folder.startswith(inside):
+                try:
+                    os.rmdir(folder)
+                except OSError:  # not empty, or gone already
+                    break
+                self._folders.discard(folder)
+                folder = os.path.dirname(folder)
 
     def _prune(self, root: str) -> None:
         written = self.written
@@ -156,6 +230,29 @@ class Tree:
         if folder not in self._folders:
             os.makedirs(folder, exist_ok=True)
             self._folders.add(folder)
+
+
+def _take(ledger: Path, base: str, linked: str | None) -> dict | None:
+    """The ledger the last build left for this tree, taken away; None without a whole one for it."""
+    before = memo.load(ledger)
+    try:
+        os.unlink(ledger)
+    except OSError:
+        pass
+    if not isinstance(before, dict) or before.get("root") != base or before.get("linked") != linked:
+        return None
+    return before
+
+
+def _seen(st: os.stat_result) -> tuple[int, int, int]:
+    return st.st_ino, st.st_size, st.st_mtime_ns
+
+
+def _unchanged(files: dict[str, tuple[int, int, int]], stat) -> bool:
+    try:
+        return all(_seen(stat(path)) == seen for path, seen in files.items())
+    except OSError:
+        return False
 
 
 def _remove(path: Path) -> None:
