@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from generator import segment
+from generator import atomic, segment
 from generator.progress import NULL, Progress, Stage
 from generator.engine import search_index
 from generator.produce import slots
@@ -105,6 +105,36 @@ def _cache_templates(config, folder: Path) -> None:
     def get_env():
         env = make_env()
         env.bytecode_cache = cache
+        return env
+
+    config.theme.get_env = get_env
+
+
+def _keep_theme_listing(config, key: str, path: Path) -> None:
+    """MkDocs finds the theme's static files to copy by listing every file of every theme folder (Material has
+    hundreds) and matching each against a dozen patterns, on every build. The same theme, packages and
+    configuration (``key``: the page cache's `site_key`) give the same list, which is kept in ``path``."""
+    make_env = config.theme.get_env
+
+    def get_env():
+        env = make_env()
+        list_templates = env.list_templates
+
+        def listed(extensions=None, filter_func=None):
+            if filter_func is None or extensions is not None:  # not the static files' listing
+                return list_templates(extensions, filter_func)
+            known = atomic.read_json(path)
+            names = known.get("files") if known.get("key") == key else None
+            if isinstance(names, list) and all(isinstance(name, str) for name in names):
+                return names
+            names = list_templates(filter_func=filter_func)
+            try:
+                atomic.write_json(path, {"key": key, "files": names})
+            except OSError:  # (kept only to save time)
+                pass
+            return names
+
+        env.list_templates = listed
         return env
 
     config.theme.get_env = get_env
@@ -270,6 +300,8 @@ def build(config_file: Path, strict: bool = False, jieba_user: Path | None = Non
             if cache is not None:
                 _cache_templates(config, cache / "templates")
             site = site_key(config_file, Path(config.theme.custom_dir), jieba_user) if pages is not None else ""
+            if site and cache is not None:
+                _keep_theme_listing(config, site, cache / "theme-files.json")
             reuse = Reuse(PageCache(pages, site) if pages is not None else None, reuse=not full)
             config.plugins["brandsite-edge"] = _edge_plugin(session, stage, reuse, site)
             in_place = pages is not None  # else MkDocs empties the site folder first

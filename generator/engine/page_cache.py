@@ -38,6 +38,9 @@ class Entry:
     warnings: list[str] = field(default_factory=list)  # what the engine said while rendering it
     source: str = ""  # SHA-256 of its Markdown
     links: list[str] = field(default_factory=list)  # the relative link targets in it, resolved
+    # how the last build placed it when reused: the stored file linked into the site, and the files that made
+    # it ([path, [inode, size, time]], [path, None] for a part that was missing), see `PageCache.placed`
+    placed: list = field(default_factory=list)
 
 
 ENGINE_CODE = Path(__file__).resolve().parent
@@ -132,6 +135,27 @@ class PageCache:
             pass
         return None
 
+    def placed(self, entry: Entry) -> Path | None:
+        """The stored file a reused page is linked from, as the last build placed it, when its stored HTML,
+        its parts and that file are still as they were then (by inode, size and time, which are only a
+        shortcut: the HTML was checked against its digest, and the file made from it and the parts, when
+        the entry was recorded); else None, and the page is placed the long way (`html`, then `record`)."""
+        if len(entry.placed) != 2:
+            return None
+        sha, seen = entry.placed
+        try:
+            if not all(_stamp(path) == (tuple(stamp) if stamp else None) for path, stamp in seen):
+                return None
+        except (TypeError, ValueError):
+            return None
+        self.asked.add(sha)
+        return self.blobs / sha[:2] / sha
+
+    def record(self, entry: Entry, linked: Path, made_from: list[Path]) -> None:
+        """How a reused page was placed this time, for `placed` in the next build."""
+        files = [self.blobs / entry.html[:2] / entry.html, linked, *made_from]
+        entry.placed = [linked.name, [[os.fspath(path), _stamp(os.fspath(path))] for path in files]]
+
     def keep_html(self, data: bytes) -> str:
         sha = hashlib.sha256(data).hexdigest()
         path = self.blobs / sha[:2] / sha
@@ -165,6 +189,14 @@ class PageCache:
                 for blob in sub.iterdir():
                     if blob.name not in used:
                         blob.unlink(missing_ok=True)
+
+
+def _stamp(path: str) -> tuple[int, int, int] | None:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return st.st_ino, st.st_size, st.st_mtime_ns
 
 
 def json_safe(meta: dict) -> bool:

@@ -167,12 +167,16 @@ def written_anew():
         utils.write_file = write_file
 
 
-def _place(stored: Path, html: bytes, file, out: SiteFiles, cache: PageCache) -> None:
+def _place(stored: Path, html: bytes, file, entry: Entry, out: SiteFiles, cache: PageCache) -> None:
     """A reused page into the site, linked: its stored HTML, or, when the page has parts (produce/slots.py),
     a stored copy with the parts as they are now (the same copy as last time when they did not change)."""
+    parts = []
     if slots.PREFIX.encode() in html:
-        stored = cache.blob(slots.fill_bytes(html, Path(file.abs_src_path).parent))
+        folder = Path(file.abs_src_path).parent
+        parts = [slots.path(folder, name) for name in slots.names(html)]
+        stored = cache.blob(slots.fill_bytes(html, folder))
     out.link(str(stored), file.abs_dest_path)
+    cache.record(entry, stored, parts)
 
 
 def _copy_static(file, out: SiteFiles, docs: str):
@@ -226,15 +230,15 @@ class Reuse:
                 file.copy_file = _cleared(file.copy_file, file.abs_dest_path)
 
     def nav_ready(self, nav, files, site: str) -> None:
-        """Decide which pages to reuse: plain MkDocs pages that are not in the navigation."""
+        """Decide which pages to reuse: plain MkDocs pages (not the blog's), in the navigation or not (those in
+        it are reused only under the same navigation, as every page is: see `env_ready`)."""
         from mkdocs.structure.pages import Page
 
         self.nav, self.files = nav, files
         if self.cache is None:
             return
-        in_nav = {id(page) for page in nav.pages}
         for file in files.documentation_pages():
-            if type(file.page) is not Page or id(file.page) in in_nav or file.abs_src_path is None:
+            if type(file.page) is not Page or file.abs_src_path is None:
                 continue
             entry = self.cache.entries.get(file.src_uri)
             key, self.sources[file.src_uri] = page_key(site, file, Path(file.abs_src_path).read_bytes(), files, entry)
@@ -297,6 +301,10 @@ class Reuse:
         doc_files = self.files.documentation_pages()
         for uri, entry in list(self.hits.items()):
             file = self.files.get_file_from_path(uri)
+            placed = self.cache.placed(entry)
+            if placed is not None:  # as the last build placed it, from the same files
+                self.out.link(str(placed), file.abs_dest_path)
+                continue
             stored = self.cache.html(entry)
             if stored is None:
                 del self.hits[uri]
@@ -304,7 +312,7 @@ class Reuse:
                 _populate_page(file.page, config, self.files)
                 _build_page(file.page, config, doc_files, self.nav, self.env)
                 continue
-            _place(*stored, file, self.out, self.cache)
+            _place(*stored, file, entry, self.out, self.cache)
         if self.search_plugin is not None:
             self.search_plugin.search_index.entries = [
                 entry for file in doc_files

@@ -1,10 +1,13 @@
 """QR codes for brand pages, drawn with segno and kept in the cache: choosing the best mask costs
-about 20 ms a code, so each address is drawn once, for the page (inline SVG) and for the kiosk (a file)."""
+about 20 ms a code, so each address is drawn once, for the page (inline SVG) and for the kiosk (a file),
+and both are kept when either is asked for (the brand pages are drawn on every core; the kiosk then
+finds its files there)."""
 
 from __future__ import annotations
 
 import hashlib
 import io
+import os
 from pathlib import Path
 
 import segno
@@ -12,16 +15,16 @@ import segno
 INK = "#1f2933"
 
 
-def inline_svg(url: str) -> str:
+def _inline_svg(code: segno.QRCode) -> str:
     """For inside an HTML page: no XML declaration, no namespace needed."""
-    return segno.make(url, error="m").svg_inline(scale=5, border=2, dark=INK, omitsize=False, title="二维码")
+    return code.svg_inline(scale=5, border=2, dark=INK, omitsize=False, title="二维码")
 
 
-def file_svg(url: str) -> str:
+def _file_svg(code: segno.QRCode) -> str:
     """A standalone SVG file (the kiosk loads it with <img>, so it needs the SVG namespace)."""
     out = io.BytesIO()
-    segno.make(url, error="m").save(out, kind="svg", scale=10, border=2, dark=INK, light="#ffffff",
-                                    xmldecl=False, svgns=True, svgclass=None, lineclass=None, title="二维码")
+    code.save(out, kind="svg", scale=10, border=2, dark=INK, light="#ffffff", xmldecl=False, svgns=True,
+              svgclass=None, lineclass=None, title="二维码")
     return out.getvalue().decode("utf-8")
 
 
@@ -31,10 +34,17 @@ def cached(url: str, cache: Path, standalone: bool = False) -> str:
 
 
 def cached_file(url: str, cache: Path, standalone: bool = False) -> Path:
-    """The cache file holding the QR code for ``url``, drawn if it is not there yet."""
-    key = cache / (hashlib.sha256(url.encode()).hexdigest()[:24] + ("-file" if standalone else "") + ".svg")
-    if not key.is_file():
+    """The cache file holding the QR code for ``url`` (standalone, or for inside a page), drawn if it is not
+    there yet."""
+    stem = hashlib.sha256(url.encode()).hexdigest()[:24]
+    inline, alone = cache / f"{stem}.svg", cache / f"{stem}-file.svg"
+    wanted = alone if standalone else inline
+    if not wanted.is_file():
+        code = segno.make(url, error="m")
         cache.mkdir(parents=True, exist_ok=True)
-        key.with_suffix(".tmp").write_text((file_svg if standalone else inline_svg)(url), "utf-8")
-        key.with_suffix(".tmp").replace(key)
-    return key
+        for path, draw in ((inline, _inline_svg), (alone, _file_svg)):
+            if path is wanted or not path.is_file():
+                temp = path.with_suffix(f".{os.getpid()}.tmp")  # (forked helpers may draw the same address)
+                temp.write_text(draw(code), "utf-8")
+                temp.replace(path)
+    return wanted

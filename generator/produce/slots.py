@@ -37,6 +37,11 @@ def fill_bytes(html: bytes, page_folder: Path) -> bytes:
     return _MARKER_BYTES.sub(lambda match: _part(page_folder, match.group(1).decode()), html)
 
 
+def names(html: bytes) -> list[str]:
+    """The parts a stored page has markers for."""
+    return [match.decode() for match in _MARKER_BYTES.findall(html)]
+
+
 def _part(page_folder: Path, name: str) -> bytes:
     source = path(page_folder, name)
     return source.read_bytes() if source.is_file() else b""
