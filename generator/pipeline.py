@@ -100,9 +100,20 @@ def load_settings(root: Path, config_file: Path | None = None) -> tuple[SiteConf
 
 def _load(root: Path, config_file: Path | None, progress: Progress, only: list[Path] | None = None) -> Project:
     config, criteria = load_settings(root, config_file)
+    cache = root.resolve() / ".brandsite" / "cache"
+    files = fingerprint.Files(cache / "brand-files.json")  # the stat memo of the folders remembered work reads
+    code = memo.code(files)
+    try:
+        return _load_all(root, config, criteria, progress, only, files, code, cache)
+    finally:
+        files.save(partial=only is not None)
+
+
+def _load_all(root: Path, config: SiteConfig, criteria: criteria_mod.Criteria, progress: Progress,
+              only: list[Path] | None, files: fingerprint.Files, code: str, cache: Path) -> Project:
     report = Report()
     brands, results = [], {}
-    code, loaded = _brands(root, config, criteria, progress, only)
+    loaded = _brands(root, config, criteria, progress, only, files, code, cache)
     for brand, found, checked, passed in loaded:
         report.extend(found)
         if brand is None:
@@ -121,20 +132,32 @@ def _load(root: Path, config_file: Path | None, progress: Progress, only: list[P
         report.extend(found)
     schemes, found = scheme_mod.load(config.schemes, rel(config.schemes, root) if config.schemes else None)
     report.extend(found)
-    rounds, found = load_rounds(root, schemes, brands)
+    rounds, found = _rounds(root, schemes, brands, files, code, cache)
     report.extend(found)
     return Project(config, criteria, brands, report, results, news, schemes, rounds, code)
 
 
+def _rounds(root: Path, schemes: dict[str, Scheme], brands: list[Brand], files: fingerprint.Files, code: str,
+            cache: Path) -> tuple[list[Round], list]:
+    """Every round and its findings, as an earlier run read them from the same scores/ folder (a round reads
+    nothing outside it), schemes and brands (which it names, and which of them are drafts)."""
+    remembered = memo.Memo(cache / "memo" / "rounds-read")
+    key = fingerprint.digest(code, os.fspath(root), files.tree(Path(os.path.abspath(root / "scores"))),
+                             repr(schemes), repr(sorted((b.slug, b.is_draft) for b in brands)))
+    known = remembered.get(key)
+    if known is None:
+        known = load_rounds(root, schemes, brands)
+        remembered.put(key, known)
+    remembered.forget_others()
+    return known
+
+
 def _brands(root: Path, config: SiteConfig, criteria: criteria_mod.Criteria, progress: Progress,
-            only: list[Path] | None):
-    """The code's digest, and (brand or None, its loading findings, its check findings, the rules it passed)
-    for every brand folder, in slug order. A folder whose files, contract, criteria and code are those of an
-    earlier run is taken as that run left it (see `memo`): an edit costs the loading and checking of one brand."""
-    cache = root.resolve() / ".brandsite" / "cache"
-    files = fingerprint.Files(cache / "brand-files.json")
+            only: list[Path] | None, files: fingerprint.Files, code: str, cache: Path) -> list[tuple]:
+    """(brand or None, its loading findings, its check findings, the rules it passed) for every brand folder,
+    in slug order. A folder whose files, contract, criteria and code are those of an earlier run is taken as
+    that run left it (see `memo`): an edit costs the loading and checking of one brand."""
     remembered = memo.Memo(cache / "memo" / "brands")
-    code = memo.code(files)
     contract = config.contract()
     base = fingerprint.digest(code, repr(contract), repr(criteria), os.fspath(root))
     facts = images.Facts(cache / "image-facts.json")
@@ -155,10 +178,8 @@ def _brands(root: Path, config: SiteConfig, criteria: criteria_mod.Criteria, pro
     facts.save()
     if only is None:
         readings.save({b.name or b.slug for b, *_ in out if b is not None})
-    files.save(partial=only is not None)
-    if only is None:
         remembered.forget_others()
-    return code, out
+    return out
 
 
 def _load_and_check(folder: Path, root: Path, contract: Contract, criteria: criteria_mod.Criteria,

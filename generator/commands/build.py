@@ -24,6 +24,7 @@ from generator.atomic import drop_empty_folders, empty, exclusive, swap
 from generator.commands import load_or_report, report_blocking, unchanged, why
 from generator.commands.progress_display import display, mode_for
 from generator.engine import mkdocs as engine
+from generator.produce import dates
 from generator.progress import NULL, Progress
 
 if TYPE_CHECKING:  # the pipeline is imported when a build needs it: an unchanged site is answered first
@@ -56,7 +57,7 @@ def run(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_na
     With ``skip_unchanged`` (the CLI's build), a site whose inputs are exactly those of the last successful
     build, and which is still as that build left it, is not built again (see `unchanged`)."""
     started = time.perf_counter()
-    with _one_at_a_time(root, work_name):
+    with _one_at_a_time(root, work_name), dates.one_build():
         site = _targets(site_dir)[0]
         inputs = unchanged.inputs(root, site, strict) if skip_unchanged else None
         facts = None if full or timings or inputs is None else unchanged.last_facts(root, site, inputs)

@@ -203,6 +203,8 @@ class Reuse:
         self.captured: dict[str, list[dict]] = {}
         self.mark = 0
         self.html: dict[str, str] = {}
+        self.parts: dict[str, list[str]] = {}  # a rendered page's parts, by name
+        self.filled: dict[str, tuple[Path, list[Path]]] = {}  # a rendered page's stored copy with its parts in
         self.titles: dict[str, str | None] = {}
         self.nav = self.env = self.files = self.warnings = None
         self.nav_digest = ""
@@ -283,12 +285,16 @@ class Reuse:
     def page_written(self, output: str, page) -> None:
         if self.cache is not None and page.file.src_uri in self.keys and output.strip():
             self.html[page.file.src_uri] = self.cache.keep_html(output.encode("utf-8", errors="xmlcharrefreplace"))
+            if slots.PREFIX in output:
+                self.parts[page.file.src_uri] = slots.MARKER.findall(output)
 
     def page_filled(self, filled: str, page) -> None:
         """A page with its parts just put in, stored as the copy the next build links if they stay the same
         (see `_place`): so a build after `--full` does not store a thousand of them anew."""
         if self.cache is not None and page.file.src_uri in self.keys:
-            self.cache.blob(filled.encode("utf-8", errors="xmlcharrefreplace"))
+            stored = self.cache.blob(filled.encode("utf-8", errors="xmlcharrefreplace"))
+            folder = Path(page.file.abs_src_path).parent
+            self.filled[page.file.src_uri] = stored, [slots.path(folder, n) for n in self.parts.get(page.file.src_uri, [])]
 
     def post_build(self, config) -> None:
         """Write the reused pages (one whose stored HTML is damaged is rendered now), put every page's search
@@ -328,8 +334,12 @@ class Reuse:
             page = self.files.get_file_from_path(uri).page
             if uri in self.html and page is not None and json_safe(page.meta):
                 source, links = self.sources[uri]
-                entries[uri] = Entry(self.keys[uri], self.nav_digest, self.html[uri], self.titles.get(uri), page.meta,
-                                     self.captured.get(uri, []), self.warnings.by_page.get(uri, []), source, links)
+                entry = Entry(self.keys[uri], self.nav_digest, self.html[uri], self.titles.get(uri), page.meta,
+                              self.captured.get(uri, []), self.warnings.by_page.get(uri, []), source, links)
+                # placed as the next build would place it, so the first build after this one takes the short way
+                stored, parts = self.filled.get(uri, (self.cache.blobs / entry.html[:2] / entry.html, []))
+                self.cache.record(entry, stored, parts)
+                entries[uri] = entry
         return entries
 
     def stop(self) -> None:

@@ -5,15 +5,43 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
+from contextlib import contextmanager
 from pathlib import Path
 from stat import S_ISREG
+
+
+# within `one_build`: the dates already read, so the build's child process (forked after the parent has read
+# them for the nothing-changed check) uses the very dates that check recorded, without reading them again
+_read: dict | None = None
+
+
+@contextmanager
+def one_build():
+    global _read
+    _read = {}
+    try:
+        yield
+    finally:
+        _read = None
 
 
 def last_updated(root: Path, folders: list[Path], only: str = "brands") -> dict[Path, dt.date]:
     """The last commit date of each brand folder (its files' time when not committed).
     ``only`` limits the history read, e.g. to one brand's folder."""
-    dates = _from_git(root, only)
-    return {folder: (dates and dates.get(folder.resolve())) or _from_files(folder) for folder in folders}
+    dates = _once(("git", os.fspath(root.resolve()), only), lambda: _from_git(root, only))
+    out = {}
+    for folder in folders:
+        where = folder.resolve()
+        out[folder] = (dates and dates.get(where)) or _once(("files", os.fspath(where)), lambda: _from_files(folder))
+    return out
+
+
+def _once(key: tuple, read):
+    if _read is None:
+        return read()
+    if key not in _read:
+        _read[key] = read()
+    return _read[key]
 
 
 def _from_git(root: Path, only: str) -> dict[Path, dt.date]:
