@@ -309,3 +309,21 @@ def test_the_site_before_is_brought_up_to_date_in_place_and_nothing_of_it_surviv
     assert main(["-C", str(tmp_path), "build", "-q", "--full", "-d", str(tmp_path / "clean")]) == 0
     assert not differences(built, site_files(tmp_path / "clean"))
     assert "stray.html" not in built and not any(name.startswith("brands/huanwei-tujidui/") for name in built)
+
+
+def test_what_the_engine_leaves_in_the_docs_tree_is_gone_by_the_next_build(tmp_path, capsys):
+    """Material's blog plugin writes its index page into the docs tree when the site has none; a rebuild,
+    which takes the tree as its last build left it, still builds what a clean build of the same files does
+    (here: no 创建动态 in the navigation, as a first build has none)."""
+    (tmp_path / "edited").mkdir()
+    (tmp_path / "clean").mkdir()
+    site = copy_demo(tmp_path / "edited")
+    (site / "content" / "news" / "index.md").unlink()
+    assert main(["-C", str(site), "build", "-q"]) == 0
+    edit(site, 1)
+    assert main(["-C", str(site), "build", "-q"]) == 0
+    clean = copy_demo(tmp_path / "clean")
+    shutil.copy2(site / "brands" / "xinqiao" / "brand.yml", clean / "brands" / "xinqiao" / "brand.yml")
+    (clean / "content" / "news" / "index.md").unlink()
+    assert main(["-C", str(clean), "build", "-q"]) == 0
+    assert not differences(site_files(site / "site"), site_files(clean / "site"))

@@ -14,7 +14,7 @@ import shutil
 import sys
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -44,6 +44,8 @@ class Prepared:
     images_reused: int = 0
     seconds: dict[str, float] = field(default_factory=dict)  # the child's own stages: "load", "produce"
     linked: Path | None = None  # the site's images, beside the docs tree (produce/site.py)
+    pending: list = field(default_factory=list)  # images to encode while the engine renders, then link
+    deferred: list = field(default_factory=list)
 
 
 def run(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_name: str = "build",
@@ -166,21 +168,23 @@ def _prepare_alone(root: Path, strict: bool, work_name: str, building: Path,
     if project is None or report_blocking(project, strict, "网站未生成（原有网站保持不变）", err):
         return None, err.getvalue()
     loaded = time.perf_counter()
-    prepared = _prepare(project, root, work_name, building, err, progress)
+    prepared = _prepare(project, root, work_name, building, err, progress, defer_images=True)
     if prepared is not None:
         prepared = replace(prepared, seconds={"load": loaded - started, "produce": time.perf_counter() - loaded})
     return prepared, err.getvalue()
 
 
 def _prepare(project: Project, root: Path, work_name: str, building: Path, err: TextIO,
-             progress: Progress = NULL) -> Prepared | None:
-    """The generated docs tree and engine configuration under .brandsite/<work_name>."""
+             progress: Progress = NULL, defer_images: bool = False) -> Prepared | None:
+    """The generated docs tree and engine configuration under .brandsite/<work_name>; with ``defer_images``,
+    the images missing from the cache are left for the engine's process (see `_encoding`)."""
     from generator.produce.site import LINKED, write_docs
 
     work = root.resolve() / ".brandsite" / work_name
+    cache = root.resolve() / ".brandsite" / "cache"
     try:
         work.mkdir(parents=True, exist_ok=True)
-        produced = write_docs(project, work, root.resolve() / ".brandsite" / "cache", progress)
+        produced = write_docs(project, work, cache, progress, defer_images)
         cards = produced.cards
         config = engine.write_config(work, project.config.config_file.resolve(), work / "docs", building,
                                      project.config.raw, project.config.news_dir)
@@ -189,7 +193,8 @@ def _prepare(project: Project, root: Path, work_name: str, building: Path, err: 
         return None
     newest = max([c.updated for c in cards] + [p.date for p in project.published_news], default=None)
     return Prepared(config, work, newest, len(cards), sum(1 for b in project.brands if b.is_draft),
-                    produced.images_encoded, produced.images_reused, linked=work / LINKED)
+                    produced.images_encoded, produced.images_reused, linked=work / LINKED,
+                    pending=produced.pending, deferred=produced.deferred)
 
 
 def _engine(prepared: Prepared, strict: bool, site: Path, building: Path, site_dir: Path, started: float, done: str,
@@ -209,10 +214,12 @@ def _engine(prepared: Prepared, strict: bool, site: Path, building: Path, site_d
     elif building.exists() or building.is_symlink():
         building.unlink()
     try:
-        built = engine.build(prepared.config, strict=strict, jieba_user=prepared.work / "jieba_user.txt",
-                             content_date=prepared.newest, cache=prepared.work.parent / "cache", session=session,
-                             progress=progress, pages=prepared.work.parent / "cache" / "pages" / prepared.work.name,
-                             full=full, linked=prepared.linked)
+        with _encoding(prepared) as images_ready:
+            built = engine.build(prepared.config, strict=strict, jieba_user=prepared.work / "jieba_user.txt",
+                                 content_date=prepared.newest, cache=prepared.work.parent / "cache",
+                                 session=session, progress=progress,
+                                 pages=prepared.work.parent / "cache" / "pages" / prepared.work.name,
+                                 full=full, linked=prepared.linked, linked_ready=images_ready)
     except (engine.EngineError, OSError) as exc:
         shutil.rmtree(building, ignore_errors=True)
         _failed(exc if isinstance(exc, engine.EngineError) else f"写入文件失败（{why(exc)}）", err)
@@ -227,6 +234,35 @@ def _engine(prepared: Prepared, strict: bool, site: Path, building: Path, site_d
     where = site_dir if done == "已生成网站" else None
     print(closing_line(done, facts, time.perf_counter() - started, where), flush=True)
     return facts
+
+
+@contextlib.contextmanager
+def _encoding(prepared: Prepared):
+    """The images the child left (`Prepared.pending`), encoded in threads of this process while the engine
+    renders on one core: Pillow lets them run on the other. Yields what the engine calls before it links the
+    site's images: it waits for them and makes the docs tree's links to them. A failed build waits as well, so
+    no encoder is cut off half way (the cache only ever holds whole files, under temporary names until then)."""
+    if not prepared.pending:
+        yield None
+        return
+    from generator.produce import images, tree
+
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="brandsite-images")
+    encoded = pool.submit(images.encode, prepared.pending, prepared.work.parent / "cache" / "images")
+
+    def ready() -> None:
+        encoded.result()
+        tree.link_deferred(prepared.deferred)
+
+    try:
+        yield ready
+    except Exception:
+        pool.shutdown(wait=True)
+        raise
+    except BaseException:  # interrupted: nobody waits for the encoders, whose files are not in place yet
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
 
 
 def closing_line(done: str, facts: dict, seconds: float, site_dir: Path | None) -> str:

@@ -13,6 +13,7 @@ import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import yaml
 
@@ -264,14 +265,15 @@ def warm_up() -> None:
 def build(config_file: Path, strict: bool = False, jieba_user: Path | None = None,
           content_date: dt.date | None = None, cache: Path | None = None, session: Session | None = None,
           progress: Progress = NULL, pages: Path | None = None, full: bool = False,
-          linked: Path | None = None) -> Built:
+          linked: Path | None = None, linked_ready: Callable[[], None] | None = None) -> Built:
     """Build the site; returns the engine's warnings and how many pages it wrote. Raises EngineError on failure.
 
     ``pages`` keeps the rendered pages for the next build, which renders only those whose inputs changed;
     ``full`` renders every page regardless (and keeps them all anew).
 
     ``linked`` holds files to put into the site beside what the engine makes (the site's images), listed in
-    the JSON file of the same name: the engine need not walk, list and copy them.
+    the JSON file of the same name: the engine need not walk, list and copy them. ``linked_ready`` is called
+    first, once the engine has rendered (the images may still be being made meanwhile).
 
     ``content_date`` (the newest date in the input) stands in for "now" in the sitemap and
     its gzip header, so rebuilding the same input on another day gives the same bytes.
@@ -309,6 +311,8 @@ def build(config_file: Path, strict: bool = False, jieba_user: Path | None = Non
                 reuse.out.start(config.site_dir)
             with written_anew():
                 mkdocs_build(config, dirty=in_place)
+            if linked_ready is not None:
+                linked_ready()
             if linked is not None:
                 reuse.out.link_listed(linked, config.site_dir)
             made = len(reuse.files.documentation_pages())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import uuid
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import PIL
-from PIL import Image, ImageOps
+from PIL import ExifTags, Image, ImageOps
 
 from generator import atomic
 from generator.progress import NULL, Progress
@@ -53,10 +54,37 @@ SETTINGS = {
 ENCODER = hashlib.sha256(json.dumps([SETTINGS, PIL.__version__], sort_keys=True).encode()).hexdigest()[:8]
 
 
+def _fitted(width: int, height: int, side: int) -> tuple[int, int]:
+    """The size Pillow's ``thumbnail((side, side))`` gives an image of this size (its own rounding)."""
+    if side >= width and side >= height:
+        return width, height
+
+    def nearest(number: float, error) -> int:
+        return max(min(math.floor(number), math.ceil(number), key=error), 1)
+
+    aspect = width / height
+    if aspect <= 1:
+        return nearest(side * aspect, lambda n: abs(aspect - n / side)), side
+    return side, nearest(side / aspect, lambda n: 0 if n == 0 else abs(aspect - side / n))
+
+
+def web_size(info: ImageInfo, max_side: int) -> tuple[int, int]:
+    """The size the web versions of ``info`` have at ``max_side``, known without encoding them: upright (an
+    EXIF orientation that turns it a quarter swaps the sides, as the encoder turns it), then fitted."""
+    with Image.open(info.path) as im:
+        if im.format == "PNG":
+            im.load()  # (a PNG's EXIF may come after its pixels)
+        turned = im.getexif().get(ExifTags.Base.Orientation) in (5, 6, 7, 8)
+    return _fitted(*((info.height, info.width) if turned else (info.width, info.height)), max_side)
+
+
 def _encode(info: ImageInfo, stem: Path, ext: str, max_side: int, tmp: str) -> tuple[int, int]:
     with Image.open(info.path) as im:
         im = ImageOps.exif_transpose(im)  # keep the photo upright once orientation metadata is gone
+        size = _fitted(*im.size, max_side)  # what `web_size` told the pages before
         im.thumbnail((max_side, max_side), Image.LANCZOS)
+        if im.size != size:
+            im = im.resize(size, Image.LANCZOS)
         if ext == "jpg":
             im = im.convert("RGB")
             im.save(stem.with_suffix(f".jpg{tmp}"), "JPEG", **SETTINGS["JPEG"])
@@ -80,7 +108,8 @@ def web_images(info: ImageInfo, cache: Path, max_side: int) -> tuple[Path, Path 
         return info.path, None, info.width, info.height
     fallback, webp, size_file = (cache / name for name in _cached_names(info, max_side))
     stem, ext = fallback.with_suffix(""), fallback.suffix[1:]
-    known = _checked.get(os.fspath(size_file)) or _cached(fallback, webp, size_file)
+    key = os.fspath(size_file)
+    known = _checked.get(key) or _deferred.get(key) or _cached(fallback, webp, size_file)
     if known is None:
         cache.mkdir(parents=True, exist_ok=True)
         tmp = f".{uuid.uuid4().hex[:12]}.tmp"  # own temporary names: two threads may encode the same bytes
@@ -95,6 +124,8 @@ def web_images(info: ImageInfo, cache: Path, max_side: int) -> tuple[Path, Path 
 
 # the entries `warm` found whole in this build (by size file): placing an image then only links it
 _checked: dict[str, tuple[int, int]] = {}
+# the entries `defer` left for later in this build, with the size they will have
+_deferred: dict[str, tuple[int, int]] = {}
 
 
 def _cached(fallback: Path, webp: Path, size_file: Path) -> tuple[int, int] | None:
@@ -140,33 +171,61 @@ def place(info: ImageInfo, cache: Path, tree: Tree, dest_dir: Path, stem: str, m
 
 
 def warm(jobs: list[tuple[ImageInfo, int]], cache: Path, progress: Progress = NULL) -> tuple[int, int]:
-    """Encode every (image, size) missing from the cache, on all cores: Pillow releases the GIL
-    while it decodes, resizes and encodes, so threads run in parallel. Returns (encoded, reused)."""
+    """Encode every (image, size) missing from the cache (see `encode`). Returns (encoded, reused)."""
+    missing, reused = check(jobs, cache)
+    encode(missing, cache, progress)
+    return len(missing), reused
+
+
+def check(jobs: list[tuple[ImageInfo, int]], cache: Path) -> tuple[list[tuple[ImageInfo, int]], int]:
+    """The (image, size) jobs missing from the cache, each once, and how many are there whole."""
     present = set(os.listdir(cache)) if cache.is_dir() else set()  # one listing, not three looks an image
     wanted = {(info.path, side): (info, side) for info, side in jobs if not info.is_svg}
     _checked.clear()
+    _deferred.clear()
     index = atomic.read_json(cache / INDEX)  # the size files' contents: one read, not one an image
-    seen, missing = {}, {}
-    for key, job in wanted.items():
+    seen, missing = {}, []
+    for job in wanted.values():
         names = _cached_names(*job)
         known = _indexed(cache, names, index.get(names[2])) if present.issuperset(names) else None
         if known is None:
-            missing[key] = job
+            missing.append(job)
         else:
             _checked[os.fspath(cache / names[2])] = tuple(known[:2])
             seen[names[2]] = known
-    if missing:
-        with progress.stage("处理图片", len(missing)) as stage, ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-            for _ in as_completed([pool.submit(web_images, info, cache, side) for info, side in missing.values()]):
-                stage.advance()
-    for info, side in missing.values():
+    if seen != index:
+        atomic.write_json(cache / INDEX, seen)
+    return missing, len(wanted) - len(missing)
+
+
+def encode(jobs: list[tuple[ImageInfo, int]], cache: Path, progress: Progress = NULL) -> None:
+    """Encode ``jobs`` into the cache on all cores (Pillow releases the GIL while it decodes, resizes and
+    encodes, so threads run side by side) and add them to its index."""
+    if not jobs:
+        return
+    with progress.stage("处理图片", len(jobs)) as stage, ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        for done in as_completed([pool.submit(web_images, info, cache, side) for info, side in jobs]):
+            done.result()
+            stage.advance()
+    index = atomic.read_json(cache / INDEX)
+    for info, side in jobs:
         names = _cached_names(info, side)
         record = _record(*(cache / n for n in names))
         if record is not None:
-            seen[names[2]] = record
-    if seen != index:
-        atomic.write_json(cache / INDEX, seen)
-    return len(missing), len(wanted) - len(missing)
+            index[names[2]] = record
+    atomic.write_json(cache / INDEX, index)
+
+
+def defer(jobs: list[tuple[ImageInfo, int]], cache: Path) -> frozenset[str]:
+    """Take ``jobs`` as encoded for the rest of this process: `place` gives their names and sizes without
+    their files, which `encode` makes later (the engine's process encodes them while the engine renders,
+    on the core it leaves idle). Returns the cache files they will be, for the tree to link once they are."""
+    files = set()
+    for info, side in jobs:
+        fallback, webp, size_file = (cache / name for name in _cached_names(info, side))
+        _deferred[os.fspath(size_file)] = web_size(info, side)
+        files |= {os.fspath(fallback), os.fspath(webp)}
+    return frozenset(files)
 
 
 INDEX = "index.json"

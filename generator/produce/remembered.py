@@ -22,6 +22,7 @@ class Made:
     value: Any
     paths: frozenset[str]
     sources: list[str]
+    deferred: list[tuple[str, str]]  # its links to files not made yet (see `Tree.pending`)
 
 
 class Remembered:
@@ -57,11 +58,12 @@ class Remembered:
         own = self.docs.recording()
         value = step(own)
         self.memo.put(digest(self.code, key), (value, own.made))
-        return Made(value, frozenset(own.written), own.sources())
+        return Made(value, frozenset(own.written), own.sources(), own.deferred)
 
     def adopt(self, key: str, made: Made) -> T:
         """A step `make` ran: its files are this build's; what it returned."""
         self.docs.written |= made.paths
+        self.docs.deferred.extend(made.deferred)
         self.docs.settle(digest(self.code, key), made.value, made.paths, made.sources)
         return made.value
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import atomic, fingerprint, memo, segment, slugs
@@ -33,19 +33,25 @@ class Produced:
     cards: list[Card]  # the published brands'
     images_encoded: int
     images_reused: int
+    # with ``defer_images``: the images still to encode (`images.encode`), then the links to make (`link_deferred`)
+    pending: list = field(default_factory=list)
+    deferred: list[tuple[str, str]] = field(default_factory=list)
 
 
-def write_docs(project: Project, work: Path, cache: Path, progress: Progress = NULL) -> Produced:
+def write_docs(project: Project, work: Path, cache: Path, progress: Progress = NULL,
+               defer_images: bool = False) -> Produced:
     """Bring ``work/docs`` up to date (see `tree`) and say what was made.
 
     ``work`` also receives the search dictionary; ``cache`` keeps web images, QR codes, compiled templates
-    and the work remembered between builds.
+    and the work remembered between builds. With ``defer_images`` the images missing from the cache are not
+    encoded here: every page is written with their names and sizes, and the caller encodes them and links
+    them in (`Produced.pending`, `Produced.deferred`), which `brandsite build` does beside the engine.
     """
     with pages.compiled_kept(cache / "templates-produce"):
-        return _write_docs(project, work, cache, progress)
+        return _write_docs(project, work, cache, progress, defer_images)
 
 
-def _write_docs(project: Project, work: Path, cache: Path, progress: Progress) -> Produced:
+def _write_docs(project: Project, work: Path, cache: Path, progress: Progress, defer_images: bool) -> Produced:
     config, root = project.config, project.config.root
     docs = Tree(work / "docs", linked_to=work / LINKED, ledger=work / "ledger")
     content = root / config.docs_dir
@@ -59,9 +65,13 @@ def _write_docs(project: Project, work: Path, cache: Path, progress: Progress) -
     category_folders = _category_folders(list(config.categories), cutter, cache, project.code)
     cutter.save()
     updated = dates.last_updated(root, [b.folder for b in brands])
-    encoded, reused = images.warm(
+    missing, reused = images.check(
         [(b.logo_image, images.LOGO_SIDE) for b in brands if b.logo_image]
-        + [(p.image, images.PHOTO_SIDE) for b in brands for p in b.gallery if p.image], cache / "images", progress)
+        + [(p.image, images.PHOTO_SIDE) for b in brands for p in b.gallery if p.image], cache / "images")
+    if defer_images:
+        docs.pending = images.defer(missing, cache / "images")
+    else:
+        images.encode(missing, cache / "images", progress)
     with progress.stage("生成品牌页面", len(brands)) as stage:
         cards = _write_brands(brands, docs, cache, config.site_url, updated, histories, keywords, stage, project.code)
 
@@ -97,7 +107,7 @@ def _write_docs(project: Project, work: Path, cache: Path, progress: Progress) -
         docs.keep_ledger()
         atomic.write_file(work / f"{LINKED}.json", json.dumps(docs.linked(), ensure_ascii=False).encode("utf-8"))
         stage.advance()
-    return Produced(cards, encoded, reused)
+    return Produced(cards, len(missing), reused, missing if defer_images else [], docs.deferred)
 
 
 def _category_folders(categories: list[str], cutter: segment.Cutter, cache: Path, code: str) -> dict[str, str]:

@@ -45,6 +45,10 @@ class Tree:
         self._ledger = ledger
         self._before = _take(ledger, self._base, self._linked) if ledger is not None else None
         self._steps: dict[str, Step] = {}  # this build's, for the next one's ledger
+        # files that will be made later in the build (images encoded while the engine renders): a link to one
+        # is left for then, in ``deferred`` as (source, link)
+        self.pending: frozenset[str] = frozenset()
+        self.deferred: list[tuple[str, str]] = []
 
     def sub(self, name: str) -> Tree:
         """The folder ``name`` inside this one, written as part of the same build."""
@@ -52,12 +56,13 @@ class Tree:
         inner.written, inner._folders, inner.made = self.written, self._folders, self.made
         inner._base, inner._linked = self._base, self._linked
         inner._before, inner._steps = self._before, self._steps
+        inner.pending, inner.deferred = self.pending, self.deferred
         return inner
 
     def recording(self) -> Tree:
         """A tree of the same folder that records what is made in it (for `replay`), written on its own."""
         own = Tree(self.root, record=True)
-        own._base, own._linked = self._base, self._linked
+        own._base, own._linked, own.pending = self._base, self._linked, self.pending
         return own
 
     def linked(self) -> list[str]:
@@ -107,8 +112,17 @@ class Tree:
     def keep_ledger(self) -> None:
         """The tree is whole (pruned, every step done): what the next build may take as done."""
         if self._ledger is not None:
+            folders = {}
+            for folder in _holding(self.written, self._roots()):
+                try:
+                    folders[folder] = os.lstat(folder).st_mtime_ns
+                except OSError:
+                    pass
             memo.dump(self._ledger, {"root": self._base, "linked": self._linked, "steps": self._steps,
-                                     "files": frozenset(self.written)})
+                                     "files": frozenset(self.written), "folders": folders})
+
+    def _roots(self) -> list[str]:
+        return [root for root in (self._base, self._linked) if root is not None]
 
     def _made(self, kind: str, path: str, what: str | bytes) -> None:
         if self.made is not None:
@@ -143,6 +157,10 @@ class Tree:
     def _link(self, source: str, path: str) -> str:
         if self._linked is not None and path.startswith(self._base + os.sep):
             path = self._linked + path[len(self._base):]
+        if source in self.pending:
+            self.written.add(path)
+            self.deferred.append((source, path))
+            return path
         if self._already(source, path):
             return path
         try:
@@ -175,6 +193,9 @@ class Tree:
         write: by the ledger, what the last build made and this one did not; without one, by walking."""
         if self._before is not None:
             self._prune_gone(self._before["files"] - self.written)
+            keep = _holding(self.written, self._roots())
+            for folder in self._before["stirred"]:  # what others added there since (the engine's blog plugin)
+                self._prune_folder(folder, keep)
             return
         self._prune(os.fspath(self.root))
         if self._linked is not None:
@@ -198,14 +219,21 @@ class Tree:
                 self._folders.discard(folder)
                 folder = os.path.dirname(folder)
 
+    def _prune_folder(self, folder: str, keep: set[str]) -> None:
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:  # gone
+            return
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                if entry.path not in keep:
+                    shutil.rmtree(entry.path)
+            elif entry.path not in self.written:
+                os.unlink(entry.path)
+
     def _prune(self, root: str) -> None:
         written = self.written
-        keep = {root}
-        for path in written:  # every folder holding a written file
-            folder = os.path.dirname(path)
-            while folder not in keep and len(folder) > 1:
-                keep.add(folder)
-                folder = os.path.dirname(folder)
+        keep = _holding(written, [root])
         for folder, dirs, files in os.walk(root, topdown=False):
             for name in files:
                 if os.path.join(folder, name) not in written:
@@ -232,8 +260,33 @@ class Tree:
             self._folders.add(folder)
 
 
+def link_deferred(links: list[tuple[str, str]]) -> None:
+    """Make the links a tree left for later (`Tree.pending`), now that their sources are there."""
+    for source, path in links:
+        try:
+            os.unlink(path)  # (an older file in its place, which may be a link into the cache: not written through)
+        except FileNotFoundError:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+        try:
+            os.link(source, path)
+        except OSError:
+            shutil.copy2(source, path)
+
+
+def _holding(paths: set[str], roots: list[str]) -> set[str]:
+    """Every folder holding one of ``paths``, up to and with the ``roots``."""
+    keep = set(roots)
+    for path in paths:
+        folder = os.path.dirname(path)
+        while folder not in keep and len(folder) > 1:
+            keep.add(folder)
+            folder = os.path.dirname(folder)
+    return keep
+
+
 def _take(ledger: Path, base: str, linked: str | None) -> dict | None:
-    """The ledger the last build left for this tree, taken away; None without a whole one for it."""
+    """The ledger the last build left for this tree, taken away; None without a whole one for it. Its folders
+    whose entries changed since (a file added by the engine, or by hand) are ``stirred``: the prune looks in."""
     before = memo.load(ledger)
     try:
         os.unlink(ledger)
@@ -241,6 +294,14 @@ def _take(ledger: Path, base: str, linked: str | None) -> dict | None:
         pass
     if not isinstance(before, dict) or before.get("root") != base or before.get("linked") != linked:
         return None
+    stirred = []
+    for folder, stamp in before.get("folders", {}).items():
+        try:
+            if os.lstat(folder).st_mtime_ns != stamp:
+                stirred.append(folder)
+        except OSError:
+            pass
+    before["stirred"] = stirred
     return before
 
 
