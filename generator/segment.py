@@ -69,3 +69,26 @@ class Cutter:
             module.load_userdict(str(self.dictionary))
             _loaded = self.text
         return module
+
+
+def load_user_dictionary(dictionary: Path, remembered: Path) -> None:
+    """``jieba.load_userdict`` of a dictionary of one word a line (search_terms writes it), with the frequencies
+    jieba suggested for the same dictionary last time (kept in ``remembered``) given outright: suggesting one
+    cuts the word against everything loaded before it, a tenth of a second at 1,000 brands. Given in the same
+    order, they leave jieba exactly as suggesting them does."""
+    import io
+
+    module = jieba()
+    text = dictionary.read_bytes()
+    key = hashlib.sha256(text + version("jieba").encode()).hexdigest()
+    words = text.decode("utf-8").split()
+    known = atomic.read_json(remembered)
+    freqs = known.get("freqs") if known.get("key") == key else None
+    if isinstance(freqs, list) and len(freqs) == len(words) and all(isinstance(f, int) for f in freqs):
+        module.load_userdict(io.StringIO("".join(f"{w} {f}\n" for w, f in zip(words, freqs))))
+        return
+    module.load_userdict(str(dictionary))
+    try:
+        atomic.write_json(remembered, {"key": key, "freqs": [module.dt.FREQ[w] for w in words]})
+    except OSError:  # (kept only to save time)
+        pass

@@ -86,11 +86,17 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def _use_user_dict(config, jieba_user: Path) -> None:
-    """Point the search plugin at our generated jieba dictionary, whatever mkdocs.yml calls the plugin."""
+def _use_user_dict(config, jieba_user: Path, cache: Path | None) -> None:
+    """Give the search plugin our generated jieba dictionary, whatever mkdocs.yml calls the plugin: loaded here
+    with its remembered frequencies (`segment.load_user_dictionary`) when the plugin keeps jieba's own main
+    dictionary, else named for the plugin to load."""
     for name, plugin in config.plugins.items():
         if name.split("/")[-1] == "search" and "jieba_dict_user" in plugin.config:
-            plugin.config.jieba_dict_user = str(jieba_user)
+            if cache is not None and not plugin.config.get("jieba_dict") and jieba_user.is_file():
+                segment.load_user_dictionary(jieba_user, cache / "jieba-user.json")
+                plugin.config.jieba_dict_user = None
+            else:
+                plugin.config.jieba_dict_user = str(jieba_user)
 
 
 def _cache_templates(config, folder: Path) -> None:
@@ -298,7 +304,7 @@ def build(config_file: Path, strict: bool = False, jieba_user: Path | None = Non
         with progress.stage("网站引擎排版页面") as stage:
             config = load_config(config_file=str(config_file), strict=strict)
             if jieba_user is not None:
-                _use_user_dict(config, jieba_user)
+                _use_user_dict(config, jieba_user, cache)
             if cache is not None:
                 _cache_templates(config, cache / "templates")
             site = site_key(config_file, Path(config.theme.custom_dir), jieba_user) if pages is not None else ""

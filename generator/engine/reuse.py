@@ -173,7 +173,7 @@ def _place(stored: Path, html: bytes, file, entry: Entry, out: SiteFiles, cache:
     parts = []
     if slots.PREFIX.encode() in html:
         folder = Path(file.abs_src_path).parent
-        parts = [slots.path(folder, name) for name in slots.names(html)]
+        parts = slots.files(html, folder)
         stored = cache.blob(slots.fill_bytes(html, folder))
     out.link(str(stored), file.abs_dest_path)
     cache.record(entry, stored, parts)
@@ -203,7 +203,7 @@ class Reuse:
         self.captured: dict[str, list[dict]] = {}
         self.mark = 0
         self.html: dict[str, str] = {}
-        self.parts: dict[str, list[str]] = {}  # a rendered page's parts, by name
+        self.parts: dict[str, list[Path]] = {}  # a rendered page's parts' files
         self.filled: dict[str, tuple[Path, list[Path]]] = {}  # a rendered page's stored copy with its parts in
         self.titles: dict[str, str | None] = {}
         self.nav = self.env = self.files = self.warnings = None
@@ -286,15 +286,14 @@ class Reuse:
         if self.cache is not None and page.file.src_uri in self.keys and output.strip():
             self.html[page.file.src_uri] = self.cache.keep_html(output.encode("utf-8", errors="xmlcharrefreplace"))
             if slots.PREFIX in output:
-                self.parts[page.file.src_uri] = slots.MARKER.findall(output)
+                self.parts[page.file.src_uri] = slots.files(output, Path(page.file.abs_src_path).parent)
 
     def page_filled(self, filled: str, page) -> None:
         """A page with its parts just put in, stored as the copy the next build links if they stay the same
         (see `_place`): so a build after `--full` does not store a thousand of them anew."""
         if self.cache is not None and page.file.src_uri in self.keys:
             stored = self.cache.blob(filled.encode("utf-8", errors="xmlcharrefreplace"))
-            folder = Path(page.file.abs_src_path).parent
-            self.filled[page.file.src_uri] = stored, [slots.path(folder, n) for n in self.parts.get(page.file.src_uri, [])]
+            self.filled[page.file.src_uri] = stored, self.parts.get(page.file.src_uri, [])
 
     def post_build(self, config) -> None:
         """Write the reused pages (one whose stored HTML is damaged is rendered now), put every page's search

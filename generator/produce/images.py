@@ -122,7 +122,7 @@ def web_images(info: ImageInfo, cache: Path, max_side: int) -> tuple[Path, Path 
     return fallback, webp, *known
 
 
-# the entries `warm` found whole in this build (by size file): placing an image then only links it
+# the entries `check` found whole in this build (by size file): placing an image then only links it
 _checked: dict[str, tuple[int, int]] = {}
 # the entries `defer` left for later in this build, with the size they will have
 _deferred: dict[str, tuple[int, int]] = {}
@@ -168,13 +168,6 @@ def place(info: ImageInfo, cache: Path, tree: Tree, dest_dir: Path, stem: str, m
         webp_name = f"{stem}.webp"
         tree.link(webp_file, dest_dir / webp_name)
     return Placed(name, webp_name, width, height)
-
-
-def warm(jobs: list[tuple[ImageInfo, int]], cache: Path, progress: Progress = NULL) -> tuple[int, int]:
-    """Encode every (image, size) missing from the cache (see `encode`). Returns (encoded, reused)."""
-    missing, reused = check(jobs, cache)
-    encode(missing, cache, progress)
-    return len(missing), reused
 
 
 def check(jobs: list[tuple[ImageInfo, int]], cache: Path) -> tuple[list[tuple[ImageInfo, int]], int]:

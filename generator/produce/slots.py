@@ -37,9 +37,10 @@ def fill_bytes(html: bytes, page_folder: Path) -> bytes:
     return _MARKER_BYTES.sub(lambda match: _part(page_folder, match.group(1).decode()), html)
 
 
-def names(html: bytes) -> list[str]:
-    """The parts a stored page has markers for."""
-    return [match.decode() for match in _MARKER_BYTES.findall(html)]
+def files(html: str | bytes, page_folder: Path) -> list[Path]:
+    """The files of the parts a page (rendered, or stored as UTF-8) has markers for."""
+    names = MARKER.findall(html) if isinstance(html, str) else [n.decode() for n in _MARKER_BYTES.findall(html)]
+    return [path(page_folder, name) for name in names]
 
 
 def _part(page_folder: Path, name: str) -> bytes:

@@ -10,9 +10,11 @@ A tree with a ``ledger`` goes further. A build that finished leaves in it what e
 (`remembered`) wrote, and every file it made. The next build takes a step with the same key as done
 when its files, and the files they were linked or copied from, are still as that build left them
 (inode, size and time: like Git's index, the times only save reading, the key is of contents); it
-reads none of them, and removes only what the last build made and this one did not. The ledger is
-taken away as the build starts, so one that is killed half way leaves none: the build after it
-compares every file and walks the whole tree again.
+reads none of them, and removes only what the last build made and this one did not, looking besides
+into each folder whose entries changed since (the engine's blog plugin writes its index page into the
+tree when a site has none; a clean build would not have it). The ledger is taken away as the build
+starts, so one that is killed half way leaves none: the build after it compares every file and walks
+the whole tree again.
 """
 
 from __future__ import annotations
@@ -209,7 +211,7 @@ class Tree:
             except FileNotFoundError:
                 pass
             folders.add(os.path.dirname(path))
-        inside = tuple(root + os.sep for root in (self._base, self._linked) if root is not None)
+        inside = tuple(root + os.sep for root in self._roots())
         for folder in sorted(folders, key=len, reverse=True):  # the deepest first: a parent may empty in turn
             while folder.startswith(inside):
                 try:
