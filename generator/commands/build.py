@@ -15,6 +15,7 @@ import sys
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -25,7 +26,7 @@ from generator.commands import load_or_report, report_blocking, unchanged, why
 from generator.commands.progress_display import display, mode_for
 from generator.engine import mkdocs as engine
 from generator.produce import dates
-from generator.progress import NULL, Progress
+from generator.progress import NULL, Progress, Stage
 
 if TYPE_CHECKING:  # the pipeline is imported when a build needs it: an unchanged site is answered first
     from generator.pipeline import Project
@@ -45,7 +46,7 @@ class Prepared:
     seconds: dict[str, float] = field(default_factory=dict)  # the child's own stages: "load", "produce"
     linked: Path | None = None  # the site's images, beside the docs tree (produce/site.py)
     pending: list = field(default_factory=list)  # images to encode while the engine renders, then link
-    deferred: list = field(default_factory=list)
+    deferred: dict = field(default_factory=dict)
 
 
 def run(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_name: str = "build",
@@ -214,7 +215,7 @@ def _engine(prepared: Prepared, strict: bool, site: Path, building: Path, site_d
     elif building.exists() or building.is_symlink():
         building.unlink()
     try:
-        with _encoding(prepared) as images_ready:
+        with _encoding(prepared, progress) as images_ready:
             built = engine.build(prepared.config, strict=strict, jieba_user=prepared.work / "jieba_user.txt",
                                  content_date=prepared.newest, cache=prepared.work.parent / "cache",
                                  session=session, progress=progress,
@@ -236,22 +237,50 @@ def _engine(prepared: Prepared, strict: bool, site: Path, building: Path, site_d
     return facts
 
 
+class _Counted(Progress):
+    """Counts what a stage in another thread has done, for a stage shown later to catch up with."""
+
+    def __init__(self):
+        self.done = 0
+
+    @contextlib.contextmanager
+    def stage(self, label: str, total: int = 0):
+        counted = self
+
+        class Counting(Stage):
+            def advance(self, n: int = 1) -> None:
+                super().advance(n)
+                counted.done += n
+
+        yield Counting(label, total)
+
+
 @contextlib.contextmanager
-def _encoding(prepared: Prepared):
+def _encoding(prepared: Prepared, progress: Progress):
     """The images the child left (`Prepared.pending`), encoded in threads of this process while the engine
     renders on one core: Pillow lets them run on the other. Yields what the engine calls before it links the
-    site's images: it waits for them and makes the docs tree's links to them. A failed build waits as well, so
-    no encoder is cut off half way (the cache only ever holds whole files, under temporary names until then)."""
+    site's images: it waits for them, showing how many are done (the stage 处理图片), and makes the docs tree's
+    links to them. A failed build waits as well, so no encoder is cut off half way (the cache only ever holds
+    whole files, under temporary names until then)."""
     if not prepared.pending:
         yield None
         return
     from generator.produce import images, tree
 
+    counted = _Counted()
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="brandsite-images")
-    encoded = pool.submit(images.encode, prepared.pending, prepared.work.parent / "cache" / "images")
+    encoded = pool.submit(images.encode, prepared.pending, prepared.work.parent / "cache" / "images", counted)
 
     def ready() -> None:
-        encoded.result()
+        with progress.stage("处理图片", len(prepared.pending)) as stage:
+            while True:
+                stage.advance(counted.done - stage.done)
+                try:
+                    encoded.result(timeout=0.2)
+                    break
+                except FutureTimeout:
+                    pass
+            stage.advance(len(prepared.pending) - stage.done)
         tree.link_deferred(prepared.deferred)
 
     try:

@@ -317,11 +317,11 @@ def build(config_file: Path, strict: bool = False, jieba_user: Path | None = Non
                 reuse.out.start(config.site_dir)
             with written_anew():
                 mkdocs_build(config, dirty=in_place)
-            if linked_ready is not None:
-                linked_ready()
-            if linked is not None:
-                reuse.out.link_listed(linked, config.site_dir)
             made = len(reuse.files.documentation_pages())
+        if linked_ready is not None:  # (a stage of its own: the caller may still be making them)
+            linked_ready()
+        if linked is not None:
+            reuse.out.link_listed(linked, config.site_dir)
         search_index.compact(Path(config.site_dir) / "search" / "search_index.json")
         if in_place:
             reuse.out.prune(config.site_dir, reuse.files)

@@ -22,7 +22,7 @@ class Made:
     value: Any
     paths: frozenset[str]
     sources: list[str]
-    deferred: list[tuple[str, str]]  # its links to files not made yet (see `Tree.pending`)
+    deferred: dict[str, str]  # its links to files not made yet, and their sources (see `Tree.pending`)
 
 
 class Remembered:
@@ -63,7 +63,7 @@ class Remembered:
     def adopt(self, key: str, made: Made) -> T:
         """A step `make` ran: its files are this build's; what it returned."""
         self.docs.written |= made.paths
-        self.docs.deferred.extend(made.deferred)
+        self.docs.deferred.update(made.deferred)
         self.docs.settle(digest(self.code, key), made.value, made.paths, made.sources)
         return made.value
 

@@ -35,7 +35,7 @@ class Produced:
     images_reused: int
     # with ``defer_images``: the images still to encode (`images.encode`), then the links to make (`link_deferred`)
     pending: list = field(default_factory=list)
-    deferred: list[tuple[str, str]] = field(default_factory=list)
+    deferred: dict[str, str] = field(default_factory=dict)
 
 
 def write_docs(project: Project, work: Path, cache: Path, progress: Progress = NULL,

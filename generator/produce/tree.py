@@ -28,7 +28,8 @@ from typing import Any
 from generator import memo
 
 # a step in the ledger: what it returned, its files and the files they came from, each by inode, size and time
-Step = tuple[Any, dict[str, tuple[int, int, int]], dict[str, tuple[int, int, int]]]
+# (see `_unchanged` for those made after the ledger: the images a cold build encodes beside the engine)
+Step = tuple[Any, dict[str, tuple[int, int, int] | list[str]], dict[str, tuple[int, int, int] | None]]
 
 
 class Tree:
@@ -48,9 +49,9 @@ class Tree:
         self._before = _take(ledger, self._base, self._linked) if ledger is not None else None
         self._steps: dict[str, Step] = {}  # this build's, for the next one's ledger
         # files that will be made later in the build (images encoded while the engine renders): a link to one
-        # is left for then, in ``deferred`` as (source, link)
+        # is left for then, in ``deferred`` (link: source)
         self.pending: frozenset[str] = frozenset()
-        self.deferred: list[tuple[str, str]] = []
+        self.deferred: dict[str, str] = {}
 
     def sub(self, name: str) -> Tree:
         """The folder ``name`` inside this one, written as part of the same build."""
@@ -100,14 +101,20 @@ class Tree:
         if step is None or not (_unchanged(step[1], os.lstat) and _unchanged(step[2], os.stat)):
             return False, None
         self.written.update(step[1])
-        self._steps[key] = step
+        if None in step[2].values():  # made while its images were encoded: noted now as they are
+            self.settle(key, step[0], frozenset(step[1]), list(step[2]))
+        else:
+            self._steps[key] = step
         return True, step[0]
 
     def settle(self, key: str, value: Any, paths: frozenset[str], sources: list[str]) -> None:
-        """The step ``key`` made ``paths`` from ``sources`` in this build: for the next one's ledger."""
+        """The step ``key`` made ``paths`` from ``sources`` in this build: for the next one's ledger. A link left
+        for later is noted as the link to its source that it must be by then, its source as one that must exist."""
         try:
-            self._steps[key] = (value, {path: _seen(os.lstat(path)) for path in paths},
-                                {source: _seen(os.stat(source)) for source in sources})
+            self._steps[key] = (
+                value,
+                {path: [self.deferred[path]] if path in self.deferred else _seen(os.lstat(path)) for path in paths},
+                {source: None if source in self.pending else _seen(os.stat(source)) for source in sources})
         except OSError:  # (gone already: the next build does the step again)
             pass
 
@@ -161,7 +168,7 @@ class Tree:
             path = self._linked + path[len(self._base):]
         if source in self.pending:
             self.written.add(path)
-            self.deferred.append((source, path))
+            self.deferred[path] = source
             return path
         if self._already(source, path):
             return path
@@ -262,9 +269,9 @@ class Tree:
             self._folders.add(folder)
 
 
-def link_deferred(links: list[tuple[str, str]]) -> None:
+def link_deferred(links: dict[str, str]) -> None:
     """Make the links a tree left for later (`Tree.pending`), now that their sources are there."""
-    for source, path in links:
+    for path, source in links.items():
         try:
             os.unlink(path)  # (an older file in its place, which may be a link into the cache: not written through)
         except FileNotFoundError:
@@ -311,9 +318,18 @@ def _seen(st: os.stat_result) -> tuple[int, int, int]:
     return st.st_ino, st.st_size, st.st_mtime_ns
 
 
-def _unchanged(files: dict[str, tuple[int, int, int]], stat) -> bool:
+def _unchanged(files: dict[str, tuple[int, int, int] | list[str] | None], stat) -> bool:
+    """Each file as it was seen, or (a link made after the ledger) the same file as its source, or (a source
+    made after it) there at all."""
     try:
-        return all(_seen(stat(path)) == seen for path, seen in files.items())
+        for path, seen in files.items():
+            st = stat(path)
+            if isinstance(seen, list):
+                if not os.path.samestat(st, os.stat(seen[0])):
+                    return False
+            elif seen is not None and _seen(st) != seen:
+                return False
+        return True
     except OSError:
         return False
 
