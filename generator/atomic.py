@@ -116,6 +116,19 @@ def read_json(path: Path) -> dict:
     return data if isinstance(data, dict) else {}
 
 
+def read_kept(path: Path, key: str, name: str):
+    """What `write_kept` left at ``path`` as ``name`` for ``key``; None when it is missing, damaged or kept for
+    another key (another dictionary, another version): a cache that only saves work."""
+    known = read_json(path)
+    return known.get(name) if known.get("key") == key else None
+
+
+def write_kept(path: Path, key: str, name: str, value) -> None:
+    """``value`` (plain JSON) kept at ``path`` as ``name`` for ``key``, written whole. Raises OSError when the
+    disk refuses."""
+    write_json(path, {"key": key, name: value})
+
+
 def write_file(path: Path, data: bytes, mode: int = 0o644, durable: bool = True) -> None:
     """``data`` as ``path``, whole or not at all: written to a temporary file of this thread's own, flushed
     to disk (unless not ``durable``: a cache entry that checks itself), then renamed over ``path``. Raises

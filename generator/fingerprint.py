@@ -50,6 +50,11 @@ def folder_digest(folder: Path, suffix: str = "") -> str:
     return digest(*parts)
 
 
+def stamp(st: os.stat_result) -> tuple[int, int, int]:
+    """A file's inode, size and modification time: whether it may still be what was seen (never what it holds)."""
+    return st.st_ino, st.st_size, st.st_mtime_ns
+
+
 SKIPPED = {"node_modules", "__pycache__"}
 
 

@@ -35,8 +35,7 @@ class Cutter:
         self.dictionary, self.remembered = dictionary, remembered
         self.text = dictionary.read_bytes()
         self.key = hashlib.sha256(self.text + version("jieba").encode()).hexdigest()
-        known = atomic.read_json(remembered)
-        cuts = known.get("cuts") if known.get("key") == self.key else None
+        cuts = atomic.read_kept(remembered, self.key, "cuts")
         cuts = cuts if isinstance(cuts, dict) else {}
         self.cuts = {kind: {text: words for text, words in cuts[kind].items() if isinstance(words, list)}
                      if isinstance(cuts.get(kind), dict) else {} for kind in ("words", "search")}
@@ -52,7 +51,7 @@ class Cutter:
 
     def save(self) -> None:
         if self.changed:
-            atomic.write_json(self.remembered, {"key": self.key, "cuts": self.cuts})
+            atomic.write_kept(self.remembered, self.key, "cuts", self.cuts)
 
     def _cut(self, kind: str, text: str) -> list[str]:
         table = self.cuts[kind]
@@ -82,13 +81,12 @@ def load_user_dictionary(dictionary: Path, remembered: Path) -> None:
     text = dictionary.read_bytes()
     key = hashlib.sha256(text + version("jieba").encode()).hexdigest()
     words = text.decode("utf-8").split()
-    known = atomic.read_json(remembered)
-    freqs = known.get("freqs") if known.get("key") == key else None
+    freqs = atomic.read_kept(remembered, key, "freqs")
     if isinstance(freqs, list) and len(freqs) == len(words) and all(isinstance(f, int) for f in freqs):
         module.load_userdict(io.StringIO("".join(f"{w} {f}\n" for w, f in zip(words, freqs))))
         return
     module.load_userdict(str(dictionary))
     try:
-        atomic.write_json(remembered, {"key": key, "freqs": [module.dt.FREQ[w] for w in words]})
+        atomic.write_kept(remembered, key, "freqs", [module.dt.FREQ[w] for w in words])
     except OSError:  # (kept only to save time)
         pass

@@ -59,8 +59,7 @@ class Readings:
     def __init__(self, remembered: Path):
         self.remembered = remembered
         self.key = version("pypinyin")
-        known = atomic.read_json(remembered)
-        table = known.get("readings") if known.get("key") == self.key else None
+        table = atomic.read_kept(remembered, self.key, "readings")
         self.table = {text: tuple(r) for text, r in table.items()
                       if isinstance(r, list) and len(r) == 3 and all(isinstance(p, str) for p in r)
                       } if isinstance(table, dict) else {}
@@ -76,4 +75,4 @@ class Readings:
         """Keep the readings of ``texts`` (the names there are now) for the next run."""
         present = {text: r for text, r in self.table.items() if text in texts}
         if self.changed or len(present) != len(self.table):
-            atomic.write_json(self.remembered, {"key": self.key, "readings": present})
+            atomic.write_kept(self.remembered, self.key, "readings", present)

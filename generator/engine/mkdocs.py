@@ -130,13 +130,12 @@ def _keep_theme_listing(config, key: str, path: Path) -> None:
         def listed(extensions=None, filter_func=None):
             if filter_func is None or extensions is not None:  # not the static files' listing
                 return list_templates(extensions, filter_func)
-            known = atomic.read_json(path)
-            names = known.get("files") if known.get("key") == key else None
+            names = atomic.read_kept(path, key, "files")
             if isinstance(names, list) and all(isinstance(name, str) for name in names):
                 return names
             names = list_templates(filter_func=filter_func)
             try:
-                atomic.write_json(path, {"key": key, "files": names})
+                atomic.write_kept(path, key, "files", names)
             except OSError:  # (kept only to save time)
                 pass
             return names

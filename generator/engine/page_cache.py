@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
-from generator.fingerprint import digest, folder_digest, packages
+from generator.fingerprint import digest, folder_digest, packages, stamp
 
 FORMAT = 2
 
@@ -193,10 +193,9 @@ class PageCache:
 
 def _stamp(path: str) -> tuple[int, int, int] | None:
     try:
-        st = os.stat(path)
+        return stamp(os.stat(path))
     except FileNotFoundError:
         return None
-    return st.st_ino, st.st_size, st.st_mtime_ns
 
 
 def json_safe(meta: dict) -> bool:

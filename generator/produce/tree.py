@@ -26,6 +26,7 @@ from stat import S_ISREG
 from typing import Any
 
 from generator import memo
+from generator.fingerprint import stamp
 
 # a step in the ledger: what it returned, its files and the files they came from, each by inode, size and time
 # (see `_unchanged` for those made after the ledger: the images a cold build encodes beside the engine)
@@ -113,8 +114,8 @@ class Tree:
         try:
             self._steps[key] = (
                 value,
-                {path: [self.deferred[path]] if path in self.deferred else _seen(os.lstat(path)) for path in paths},
-                {source: None if source in self.pending else _seen(os.stat(source)) for source in sources})
+                {path: [self.deferred[path]] if path in self.deferred else stamp(os.lstat(path)) for path in paths},
+                {source: None if source in self.pending else stamp(os.stat(source)) for source in sources})
         except OSError:  # (gone already: the next build does the step again)
             pass
 
@@ -304,18 +305,14 @@ def _take(ledger: Path, base: str, linked: str | None) -> dict | None:
     if not isinstance(before, dict) or before.get("root") != base or before.get("linked") != linked:
         return None
     stirred = []
-    for folder, stamp in before.get("folders", {}).items():
+    for folder, seen in before.get("folders", {}).items():
         try:
-            if os.lstat(folder).st_mtime_ns != stamp:
+            if os.lstat(folder).st_mtime_ns != seen:
                 stirred.append(folder)
         except OSError:
             pass
     before["stirred"] = stirred
     return before
-
-
-def _seen(st: os.stat_result) -> tuple[int, int, int]:
-    return st.st_ino, st.st_size, st.st_mtime_ns
 
 
 def _unchanged(files: dict[str, tuple[int, int, int] | list[str] | None], stat) -> bool:
@@ -327,7 +324,7 @@ def _unchanged(files: dict[str, tuple[int, int, int] | list[str] | None], stat) 
             if isinstance(seen, list):
                 if not os.path.samestat(st, os.stat(seen[0])):
                     return False
-            elif seen is not None and _seen(st) != seen:
+            elif seen is not None and stamp(st) != seen:
                 return False
         return True
     except OSError:
