@@ -70,13 +70,6 @@ def empty(folder: Path) -> None:
             os.unlink(os.path.join(here, name))
 
 
-def drop_empty_folders(folder: Path) -> None:
-    """Remove the folders under ``folder`` that hold no file, as a freshly made folder has none."""
-    for here, dirs, files in os.walk(folder, topdown=False):
-        if not files and here != os.fspath(folder) and not os.listdir(here):
-            os.rmdir(here)
-
-
 @contextlib.contextmanager
 def exclusive(lock_file: Path, busy: Callable[[], None]) -> Iterator[None]:
     """Hold ``lock_file`` (flock) for the block. When another process holds it, ``busy`` is called first:

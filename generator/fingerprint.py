@@ -29,12 +29,17 @@ def of_data(*values) -> str:
     return digest(json.dumps(values, sort_keys=True, ensure_ascii=False, default=str))
 
 
+# the checkout brandsite runs from: its own metadata there (an editable install's egg-info) is on the path only
+# when Python starts in it (`python -m generator`), and its code is digested as files anyway
+_SOURCE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
 def packages() -> str:
     """Python and every installed distribution with its version (the names of the folders that record
     them, which is a listing, not the thousand file reads of parsing their metadata): an upgrade of any
-    changes the digest."""
-    names = sorted({name for where in sys.path if os.path.isdir(where) for name in os.listdir(where)
-                    if name.endswith((".dist-info", ".egg-info"))})
+    changes the digest. The same installation gives the same digest from whichever folder it is started."""
+    names = sorted({name for where in sys.path if os.path.isdir(where) and os.path.abspath(where) != _SOURCE
+                    for name in os.listdir(where) if name.endswith((".dist-info", ".egg-info"))})
     return "\n".join([sys.version, *names])
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from generator import atomic
-from generator.atomic import drop_empty_folders, empty, exclusive, swap
+from generator.atomic import empty, exclusive, swap
 from generator.commands import load_or_report, report_blocking, unchanged, why
 from generator.commands.progress_display import display, mode_for
 from generator.engine import mkdocs as engine
@@ -98,7 +98,8 @@ def _run(root: Path, strict: bool, site_dir: Path, work_name: str, timings: bool
         child = pool.submit(_prepare_alone, root, strict, work_name, building, mode)  # forks now
         # the engine's imports and dictionary meanwhile, in a thread, so a build that cannot go on (the child's
         # findings) reports at once instead of after them
-        warming = threading.Thread(target=engine.warm_up, name="brandsite-warm-up", daemon=True)
+        warming = threading.Thread(target=engine.warm_up, args=(_pages(root.resolve() / ".brandsite" / work_name),),
+                                   name="brandsite-warm-up", daemon=True)
         warming.start()
         prepared, messages = child.result()
     except BaseException:
@@ -219,13 +220,12 @@ def _engine(prepared: Prepared, strict: bool, site: Path, building: Path, site_d
             built = engine.build(prepared.config, strict=strict, jieba_user=prepared.work / "jieba_user.txt",
                                  content_date=prepared.newest, cache=prepared.work.parent / "cache",
                                  session=session, progress=progress,
-                                 pages=prepared.work.parent / "cache" / "pages" / prepared.work.name,
+                                 pages=_pages(prepared.work),
                                  full=full, linked=prepared.linked, linked_ready=images_ready)
     except (engine.EngineError, OSError) as exc:
         shutil.rmtree(building, ignore_errors=True)
         _failed(exc if isinstance(exc, engine.EngineError) else f"写入文件失败（{why(exc)}）", err)
         return None
-    drop_empty_folders(building)
     if swap(building, site, keep=True):
         atomic.write_json(whole, {"folder": os.fspath(building)})
     for message in built.warnings:
@@ -235,6 +235,11 @@ def _engine(prepared: Prepared, strict: bool, site: Path, building: Path, site_d
     where = site_dir if done == "已生成网站" else None
     print(closing_line(done, facts, time.perf_counter() - started, where), flush=True)
     return facts
+
+
+def _pages(work: Path) -> Path:
+    """Where the engine's rendered pages are kept for the docs tree ``work`` (.brandsite/<work_name>)."""
+    return work.parent / "cache" / "pages" / work.name
 
 
 class _Counted(Progress):

@@ -21,6 +21,7 @@ from generator import atomic, segment
 from generator.progress import NULL, Progress, Stage
 from generator.engine import search_index
 from generator.produce import slots
+from generator.engine import page_cache
 from generator.engine.page_cache import PageCache, site_key
 from generator.engine.reuse import Reuse, written_anew
 
@@ -257,14 +258,16 @@ def _edge_plugin(session: Session | None, stage: Stage, reuse: Reuse, site: str)
     return Edge()
 
 
-def warm_up() -> None:
-    """Import the engine and the theme's search plugin and load jieba's dictionary (a second and a half,
-    whichever page needs cutting first). `brandsite build` does this while its child process loads and
-    produces, on the core that would otherwise wait."""
+def warm_up(pages: Path | None = None) -> None:
+    """Import the engine and the theme's search plugin, load jieba's dictionary (a second and a half,
+    whichever page needs cutting first) and read the page cache kept in ``pages``. `brandsite build` does
+    this while its child process loads and produces, on the core that would otherwise wait."""
     import mkdocs.commands.build  # noqa: F401
     import material.plugins.search.plugin  # noqa: F401
 
     segment.jieba().initialize()
+    if pages is not None:
+        page_cache.read_ahead(pages)
 
 
 def build(config_file: Path, strict: bool = False, jieba_user: Path | None = None,

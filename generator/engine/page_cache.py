@@ -38,6 +38,8 @@ class Entry:
     warnings: list[str] = field(default_factory=list)  # what the engine said while rendering it
     source: str = ""  # SHA-256 of its Markdown
     links: list[str] = field(default_factory=list)  # the relative link targets in it, resolved
+    # its Markdown file when ``source`` was taken from it: [inode, size, time, change time], see `page_key`
+    seen: list = field(default_factory=list)
     # how the last build placed it when reused: the stored file linked into the site, and the files that made
     # it ([path, [inode, size, time]], [path, None] for a part that was missing), see `PageCache.placed`
     placed: list = field(default_factory=list)
@@ -83,15 +85,25 @@ def link_targets(src_uri: str, markdown: bytes) -> list[str]:
     return sorted(targets)
 
 
-def page_key(site: str, file, markdown: bytes, files, last: Entry | None = None) -> tuple[str, tuple[str, list[str]]]:
+def page_key(site: str, file, files, last: Entry | None = None) -> tuple[str, tuple[str, list[str], list]]:
     """The page's own inputs: its source, its address, and for each relative link in it whether the target
     exists and where it is (the engine rewrites links to pages, and leaves missing ones as written). Returns
-    the key and (source digest, link targets); the targets of an unchanged source are taken from ``last``."""
-    source = hashlib.sha256(markdown).hexdigest()
+    the key and (source digest, link targets, the file as seen). The source is not read again while its
+    file is the one ``last`` was taken from: the docs tree's files are replaced, never written through, so a
+    changed one has another inode, and its change time moves with any write (ten thousand reads at 10,000
+    brands); the targets of an unchanged source are taken from ``last`` too."""
+    st = os.stat(file.abs_src_path)
+    seen = [st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+    if last is not None and last.seen == seen:
+        source = last.source
+    else:
+        with open(file.abs_src_path, "rb") as fh:
+            markdown = fh.read()
+        source = hashlib.sha256(markdown).hexdigest()
     links = last.links if last is not None and last.source == source else link_targets(file.src_uri, markdown)
     by_uri = files.src_uris
     leads = "\n".join(f"{path}\t{by_uri[path].url if path in by_uri else '-'}" for path in links)
-    return digest(site, file.src_uri, file.url, source, leads), (source, links)
+    return digest(site, file.src_uri, file.url, source, leads), (source, links, seen)
 
 
 def nav_key(nav) -> str:
@@ -112,16 +124,10 @@ class PageCache:
         self.asked: set[str] = set()  # blobs handed out by blob() in this build
 
     def _load(self) -> dict[str, Entry]:
-        try:
-            head = json.loads((self.folder / "manifest.json").read_bytes())
-            if head.get("format") != FORMAT or head.get("site") != self.site:
-                return {}
-            body = (self.folder / "pages.json").read_bytes()
-            if hashlib.sha256(body).hexdigest() != head.get("pages"):
-                return {}
-            return {uri: Entry(**fields) for uri, fields in json.loads(body).items()}
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        read = _read.pop(os.fspath(self.folder), None) or _read_pages(self.folder)
+        if read is None or read[0] != self.site:
             return {}  # no cache, or one that is damaged or of another kind: render everything
+        return read[1]
 
     def html(self, entry: Entry) -> tuple[Path, bytes] | None:
         """The page's stored HTML (its file and bytes), or None when the file is missing or not what was stored."""
@@ -189,6 +195,33 @@ class PageCache:
                 for blob in sub.iterdir():
                     if blob.name not in used:
                         blob.unlink(missing_ok=True)
+
+
+# pages read ahead (`read_ahead`), by folder, until the build that reads them takes them
+_read: dict[str, tuple[str, dict[str, Entry]]] = {}
+
+
+def read_ahead(folder: Path) -> None:
+    """Read and check the cache's pages now, for the build about to start in this process: `brandsite build`
+    does it while its child process produces the docs tree (most of a second at 10,000 brands). Its site
+    key is compared when the build takes them."""
+    read = _read_pages(folder)
+    if read is not None:
+        _read[os.fspath(folder)] = read
+
+
+def _read_pages(folder: Path) -> tuple[str, dict[str, Entry]] | None:
+    """(the site key they were rendered for, the entries), or None for a missing, damaged or foreign cache."""
+    try:
+        head = json.loads((folder / "manifest.json").read_bytes())
+        if head.get("format") != FORMAT:
+            return None
+        body = (folder / "pages.json").read_bytes()
+        if hashlib.sha256(body).hexdigest() != head.get("pages"):
+            return None
+        return head.get("site"), {uri: Entry(**fields) for uri, fields in json.loads(body).items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
 
 
 def _stamp(path: str) -> tuple[int, int, int] | None:

@@ -121,13 +121,19 @@ class SiteFiles:
 
     def prune(self, site_dir: str, files) -> None:
         """Remove what the site before held and this build did not make: a file that is not one of the
-        build's files, was not kept by it, and was not written since it started (what a plugin wrote)."""
+        build's files, was not kept by it, and was not written since it started (what a plugin wrote);
+        then the folders that hold nothing."""
         wanted = {f.abs_dest_path for f in files if f.inclusion.is_included()} | self.kept
-        for here, _dirs, names in os.walk(site_dir):
+        for here, dirs, names in os.walk(site_dir, topdown=False):
+            left = len(names)
             for name in names:
                 path = os.path.join(here, name)
                 if path not in wanted and os.lstat(path).st_mtime_ns < self.started:
                     os.unlink(path)
+                    left -= 1
+            # a folder left without files goes too, as a freshly made site has none
+            if not left and here != site_dir and not (dirs and os.listdir(here)):
+                os.rmdir(here)
 
 
 STAMP = ".brandsite-started"
@@ -197,7 +203,8 @@ class Reuse:
         self.cache = cache
         self.allowed = reuse and cache is not None
         self.keys: dict[str, str] = {}  # eligible page -> its key
-        self.sources: dict[str, tuple[str, list[str]]] = {}  # its source's digest, and where its links lead
+        self.sources: dict[str, tuple[str, list[str], list]] = {}  # its source's digest, where its links lead,
+        # and its file as seen then (see `page_key`)
         self.hits: dict[str, Entry] = {}
         self.search_plugin = None
         self.captured: dict[str, list[dict]] = {}
@@ -243,11 +250,12 @@ class Reuse:
             if type(file.page) is not Page or file.abs_src_path is None:
                 continue
             entry = self.cache.entries.get(file.src_uri)
-            key, self.sources[file.src_uri] = page_key(site, file, Path(file.abs_src_path).read_bytes(), files, entry)
+            key, self.sources[file.src_uri] = page_key(site, file, files, entry)
             self.keys[file.src_uri] = key
             if not self.allowed:
                 continue
             if entry is not None and entry.key == key:
+                entry.seen = self.sources[file.src_uri][2]  # (the same bytes in a file replaced since)
                 self.hits[file.src_uri] = entry
                 _mark(file, False)
 
@@ -332,9 +340,10 @@ class Reuse:
         for uri in self.keys.keys() - self.hits.keys():
             page = self.files.get_file_from_path(uri).page
             if uri in self.html and page is not None and json_safe(page.meta):
-                source, links = self.sources[uri]
+                source, links, seen = self.sources[uri]
                 entry = Entry(self.keys[uri], self.nav_digest, self.html[uri], self.titles.get(uri), page.meta,
-                              self.captured.get(uri, []), self.warnings.by_page.get(uri, []), source, links)
+                              self.captured.get(uri, []), self.warnings.by_page.get(uri, []), source, links,
+                              seen=seen)
                 # placed as the next build would place it, so the first build after this one takes the short way
                 stored, parts = self.filled.get(uri, (self.cache.blobs / entry.html[:2] / entry.html, []))
                 self.cache.record(entry, stored, parts)
