@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import marshal
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
@@ -20,7 +21,19 @@ def jieba():
     import jieba as module
 
     module.setLogLevel(logging.WARNING)
+    module.marshal = _WholeFile  # (only its dictionary's cache goes through it)
     return module
+
+
+class _WholeFile:
+    """`marshal` for jieba, reading its dictionary's cache in one piece: `marshal.load` on a file reads it a few
+    bytes at a time, and loading the 9 MB cache took 0.9 s of every build's critical path instead of 0.3 s."""
+
+    dump = staticmethod(marshal.dump)
+
+    @staticmethod
+    def load(file):
+        return marshal.loads(file.read())
 
 
 _loaded: bytes | None = None  # the user dictionary jieba's shared tokenizer holds

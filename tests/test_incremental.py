@@ -311,6 +311,35 @@ def test_the_site_before_is_brought_up_to_date_in_place_and_nothing_of_it_surviv
     assert "stray.html" not in built and not any(name.startswith("brands/huanwei-tujidui/") for name in built)
 
 
+def test_a_build_without_the_site_before_takes_the_live_sites_pages_and_never_writes_through_them(tmp_path, capsys):
+    """The first build after a cold one (or on a CI runner that kept only `.brandsite/`) has no site before to
+    bring up to date: it links in the pages and images the live site shares with the caches while the child
+    works. What it makes is what a clean build makes, and the live site is never written through, whether the
+    build goes through or stops at a broken brand."""
+    copy_demo(tmp_path)
+    assert main(["-C", str(tmp_path), "build", "-q"]) == 0
+    shutil.rmtree(tmp_path / ".site.building", ignore_errors=True)  # (a first build leaves none)
+    live = site_files(tmp_path / "site")
+    path = tmp_path / "brands" / "xinqiao" / "brand.yml"
+    good = path.read_text("utf-8")
+    path.write_text(good + "positioning: [未闭合\n", "utf-8")
+    capsys.readouterr()
+    assert main(["-C", str(tmp_path), "build", "-q"]) == 1
+    assert "brand.yml" in capsys.readouterr().err
+    assert site_files(tmp_path / "site") == live
+    path.write_text(good, "utf-8")
+    edit(tmp_path, 1)
+    # a later post moves the sitemap's date, which the engine writes through its own file
+    (tmp_path / "content" / "news" / "posts" / "later.md").write_text(
+        "---\ndate: 2030-01-02\ncategories:\n  - 开放日\n---\n\n# 年度开放日\n\n开放日预告。\n", "utf-8")
+    assert main(["-C", str(tmp_path), "build", "-q"]) == 0
+    assert "重新生成" in capsys.readouterr().out
+    assert site_files(tmp_path / ".site.building") == live  # the live site then, swapped out untouched
+    built = site_files(tmp_path / "site")
+    assert main(["-C", str(tmp_path), "build", "-q", "--full", "-d", str(tmp_path / "clean")]) == 0
+    assert not differences(built, site_files(tmp_path / "clean"))
+
+
 def test_what_the_engine_leaves_in_the_docs_tree_is_gone_by_the_next_build(tmp_path, capsys):
     """Material's blog plugin writes its index page into the docs tree when the site has none; a rebuild,
     which takes the tree as its last build left it, still builds what a clean build of the same files does

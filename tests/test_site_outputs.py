@@ -152,13 +152,15 @@ def test_two_builds_of_the_same_input_are_byte_identical(demo_site, tmp_path):
 
 
 def test_sitemap_dates_come_from_the_content_not_the_clock(site):
-    """Outside git, dates come from file times; the sitemap follows them, not the day of the build."""
+    """Outside git, dates come from file times; the sitemap follows them, not the day of the build, nor an
+    editor's swap file left in the brand's folder today."""
     import os
 
     folder = site.brand()
     old = 1262304000  # 2010-01-01
     for path in [folder, *folder.rglob("*")]:
         os.utime(path, (old, old))
+    (folder / ".story.md.swp").write_bytes(b"vim")
     assert site.run("build", "-d", str(site.root / "site")) == 0
     lastmods = set(re.findall(r"<lastmod>([^<]+)", (site.root / "site" / "sitemap.xml").read_text("utf-8")))
     assert lastmods == {"2010-01-01"}

@@ -14,7 +14,7 @@ import shutil
 import sys
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, wait
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -25,6 +25,7 @@ from generator.atomic import empty, exclusive, swap
 from generator.commands import load_or_report, report_blocking, unchanged, why
 from generator.commands.progress_display import display, mode_for
 from generator.engine import mkdocs as engine
+from generator.engine.reuse import link_shared
 from generator.produce import dates
 from generator.progress import NULL, Progress, Stage
 
@@ -96,6 +97,10 @@ def _run(root: Path, strict: bool, site_dir: Path, work_name: str, timings: bool
     pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context(method))
     try:
         child = pool.submit(_prepare_alone, root, strict, work_name, building, mode)  # forks now
+        # the building folder meanwhile, in a thread: mostly the file system's work, which waits on neither
+        readying = ThreadPoolExecutor(max_workers=1, thread_name_prefix="brandsite-site")
+        ready = readying.submit(_make_ready, root.resolve() / ".brandsite" / work_name, site, building, full)
+        readying.shutdown(wait=False)
         # the engine's imports and dictionary meanwhile, in a thread, so a build that cannot go on (the child's
         # findings) reports at once instead of after them
         warming = threading.Thread(target=engine.warm_up, args=(_pages(root.resolve() / ".brandsite" / work_name),),
@@ -108,14 +113,21 @@ def _run(root: Path, strict: bool, site_dir: Path, work_name: str, timings: bool
     if prepared is None:
         pool.shutdown()
         sys.stderr.write(messages)
+        wait([ready])  # (said at once; the next build empties what the folder holds: its record is gone)
         return None
     with display(mode).stage("交给网站引擎"):  # the child lets go of the project: a second at 1,000 brands
         pool.shutdown()
         warming.join()
+        wait([ready])
     sys.stderr.write(messages)
+    try:
+        ready.result()
+    except OSError as exc:
+        _failed(f"写入文件失败（{why(exc)}）", sys.stderr)
+        return None
     engine_started = time.perf_counter()
     facts = _engine(prepared, strict, site, building, site_dir, started, "已生成网站", sys.stderr,
-                    progress=display(mode), full=full)
+                    progress=display(mode), full=full, made_ready=True)
     if facts is None:
         return None
     if timings:
@@ -201,21 +213,13 @@ def _prepare(project: Project, root: Path, work_name: str, building: Path, err: 
 
 def _engine(prepared: Prepared, strict: bool, site: Path, building: Path, site_dir: Path, started: float, done: str,
             err: TextIO, session: engine.Session | None = None, progress: Progress = NULL,
-            full: bool = False) -> dict | None:
+            full: bool = False, made_ready: bool = False) -> dict | None:
     """Run the engine into the building folder and swap it in; what it made (see `closing_line`), or None
     after printing why not. The rendered pages are kept under .brandsite/cache/pages/<work>, one set per
     docs tree (a preview's and a build's)."""
-    # the building folder holds the site before the live one, which this build brings up to date in
-    # place (engine/reuse.py), when the record says it is whole: not after a killed build, nor for --full
-    whole = prepared.work / "previous-site"
-    kept = atomic.read_json(whole).get("folder") == os.fspath(building)
-    whole.unlink(missing_ok=True)
-    if building.is_dir() and not building.is_symlink():
-        if full or not kept:
-            empty(building)  # its folders are kept: making them again is dearer than emptying them
-    elif building.exists() or building.is_symlink():
-        building.unlink()
     try:
+        if not made_ready:
+            _make_ready(prepared.work, site, building, full)
         with _encoding(prepared, progress) as images_ready:
             built = engine.build(prepared.config, strict=strict, jieba_user=prepared.work / "jieba_user.txt",
                                  content_date=prepared.newest, cache=prepared.work.parent / "cache",
@@ -227,7 +231,7 @@ def _engine(prepared: Prepared, strict: bool, site: Path, building: Path, site_d
         _failed(exc if isinstance(exc, engine.EngineError) else f"写入文件失败（{why(exc)}）", err)
         return None
     if swap(building, site, keep=True):
-        atomic.write_json(whole, {"folder": os.fspath(building)})
+        atomic.write_json(_whole(prepared.work), {"folder": os.fspath(building)})
     for message in built.warnings:
         print(f"引擎警告：{message}", file=err)
     facts = {"brands": prepared.brands, "drafts": prepared.drafts, "pages": built.pages, "reused": built.reused,
@@ -235,6 +239,29 @@ def _engine(prepared: Prepared, strict: bool, site: Path, building: Path, site_d
     where = site_dir if done == "已生成网站" else None
     print(closing_line(done, facts, time.perf_counter() - started, where), flush=True)
     return facts
+
+
+def _make_ready(work: Path, site: Path, building: Path, full: bool) -> None:
+    """The building folder as the engine takes it: the site before the live one, which this build brings up to
+    date in place (engine/reuse.py), when the record says it is whole (not after a killed build, nor for
+    --full), else emptied; then, but for --full, whatever the live site shares with the caches is linked into
+    it where it is not yet (`reuse.link_shared`: the first build after a cold one, or after a change of caches,
+    would otherwise link every page and image while the engine waits)."""
+    whole = _whole(work)
+    kept = atomic.read_json(whole).get("folder") == os.fspath(building)
+    whole.unlink(missing_ok=True)
+    if building.is_dir() and not building.is_symlink():
+        if full or not kept:
+            empty(building)  # its folders are kept: making them again is dearer than emptying them
+    elif building.exists() or building.is_symlink():
+        building.unlink()
+    if not full and site.is_dir() and not site.is_symlink():
+        link_shared(site, building, [work.parent / "cache" / "images", _pages(work) / "html"])
+
+
+def _whole(work: Path) -> Path:
+    """The record that the building folder holds a whole site, the one before the live one."""
+    return work / "previous-site"
 
 
 def _pages(work: Path) -> Path:

@@ -34,9 +34,21 @@ def inputs(root: Path, site: Path, strict: bool) -> str:
     files.save()
     brands = root / "brands"
     folders = sorted(p for p in brands.iterdir() if p.is_dir()) if brands.is_dir() else []
-    updated = dates.last_updated(root, folders) if folders else {}
+    updated = dates.last_updated(root, folders, newest=_newest(files.seen, brands)) if folders else {}
     return fingerprint.digest(tree, package, fingerprint.packages(), f"strict={strict}", os.fspath(site),
                               json.dumps({os.fspath(k): v.isoformat() for k, v in sorted(updated.items())}))
+
+
+def _newest(seen: dict[str, list], brands: Path) -> dict[str, int]:
+    """Each brand folder's newest file time, from the stats the digest's walk took (see `Files.sha`)."""
+    prefix = os.fspath(brands) + os.sep
+    newest: dict[str, int] = {}
+    for path, (_size, mtime, *_rest) in seen.items():
+        if path.startswith(prefix) and os.sep in path[len(prefix):]:
+            folder = prefix + path[len(prefix):].split(os.sep, 1)[0]
+            if mtime > newest.get(folder, 0):
+                newest[folder] = mtime
+    return newest
 
 
 def site_state(site: Path) -> str:
