@@ -98,6 +98,8 @@ def test_the_loop_shows_the_real_brands_and_results(screen):
     text = s.page.text_content("#k-slide")
     assert "文档连心桥" in text and "档案连着你我，服务贴近民心" in text and "青岛市档案局" in text
     assert s.page.locator("#k-slide .k-commitments li").count() == 3
+    # (the slide's image has just been put in: loading it is the browser's, and takes a moment under load)
+    s.page.wait_for_function("document.querySelector('#k-slide img').complete", timeout=10000)
     assert s.page.evaluate("document.querySelector('#k-slide img').naturalWidth") > 0
 
 
