@@ -92,6 +92,7 @@ def _run(root: Path, strict: bool, site_dir: Path, work_name: str, timings: bool
     started = time.perf_counter()
     mode = mode_for(sys.stderr, quiet)
     site, building = _targets(site_dir)
+    work = root.resolve() / ".brandsite" / work_name
     # fork is fast, but only safe with no other thread that could hold a lock at the moment of forking
     method = "fork" if threading.active_count() == 1 else "spawn"
     pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context(method))
@@ -99,12 +100,11 @@ def _run(root: Path, strict: bool, site_dir: Path, work_name: str, timings: bool
         child = pool.submit(_prepare_alone, root, strict, work_name, building, mode)  # forks now
         # the building folder meanwhile, in a thread: mostly the file system's work, which waits on neither
         readying = ThreadPoolExecutor(max_workers=1, thread_name_prefix="brandsite-site")
-        ready = readying.submit(_make_ready, root.resolve() / ".brandsite" / work_name, site, building, full)
+        ready = readying.submit(_make_ready, work, site, building, full)
         readying.shutdown(wait=False)
         # the engine's imports and dictionary meanwhile, in a thread, so a build that cannot go on (the child's
         # findings) reports at once instead of after them
-        warming = threading.Thread(target=engine.warm_up, args=(_pages(root.resolve() / ".brandsite" / work_name),),
-                                   name="brandsite-warm-up", daemon=True)
+        warming = threading.Thread(target=engine.warm_up, args=(_pages(work),), name="brandsite-warm-up", daemon=True)
         warming.start()
         prepared, messages = child.result()
     except BaseException:

@@ -72,8 +72,9 @@ class SiteFiles:
         self.kept: set[str] = set()  # linked or found right by this build
         self.started = 0  # when the build began, in the file system's nanoseconds (see `start`)
 
-    def link(self, source: str, dest: str) -> None:
-        """``dest`` becomes a hard link to ``source`` (a copy across file systems), unless it already is."""
+    def link(self, source: str, dest: str, copy: bool = True) -> None:
+        """``dest`` becomes a hard link to ``source``, unless it already is; where no link can be made (across
+        file systems), a copy, or without ``copy`` the OSError."""
         self.kept.add(dest)
         try:
             if os.path.samestat(os.stat(source), os.lstat(dest)):
@@ -84,6 +85,8 @@ class SiteFiles:
         try:
             os.link(source, dest)
         except OSError:
+            if not copy:
+                raise
             shutil.copyfile(source, dest)
 
     def copy(self, source: str, dest: str) -> None:
@@ -150,7 +153,7 @@ def link_shared(live: Path, building: Path, caches: list[Path]) -> None:
     for cache in caches:
         _inodes(os.fspath(cache), known)
     if known:
-        _link_known(os.fspath(live), os.fspath(building), known)
+        _link_known(os.fspath(live), os.fspath(building), known, SiteFiles())
 
 
 def _inodes(folder: str, into: set[int]) -> None:
@@ -167,30 +170,20 @@ def _inodes(folder: str, into: set[int]) -> None:
                 into.add(entry.inode())
 
 
-def _link_known(live: str, building: str, known: set[int]) -> None:
+def _link_known(live: str, building: str, known: set[int], out: SiteFiles) -> None:
     with os.scandir(live) as listing:
         entries = list(listing)
-    made = False
     for entry in entries:
         dest = os.path.join(building, entry.name)
         if entry.is_dir(follow_symlinks=False):
-            _link_known(entry.path, dest, known)
+            _link_known(entry.path, dest, known, out)
             continue
         st = entry.stat(follow_symlinks=False)
-        if st.st_nlink < 2 or st.st_ino not in known:
-            continue
-        try:
+        if st.st_nlink > 1 and st.st_ino in known:
             try:
-                if os.path.samestat(st, os.lstat(dest)):
-                    continue
-                os.unlink(dest)
-            except FileNotFoundError:
-                if not made:
-                    os.makedirs(building, exist_ok=True)
-                    made = True
-            os.link(entry.path, dest)
-        except OSError:  # (a folder in its place, another file system: the engine's to sort out)
-            continue
+                out.link(entry.path, dest, copy=False)
+            except OSError:  # (a folder in its place, another file system: the engine's to sort out)
+                pass
 
 
 def _cleared(copy_file, dest: str):
