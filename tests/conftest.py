@@ -181,8 +181,28 @@ def demo_site(tmp_path_factory) -> Path:
         .replace("gallery:\n  - file: photos/hall.jpg\n    caption: 查档大厅\n", ""), "utf-8")
     shutil.copy(root / "brands" / "wendang-lianxinqiao" / "logo.png", hostile / "logo.png")
     (hostile / "story.md").write_text(HOSTILE_STORY, "utf-8")
+    long = root / "brands" / "changpian"
+    long.mkdir()
+    (long / "brand.yml").write_text(GOOD_BRAND.replace("name: 文档连心桥", "name: 长篇纪实测试")
+                                    .replace("gallery:\n  - file: photos/hall.jpg\n    caption: 查档大厅\n", ""), "utf-8")
+    shutil.copy(root / "brands" / "wendang-lianxinqiao" / "logo.png", long / "logo.png")
+    (long / "story.md").write_text(LONG_STORY, "utf-8")
     assert main(["-C", str(root), "build", "-d", str(root / "site")]) == 0
     return root
+
+
+# A story as editors paste it from a Word report: long paragraphs, a wide table, a long address and
+# numbers with no place to break. A phone must show all of it without scrolling sideways.
+LONG_STORY = "# 创建纪实\n\n" + "\n\n".join(
+    ["## 一、基本情况", "服务大厅面向群众提供档案查询、出具证明等服务。" * 12,
+     "| 年度 | 接待人次 | 办结件数 | 按时办结率 | 群众满意率 | 备注说明 |\n|---|---|---|---|---|---|\n"
+     + "\n".join(f"| {2020 + i}年 | 12,{300 + i}人次 | 11,{800 + i}件 | 99.{i}% | 98.{i}% | 全年无投诉，窗口服务规范化建设达标 |"
+                  for i in range(5)),
+     "网上办事入口：https://www.example.gov.cn/zwfw/bsdt/dangan/chaxun/shenqing/index_20260101_0001.html",
+     "档案编号：QD-2026-A0001-B0002-C0003-D0004-E0005-F0006-G0007-H0008",
+     "## 二、主要做法", "> 坚持“一次办好”，群众办事少跑腿。" * 3,
+     "1. 推行首问负责制\n2. 推行限时办结制\n   - 一般事项当日办结\n   - 复杂事项三个工作日内办结",
+     "## 三、取得成效", "群众满意率连续五年保持在百分之九十八以上。" * 20])
 
 
 def make_image(path: Path, size=(512, 512), fmt="PNG", color=(180, 30, 30)) -> Path:

@@ -266,6 +266,38 @@
     if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "站内搜索");
   }
 
-  function setup() { careBar(); nameSearch(); wireSearch(); }
+  // -- opened from disk (file://, e.g. site/index.html double-clicked) ------------------------------------
+  // A link to a folder shows the folder's listing there, not its index.html: follow it to the page. The
+  // browser refuses to read the search index from disk, and the theme then hides its search box: keep the
+  // box and have it say why, and how to preview with search.
+  var FROM_DISK = location.protocol === "file:";
+  var DISK_NOTE = "从本地文件打开网站时不能搜索。请在网站目录运行 make serve（即 brandsite serve），" +
+                  "再用浏览器打开 http://127.0.0.1:8000/ 。";
+
+  function followFolders(event) {
+    var a = event.target.closest && event.target.closest("a[href]");
+    if (!a || event.defaultPrevented || event.button > 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    var url = new URL(a.href, location.href);
+    if (url.protocol !== "file:" || !/\/$/.test(url.pathname)) return;
+    event.preventDefault();
+    url.pathname += "index.html";
+    location.href = url.href;
+  }
+
+  function explainDiskSearch() {
+    var search = document.querySelector(".md-search"), input = document.querySelector("input.md-search__input");
+    if (!search || !input) return;
+    document.documentElement.classList.add("bs-from-disk");
+    input.readOnly = true;
+    input.placeholder = "本地打开时不能搜索";
+    var meta = document.querySelector(".md-search-result__meta");
+    var keep = function () { if (meta && meta.textContent !== DISK_NOTE) meta.textContent = DISK_NOTE; };
+    keep();
+    if (meta) new MutationObserver(keep).observe(meta, { childList: true, characterData: true, subtree: true });
+  }
+
+  if (FROM_DISK) document.addEventListener("click", followFolders, true);
+
+  function setup() { careBar(); nameSearch(); if (FROM_DISK) explainDiskSearch(); else wireSearch(); }
   if (window.document$) { window.document$.subscribe(setup); } else { document.addEventListener("DOMContentLoaded", setup); }
 })();

@@ -18,9 +18,9 @@ from generator.check.criteria import Criteria
 from generator.model import Brand, NewsPost
 from generator.produce.dates import chinese
 from generator.produce import paging, slots
-from generator.produce.chart import history_svg
+from generator.produce.chart import history_rows, history_svg
 from generator.produce.images import Placed
-from generator.produce.text import story_html
+from generator.produce.text import label_table_cells, story_html
 
 # one environment for every template folder: pages of the site, articles of the channels, the kiosk
 # (the theme's partials too: the kiosk shows the same government marks as every page)
@@ -84,7 +84,8 @@ def brand_page(card: Card, qr: str, photos: list[dict], keywords: str = "", hist
     summary = " ".join((brand.slogan or brand.positioning or brand.vision or "").split())
     rows = [dict(h, date_zh=chinese(h["date"]), composite=f"{h['composite']:.2f}") for h in history]
     parts = {"history": _env.get_template("brand_history.html").render(
-        history=rows, chart=Markup(history_svg(list(history), f"{brand.name}历次综合得分")))} if history else {}
+        history=rows, chart=Markup(history_svg(list(history), f"{brand.name}历次综合得分")),
+        trend=Markup(history_rows(list(history))))} if history else {}
     page = _env.get_template("brand.md").render(
         front=front_matter({"title": brand.name, "description": summary, "hide": ["navigation"]}),
         brand=brand,
@@ -93,7 +94,7 @@ def brand_page(card: Card, qr: str, photos: list[dict], keywords: str = "", hist
         updated_zh=card.updated_zh,
         launched_zh=chinese(brand.launched),
         photos=photos,
-        story=Markup(story_html(brand.story)) if brand.story else "",
+        story=Markup(label_table_cells(story_html(brand.story))) if brand.story else "",
         qr=Markup(qr),
         keywords=keywords,
         history=rows,

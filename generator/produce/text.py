@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 import cmarkgfm
+import lxml.html
 import nh3
 from cmarkgfm.cmark import Options
 
@@ -46,3 +47,18 @@ def story_html(source: str) -> str:
         url_schemes={"http", "https", "mailto", "tel"},
         link_rel="noopener noreferrer",
     )
+
+
+def label_table_cells(fragment: str) -> str:
+    """Each body cell of a story's tables told its column's header (``data-label``): on a phone the
+    stylesheet shows every row as a card of "header: value" lines instead of columns off the screen."""
+    if "<table" not in fragment:
+        return fragment
+    root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    for table in root.iter("table"):
+        heads = [th.text_content().strip() for th in table.xpath("./thead/tr[1]/th")]
+        for row in table.xpath("./tbody/tr"):
+            for head, cell in zip(heads, row.xpath("./td|./th")):
+                if head:
+                    cell.set("data-label", head)
+    return (root.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
