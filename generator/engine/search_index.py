@@ -29,7 +29,8 @@ def compact(path: Path, part_bytes: int = PART_BYTES) -> None:
     docs = [_dump(doc) for doc in index.get("docs", []) if "#" not in doc["location"] or doc.get("text")]
     for stale in path.parent.glob(f"{path.stem}.*{path.suffix}"):
         stale.unlink()
-    groups = _groups(docs, part_bytes)
+    # a part's own braces and key count against its limit too
+    groups = _groups(docs, part_bytes - len(_object({"docs": None}, [])))
     names = [f"{path.stem}.{number}{path.suffix}" for number in range(1, len(groups))]
     for name, group in zip(names, groups[1:]):
         (path.parent / name).write_bytes(_object({"docs": None}, group))
