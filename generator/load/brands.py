@@ -7,9 +7,11 @@ import re
 import unicodedata
 from pathlib import Path, PurePosixPath
 
+import yaml
+
 from generator.findings import Finding, Position, Severity, rel
 from generator.load import contract as contract_mod
-from generator.load import images
+from generator.load import images, keyboard
 from generator.load import limits
 from generator.load.yamlpos import Document, YamlSyntaxError, parse, position_at
 from generator.model import Brand, Photo
@@ -110,9 +112,22 @@ def load_brand(folder: Path, root: Path, contract: contract_mod.Contract,
         out.error("yaml.duplicate-key", f"键“{path[-1]}”重复出现，后一个会覆盖前一个", position)
     _text_hygiene(doc, out, contract)
 
+    causes = keyboard.in_document(doc.text, doc.node, contract_mod.known_keys(contract))
+    for cause in causes:
+        out.error("yaml.syntax", f"YAML 格式错误：{cause.message}", cause.position)
+    cause_lines = {cause.position.line for cause in causes}
     values, problems = contract_mod.apply(doc.data, contract)
     for p in problems:
-        out.error(p.rule, p.message, doc.key_at(*p.path) if p.at_key else doc.at(*p.path))
+        where = doc.key_at(*p.path) if p.at_key else doc.at(*p.path)
+        if where.line in cause_lines:
+            continue  # the same line's keyboard mistake, already reported by its cause
+        message = p.message
+        if p.rule == "contract.type":  # text where a list or mapping belongs: say which character made it text
+            node, _ = doc._node(p.path)
+            cause = keyboard.in_value(doc.text, node) if isinstance(node, yaml.ScalarNode) else None
+            if cause is not None:
+                message, where = f"{message}：{cause.message}", cause.position
+        out.error(p.rule, message, where)
 
     brand = Brand(slug=slug, folder=folder, source=source, doc=doc, **values)
     if brand.url_name and brand.url_name != slug:  # the form names a new folder by it; a moved folder must follow

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from generator.findings import Position
-from generator.load import limits
+from generator.load import keyboard, limits
 
 try:  # the C loader is an optional build of PyYAML
     _Loader = yaml.CSafeLoader
@@ -150,6 +150,9 @@ def parse(text: str) -> Document:
         _refuse_shared_and_deep(node)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
+        cause = keyboard.after_failure(text, exc)  # a full-width colon, a Tab, a quote with no partner …
+        if cause is not None:
+            raise YamlSyntaxError(cause.message, cause.position) from None
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or str(exc)
         if "tab" in problem.lower() or "\\t" in problem:
