@@ -17,6 +17,7 @@ from typing import Any, Callable
 
 import yaml
 
+from generator.load.dates import explain as explain_date
 from generator.load.dates import month_or_date
 from generator.model import Contact, Honor, Photo
 
@@ -232,8 +233,8 @@ def conv_month(path, value, label):
     text = month_or_date(value)
     if text is not None:
         return text, []
-    if isinstance(value, str):
-        return None, [Problem(path, "contract.type", f"{label}“{value}”不是有效日期，应写成 YYYY-MM 或 YYYY-MM-DD")]
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        return None, [Problem(path, "contract.type", f"{label}“{value}”{explain_date(value)}")]
     return None, [_type_error(path, "month", value, label)]
 
 

@@ -18,9 +18,24 @@ from generator.findings import Position
 from generator.load import keyboard, limits
 
 try:  # the C loader is an optional build of PyYAML
-    _Loader = yaml.CSafeLoader
+    _Base = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
+    _Base = yaml.SafeLoader
+
+
+class _Loader(_Base):
+    """The safe loader, except that a date which does not exist (2021-02-30, 2020-13-01) stays the text
+    it is: the field's reader reports it at its place, and the rest of the file is read as usual."""
+
+
+def _timestamp_or_text(loader, node):
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
 Path_ = tuple  # a path into the document: keys and list indexes
 
@@ -160,11 +175,7 @@ def parse(text: str) -> Document:
         raise YamlSyntaxError(_translate(problem), _mark_position(mark)) from None
     except yaml.YAMLError as exc:  # e.g. a reader error on bad characters
         raise YamlSyntaxError(_translate(str(exc)), Position(1, 1)) from None
-    except (ValueError, TypeError, OverflowError) as exc:
-        # the constructor can fail on scalars that look typed, such as an impossible date
-        bad = _impossible_date(text)
-        if bad is not None:
-            raise YamlSyntaxError(f"日期 {bad.group(0)} 不存在，请检查年月日", position_at(text, bad.start())) from None
+    except (ValueError, TypeError, OverflowError) as exc:  # a scalar that looks typed and is not
         raise YamlSyntaxError(f"值无法解析（{exc}）", Position(1, 1)) from None
     finally:
         loader.dispose()
@@ -195,17 +206,6 @@ def _refuse_shared_and_deep(root) -> None:
             stack.extend((child, depth + 1) for pair in node.value for child in pair)
         else:
             stack.extend((child, depth + 1) for child in node.value)
-
-
-def _impossible_date(text: str):
-    import datetime as dt
-
-    for match in re.finditer(r"(?<![\w.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w.:-])", text):
-        try:
-            dt.date(*(int(g) for g in match.groups()))
-        except ValueError:
-            return match
-    return None
 
 
 def _duplicate_keys(node, path: tuple, doc: Document) -> None:
