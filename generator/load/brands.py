@@ -177,7 +177,7 @@ def _image(brand: Brand, out: _Collector, facts: images.Facts, written: str, whe
         out.error("file.outside", f"{label}“{written}”必须位于品牌文件夹 brands/{brand.slug}/ 之内", out.at(*where))
         return None
     if not target.is_file():
-        out.error("file.missing", f"找不到{label}文件“{written}”（应在 brands/{brand.slug}/ 下）{_spelled(target)}",
+        out.error("file.missing", f"找不到{label}文件“{written}”（应在 brands/{brand.slug}/ 下）{_spelled(brand.folder, written)}",
                   out.at(*where))
         return None
     try:
@@ -200,17 +200,26 @@ def _attach_gallery(brand: Brand, out: _Collector, facts: images.Facts) -> None:
     brand.gallery = photos
 
 
-def _spelled(target: Path) -> str:
-    """A hint when the file exists under another case or Unicode form (Windows and macOS editors do not
-    tell them apart; the build server does)."""
-    want = unicodedata.normalize("NFC", target.name).casefold()
-    try:
-        for entry in os.scandir(target.parent):
-            if unicodedata.normalize("NFC", entry.name).casefold() == want:
-                return f"；文件夹里有“{entry.name}”，文件名的大小写或写法要完全一致"
-    except OSError:
-        pass
-    return ""
+def _spelled(folder: Path, written: str) -> str:
+    """A hint when the file exists under another case or Unicode form, in the file's name or in a folder's
+    on the way (Windows and macOS editors do not tell them apart; the build server does), naming it
+    as it must be written: photos/hall.jpg, not only hall.jpg."""
+    def same(name: str) -> str:
+        return unicodedata.normalize("NFC", name).casefold()
+
+    here, real = folder, []
+    for part in PurePosixPath(written.replace("\\", "/")).parts:
+        try:
+            match = next((e.name for e in os.scandir(here) if same(e.name) == same(part)), None)
+        except OSError:
+            return ""
+        if match is None:
+            return ""
+        here, real = here / match, real + [match]
+    found = "/".join(real)
+    if found == written or not here.is_file():
+        return ""
+    return f"；文件夹里有“{found}”，文件名的大小写或写法要完全一致"
 
 
 def _attach_story(brand: Brand, root: Path, out: _Collector) -> None:
