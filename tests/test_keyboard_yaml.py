@@ -17,7 +17,7 @@ from tests.conftest import GOOD_BRAND
 CASES = {
     # 全角冒号 after a key
     "colon-top": (("slogan: 档案连着你我", "slogan：档案连着你我"), "6:7", "yaml.syntax",
-                  ["第 6 行用了全角冒号“：”", "请改成半角冒号加一个空格：slogan: 档案连着你我"]),
+                  ["第 6 行用了全角冒号“：”", "请改成半角冒号加一个空格“: ”，写成 slogan: 档案连着你我"]),
     "colon-nested-first": (('  hotline: "12345"', '  hotline："12345"'), "27:10", "yaml.syntax",
                            ["全角冒号", "hotline: "]),
     "colon-nested": (("  complaint: 局长信箱", "  complaint：局长信箱"), "28:12", "yaml.syntax",
@@ -37,13 +37,13 @@ CASES = {
                                     "yaml.syntax", ["全角冒号", "slogan: 办事到驿站"]),
     # no space after “:”
     "no-space-top": (("vision: 让", "vision:让"), "9:7", "yaml.syntax",
-                     ["第 9 行“vision:”的冒号后面缺少空格", "请在半角冒号后加一个空格：vision: 让每一份档案"]),
+                     ["第 9 行“vision:”的冒号后面缺少空格", "请在半角冒号后加一个空格，写成 vision: 让每一份档案"]),
     "no-space-nested": (("  complaint: 局长信箱", "  complaint:局长信箱"), "28:12", "yaml.syntax",
                         ["“complaint:”的冒号后面缺少空格", "complaint: 局长信箱"]),
     "no-space-list-item": (("    caption: 查档大厅", "    caption:查档大厅"), "33:12", "yaml.syntax",
                            ["“caption:”的冒号后面缺少空格", "caption: 查档大厅"]),
     "full-width-space-after-colon": (("vision: 让", "vision:\u3000让"), "9:8", "yaml.syntax",
-                                     ["冒号后面是全角空格", "请改成半角空格：vision: 让"]),
+                                     ["冒号后面是全角空格", "请改成半角空格，写成 vision: 让"]),
     # 引号没有配对
     "quote-top": (("slogan: 档案连着你我", 'slogan: "档案连着你我'), "6:9", "yaml.syntax",
                   ["第 6 行的引号没有配对", '请在这一项末尾补上 "']),
@@ -130,3 +130,34 @@ def test_full_width_text_inside_values_is_not_flagged(site, check, change):
     code, lines = check()
     assert code == 0, lines
     assert not [line for line in lines if "yaml.syntax" in line]
+
+
+def test_a_file_typed_with_full_width_colons_throughout_is_reported_from_its_first_line(site, check):
+    text = re.sub(r"^(\s*(?:- )?[a-z_]+): ", r"\1：", GOOD_BRAND, flags=re.M)
+    site.brand(text=text)
+    code, lines = check()
+    assert code == 1
+    assert lines[0].startswith("brands/wendang/brand.yml:1:5: 错误 yaml.syntax ["), lines
+    assert "第 1 行用了全角冒号“：”" in lines[0] and "写成 name: 文档连心桥" in lines[0]
+    assert "第 2、3、4、5" in lines[0] and "请一并改正" in lines[0]
+
+
+def test_a_chinese_key_with_a_full_width_colon_is_given_its_english_name(site, check):
+    site.brand(text=GOOD_BRAND.replace("slogan: 档案连着你我", "口号：档案连着你我"))
+    code, lines = check()
+    assert code == 1
+    assert lines[0].startswith("brands/wendang/brand.yml:6:3: 错误 yaml.syntax ["), lines
+    assert "全角冒号" in lines[0] and "写成 slogan: 档案连着你我（键要用英文，“口号”写成 slogan）" in lines[0]
+
+
+def test_other_yaml_files_are_diagnosed_alike(tmp_path):
+    """The diagnosis is the YAML reader's: a criteria file (and a scores file) gets it too."""
+    from generator.check import criteria
+
+    path = tmp_path / "criteria.yml"
+    path.write_text("extends: default\ndisable：[gallery.present]\n", "utf-8")
+    with pytest.raises(criteria.CriteriaError) as exc:
+        criteria.load(path)
+    found = exc.value.findings[0]
+    assert (found.position.line, found.position.column) == (2, 8)
+    assert "第 2 行用了全角冒号" in found.message

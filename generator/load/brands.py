@@ -95,8 +95,9 @@ def load_brand(folder: Path, root: Path, contract: contract_mod.Contract,
     if problem:
         out.findings.append(problem)
         return None, out.findings
+    names = contract_mod.known_keys(contract)
     try:
-        doc = parse(text)
+        doc = parse(text, names)
     except YamlSyntaxError as exc:
         out.error("yaml.syntax", f"YAML 格式错误：{exc.message}", exc.position)
         return None, out.findings
@@ -112,7 +113,7 @@ def load_brand(folder: Path, root: Path, contract: contract_mod.Contract,
         out.error("yaml.duplicate-key", f"键“{path[-1]}”重复出现，后一个会覆盖前一个", position)
     _text_hygiene(doc, out, contract)
 
-    causes = keyboard.in_document(doc.text, doc.node, contract_mod.known_keys(contract))
+    causes = keyboard.in_document(doc.text, doc.node, names)
     for cause in causes:
         out.error("yaml.syntax", f"YAML 格式错误：{cause.message}", cause.position)
     cause_lines = {cause.position.line for cause in causes}

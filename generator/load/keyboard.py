@@ -26,11 +26,13 @@ from generator.findings import Position
 class Cause:
     position: Position
     message: str
+    kind: str = ""  # indent, dash, colon, space, quote, comma: the same mistake on other lines is named once
 
 
 @dataclass(frozen=True)
 class _Keyboard:
     syntax: dict[str, tuple[str, str]]  # character → (name, the ASCII character YAML needs)
+    fixes: dict[str, str]  # ASCII character → how to type it
     indent: dict[str, str]  # a character that looks like a space → its name
     not_keys: frozenset[str]  # words before a colon that begin an address (http://…)
 
@@ -41,11 +43,16 @@ class _Keyboard:
     def name(self, ch: str) -> str:
         return self.syntax[ch][0] if ch in self.syntax else self.indent.get(ch, f"U+{ord(ch):04X}")
 
+    def fix(self, ch: str) -> str:
+        """How to type what ``ch`` was typed for: 半角冒号加一个空格“: ” for “：”."""
+        ascii_ = self.syntax[ch][1]
+        return self.fixes.get(ascii_, f"半角的“{ascii_}”")
+
 
 @lru_cache(maxsize=1)
 def keyboard() -> _Keyboard:
     raw = yaml.safe_load(resources.files("generator.data").joinpath("keyboard.yml").read_text("utf-8"))
-    return _Keyboard({ch: (name, ascii_) for ch, (name, ascii_) in raw["syntax"].items()},
+    return _Keyboard({ch: (name, ascii_) for ch, (name, ascii_) in raw["syntax"].items()}, dict(raw["fix"]),
                      dict(raw["indent"]), frozenset(raw["not_keys"]))
 
 
@@ -89,7 +96,7 @@ def _indentation(line: _Line) -> Cause | None:
     for i, ch in enumerate(line.text[: line.indent]):
         if ch in kb.indent:
             return Cause(line.at(i), f"第 {line.number} 行的缩进里有{kb.name(ch)}：YAML 只能用半角空格缩进，"
-                                     "请删掉它，改用半角空格与同一级对齐")
+                                     "请删掉它，改用半角空格与同一级对齐", "indent")
     return None
 
 
@@ -98,34 +105,36 @@ def _dash(line: _Line) -> Cause | None:
     ch = line.body[:1]
     if ch and ch in kb.like("-") and line.body[1:2] in (" ", "\u3000"):
         return Cause(line.at(line.body_col), f"第 {line.number} 行的列表符号用了{kb.name(ch)}“{ch}”："
-                                            "请改成半角减号加一个空格“- ”")
+                                            f"请改成{kb.fix(ch)}", "dash")
     return None
 
 
-def _key_colon(line: _Line, known=None) -> Cause | None:
-    """A key followed by a full-width colon, or by a colon with no space after it. ``known``: when given,
-    only these keys count (text inside a value may use a full-width colon), each mapped to its English
-    name, which the fix shows. After a list dash only an English key counts: “- 承诺：当日办结” is text."""
+def _key_colon(line: _Line, only=None, names=None) -> Cause | None:
+    """A key followed by a full-width colon, or by a colon with no space after it. ``only``: when given,
+    only these keys count (text inside a value may use a full-width colon). ``names``: a key's English
+    name, which the fix shows, by its Chinese one. After a list dash only an English key counts:
+    “- 承诺：当日办结” is text."""
     kb = keyboard()
     if line.key is None:
         return None
     key, value = line.key, _short(line.after)
     if line.item and not _IDENTIFIER.match(key):
         return None  # “- 承诺：当日办结” is a list item's text
-    if known is not None and key not in known:
+    if only is not None and key not in only:
         return None
-    english = known.get(key, key) if known is not None else key
+    english = (names or {}).get(key, key)
+    also = f"（键要用英文，“{key}”写成 {english}）" if english != key else ""
     if line.colon != ":":
         return Cause(line.at(line.colon_col), f"第 {line.number} 行用了{kb.name(line.colon)}“{line.colon}”，"
-                                              f"请改成半角冒号加一个空格：{english}: {value}")
+                                              f"请改成{kb.fix(line.colon)}，写成 {english}: {value}{also}", "colon")
     after = line.after[:1]
     if after in ("", " ", "\t") or key.lower() in kb.not_keys or after == "/" or key.isdigit():
         return None
     if after in kb.indent:
         return Cause(line.at(line.colon_col + 1), f"第 {line.number} 行冒号后面是{kb.name(after)}，"
-                                                  f"请改成半角空格：{english}: {_short(line.after[1:])}")
+                                                  f"请改成半角空格，写成 {english}: {_short(line.after[1:])}{also}", "space")
     return Cause(line.at(line.colon_col), f"第 {line.number} 行“{key}:”的冒号后面缺少空格，"
-                                          f"请在半角冒号后加一个空格：{english}: {value}")
+                                          f"请在半角冒号后加一个空格，写成 {english}: {value}{also}", "space")
 
 
 def _quote(line: _Line, start: int | None = None) -> Cause | None:
@@ -149,19 +158,21 @@ def _quote(line: _Line, start: int | None = None) -> Cause | None:
         how = f"开头是半角引号 {q}，结尾却是{kb.name(wrong)}“{wrong}”；请把两头改成同样的半角引号 {q}，或两个都删掉"
     else:
         how = f"以 {q} 开头，却没有 {q} 结尾；请在这一项末尾补上 {q}，或把开头的 {q} 删掉"
-    return Cause(line.at(start), f"第 {line.number} 行的引号没有配对：{how}")
+    return Cause(line.at(start), f"第 {line.number} 行的引号没有配对：{how}", "quote")
 
 
-def line_cause(text: str, number: int) -> Cause | None:
+def line_cause(text: str, number: int, names=None) -> Cause | None:
     """The keyboard mistake on one line, if it has one."""
     line = _Line(text, number)
-    return _indentation(line) or _dash(line) or _key_colon(line) or _quote(line)
+    return _indentation(line) or _dash(line) or _key_colon(line, None, names) or _quote(line)
 
 
-def after_failure(text: str, error: yaml.MarkedYAMLError) -> Cause | None:
-    """The real cause of a parse failure: the nearest keyboard mistake at or before where PyYAML stopped
-    (the few lines one statement spans, back to where PyYAML began the piece it could not finish), else
-    a quote with no partner further up, which swallows every line to the next quote."""
+def after_failure(text: str, error: yaml.MarkedYAMLError, names=None) -> Cause | None:
+    """The real cause of a parse failure. PyYAML stops where the grammar breaks; the mistake is on a line
+    of the piece it could not finish: from where it began that piece (its context mark), or the few lines
+    one statement spans, down to where it stopped. The first mistake there is reported, naming the other
+    lines with the same one. Failing that, a quote with no partner further up, which swallows every line
+    to the next quote. ``names``: English key names by their Chinese ones, for the fix."""
     lines = text.split("\n")
     mark, context = error.problem_mark, error.context_mark
     if mark is None:
@@ -174,10 +185,19 @@ def after_failure(text: str, error: yaml.MarkedYAMLError) -> Cause | None:
     first = max(0, last - 3)
     if context is not None and context.line < first:
         first = context.line
-    for i in range(last, first - 1, -1):
-        found = line_cause(lines[i], i + 1)
-        if found:
-            return found
+    causes = [c for c in (line_cause(lines[i], i + 1, names) for i in range(first, last + 1)) if c]
+    while causes and first > 0:  # the same mistake on the lines just above: where the run of it begins
+        above = line_cause(lines[first - 1], first, names)
+        if above is None or above.kind != causes[0].kind:
+            break
+        causes.insert(0, above)
+        first -= 1
+    if causes:
+        cause, same = causes[0], [c.position.line for c in causes[1:] if c.kind == causes[0].kind]
+        if same:
+            return Cause(cause.position, f"{cause.message}；第 {'、'.join(map(str, same))} 行也是这样，请一并改正",
+                         cause.kind)
+        return cause
     for i in range(first - 1, -1, -1):
         found = _quote(_Line(lines[i], i + 1))
         if found:
@@ -217,7 +237,7 @@ def in_document(text: str, root, known) -> list[Cause]:
             stack.extend(node.value)
             if node.flow_style:
                 found = next(filter(None, (_comma(lines, item) for item in node.value
-                                           if isinstance(item, yaml.ScalarNode))), None)
+                                           if isinstance(item, yaml.ScalarNode) and not item.style)), None)
         elif isinstance(node, yaml.ScalarNode) and not node.style:  # plain: neither quoted nor a block
             if node.start_mark.line != node.end_mark.line or head.match(node.value):
                 found = _swallowed(lines, node, known)
@@ -234,10 +254,10 @@ def _swallowed(lines: list[str], node, known) -> Cause | None:
     first = _Line(lines[start.line], start.line + 1)
     found = None
     if start.column == first.body_col:
-        found = _dash(first) or _key_colon(first, known)
+        found = _dash(first) or _key_colon(first, known, known)
     for i in range(start.line + 1, min(end.line, len(lines) - 1) + 1):
         line = _Line(lines[i], i + 1)
-        found = found or _indentation(line) or _dash(line) or _key_colon(line, known)
+        found = found or _indentation(line) or _dash(line) or _key_colon(line, known, known)
     return found
 
 
@@ -252,7 +272,7 @@ def _comma(lines: list[str], item) -> Cause | None:
         if ch in commas:
             return Cause(Position(item.start_mark.line + 1, item.start_mark.column + i + 1),
                          f"第 {item.start_mark.line + 1} 行的列表各项之间用了{kb.name(ch)}“{ch}”，"
-                         "请改成半角逗号加一个空格“, ”")
+                         f"请改成{kb.fix(ch)}", "comma")
     return None
 
 
@@ -269,8 +289,6 @@ def in_value(text: str, node) -> Cause | None:
         for col in range(lo, hi):
             ch = line[col]
             if ch in kb.syntax:
-                ascii_ = kb.syntax[ch][1]
-                fix = {":": "半角冒号加一个空格“: ”", ",": "半角逗号加一个空格“, ”", "-": "半角减号加一个空格“- ”"}.get(
-                    ascii_, f"半角的“{ascii_}”")
-                return Cause(Position(i + 1, col + 1), f"第 {i + 1} 行用了{kb.name(ch)}“{ch}”，请改成{fix}")
+                return Cause(Position(i + 1, col + 1), f"第 {i + 1} 行用了{kb.name(ch)}“{ch}”，请改成{kb.fix(ch)}",
+                             "value")
     return None

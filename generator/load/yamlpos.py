@@ -155,8 +155,9 @@ def _mark_position(mark) -> Position:
     return Position(mark.line + 1, mark.column + 1)
 
 
-def parse(text: str) -> Document:
-    """Parse one YAML document. Raises YamlSyntaxError with a Chinese message."""
+def parse(text: str, names=None) -> Document:
+    """Parse one YAML document. Raises YamlSyntaxError with a Chinese message, at the line of the cause.
+    ``names``: the English keys by their Chinese names, for the fix of a key written in Chinese."""
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -165,7 +166,7 @@ def parse(text: str) -> Document:
         _refuse_shared_and_deep(node)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
-        cause = keyboard.after_failure(text, exc)  # a full-width colon, a Tab, a quote with no partner …
+        cause = keyboard.after_failure(text, exc, names)  # a full-width colon, a Tab, a quote with no partner …
         if cause is not None:
             raise YamlSyntaxError(cause.message, cause.position) from None
         mark = exc.problem_mark or exc.context_mark
