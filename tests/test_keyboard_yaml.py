@@ -10,8 +10,14 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from generator.load import contract, keyboard
+from generator.load.yamlpos import YamlSyntaxError, parse
 from tests.conftest import GOOD_BRAND
+
+NAMES = contract.known_keys(contract.default_contract())
 
 # name: (the change to GOOD_BRAND, where the cause is, rule, the words an editor must see)
 CASES = {
@@ -161,3 +167,21 @@ def test_other_yaml_files_are_diagnosed_alike(tmp_path):
     found = exc.value.findings[0]
     assert (found.position.line, found.position.column) == (2, 8)
     assert "第 2 行用了全角冒号" in found.message
+
+
+PYYAML_WORDS = re.compile(r"found|expected|token|scalar|mapping|character|directive|document|stream|context|octet|URI")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.text(alphabet=" \t\u3000:：，,“”‘’\"'【】[]{}—－-#a口号slogan\\&*!|>%@`?", max_size=12), max_size=8))
+def test_any_mix_of_keyboard_characters_gives_a_chinese_message_never_a_traceback(lines):
+    text = "\n".join(lines)
+    try:
+        doc = parse(text, NAMES)
+    except YamlSyntaxError as exc:
+        assert exc.position.line >= 1 and exc.position.column >= 1
+        assert re.search(r"[\u4e00-\u9fff]", exc.message), exc.message
+        assert not PYYAML_WORDS.search(exc.message), exc.message
+        return
+    for cause in keyboard.in_document(doc.text, doc.node, NAMES):
+        assert 1 <= cause.position.line <= len(lines) and re.search(r"[\u4e00-\u9fff]", cause.message)

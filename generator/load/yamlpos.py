@@ -136,7 +136,22 @@ _TRANSLATIONS = [
     (r"found unknown escape character", "字符串中有无法识别的转义字符（双引号内的“\\”）"),
     (r"expected <block end>, but found", "缩进不一致（本行的缩进与同级不符）"),
     (r"while scanning a quoted scalar", "引号未闭合"),
-    (r"found character .* that cannot start any token", "此处有不能作为开头的字符（如 @ 或 `，请给整个值加引号）"),
+    (r"found character.*cannot start any token", "此处有不能作为开头的字符（如 @ 或 `，请给整个值加引号）"),
+    (r"did not find expected node content", "此处应当写一个值，却是 YAML 不认识的写法（常见原因：括号没有配对，"
+                                            "或值以 * & ! | > % @ ` 等符号开头；这样的值请加引号）"),
+    (r"did not find expected alphabetic or numeric character", "“&”或“*”后面缺少名称：这两个符号在 YAML 里有特殊含义，"
+                                                               "以它们开头的值请加引号"),
+    (r"expected <document start>", "这一行不是“键: 值”的写法，或缩进与上面不一致（顶层的键要顶格写）"),
+    (r"did not find expected comment or line break", "值写完后这一行还有多余的内容（常见原因：引号结束后又写了文字；"
+                                                     "整个值请放在一对引号里）"),
+    (r"directive name|non-alphabetical character", "行首的“%”在 YAML 里有特殊含义：以它开头的值请加引号"),
+    (r"did not find expected whitespace or line break", "这里缺少空格或换行（常见原因：| 或 > 后面紧跟了文字；"
+                                                        "以这些符号开头的值请加引号）"),
+    (r"did not find expected '(,|-)' or '(\]|\})'", "方括号 [ ] 或花括号 { } 里的内容没有写完：检查逗号和右括号是否配对"),
+    (r"URI escaped octet|expected tag URI|tag handle", "“!”在 YAML 里表示标签：以它开头的值请加引号"),
+    (r"found unexpected ':'", "此处的冒号位置不对：含有冒号的值请加引号"),
+    (r"mapping keys are not allowed", "此处不能出现以“?”开头的键：以“?”开头的值请加引号"),
+    (r"block sequence entries are not allowed", "此处不能出现以“- ”开头的列表项（常见原因：缩进不对，或“- ”写在了值的后面）"),
     (r"expected a single document", "文件里有多个 YAML 文档（“---”分隔），只允许一个"),
     (r"could not determine a constructor for the tag", "使用了不支持的 YAML 标签（!标签）"),
 ]
@@ -146,7 +161,7 @@ def _translate(problem: str) -> str:
     for pattern, chinese in _TRANSLATIONS:
         if re.search(pattern, problem):
             return chinese
-    return f"无法解析（{problem}）"
+    return "这里的写法 YAML 无法识别：请对照上下几行检查冒号、引号、括号和缩进"
 
 
 def _mark_position(mark) -> Position:
