@@ -185,3 +185,16 @@ def test_any_mix_of_keyboard_characters_gives_a_chinese_message_never_a_tracebac
         return
     for cause in keyboard.in_document(doc.text, doc.node, NAMES):
         assert 1 <= cause.position.line <= len(lines) and re.search(r"[\u4e00-\u9fff]", cause.message)
+
+
+@pytest.mark.parametrize("sep, where, word", [("：", "1:5", "全角冒号"), (":", "1:5", "缺少空格")])
+def test_a_file_yaml_reads_as_one_text_is_told_by_its_cause(site, check, sep, where, word):
+    """Keys with no space after the colon on every line, or a first line with a full-width colon and only
+    text under it: YAML reads the whole file as one text."""
+    text = "name{0}文档连心桥\nunit{0}青岛市档案局\ncategory{0}政务服务\n".format(sep)
+    site.brand(text=text)
+    code, lines = check()
+    assert code == 1
+    assert lines[0].startswith(f"brands/wendang/brand.yml:{where}: 错误 yaml.syntax ["), lines
+    assert word in lines[0] and "第 2、3 行也是这样" in lines[0]
+    assert not [line for line in lines if "brand.root" in line]

@@ -105,17 +105,18 @@ def load_brand(folder: Path, root: Path, contract: contract_mod.Contract,
     if doc.data is None:
         out.error("brand.empty", "brand.yml 是空的，至少需要 name、unit、category、logo、vision、commitments、standards")
         return None, out.findings
+    causes = keyboard.in_document(doc.text, doc.node, names)  # a file that parsed, yet was mistyped
+    for cause in causes:
+        out.error("yaml.syntax", f"YAML 格式错误：{cause.message}", cause.position)
     if not isinstance(doc.data, dict):
-        kind = "列表" if isinstance(doc.data, list) else "单个值"
-        out.error("brand.root", f"brand.yml 的顶层应为“键: 值”映射，这里是{kind}")
+        if not causes:  # a whole file read as one text is the keyboard's doing, told above
+            kind = "列表" if isinstance(doc.data, list) else "单个值"
+            out.error("brand.root", f"brand.yml 的顶层应为“键: 值”映射，这里是{kind}")
         return None, out.findings
     for path, position in doc.duplicates:
         out.error("yaml.duplicate-key", f"键“{path[-1]}”重复出现，后一个会覆盖前一个", position)
     _text_hygiene(doc, out, contract)
 
-    causes = keyboard.in_document(doc.text, doc.node, names)
-    for cause in causes:
-        out.error("yaml.syntax", f"YAML 格式错误：{cause.message}", cause.position)
     cause_lines = {cause.position.line for cause in causes}
     values, problems = contract_mod.apply(doc.data, contract)
     for p in problems:

@@ -167,6 +167,14 @@ def line_cause(text: str, number: int, names=None) -> Cause | None:
     return _indentation(line) or _dash(line) or _key_colon(line, None, names) or _quote(line)
 
 
+def _first_of(causes: list[Cause]) -> Cause:
+    """The first cause, naming the other lines with the same mistake, so that all are fixed at once."""
+    cause, same = causes[0], [c.position.line for c in causes[1:] if c.kind == causes[0].kind]
+    if not same:
+        return cause
+    return Cause(cause.position, f"{cause.message}；第 {'、'.join(map(str, same))} 行也是这样，请一并改正", cause.kind)
+
+
 def after_failure(text: str, error: yaml.MarkedYAMLError, names=None) -> Cause | None:
     """The real cause of a parse failure. PyYAML stops where the grammar breaks; the mistake is on a line
     of the piece it could not finish: from where it began that piece (its context mark), or the few lines
@@ -193,11 +201,7 @@ def after_failure(text: str, error: yaml.MarkedYAMLError, names=None) -> Cause |
         causes.insert(0, above)
         first -= 1
     if causes:
-        cause, same = causes[0], [c.position.line for c in causes[1:] if c.kind == causes[0].kind]
-        if same:
-            return Cause(cause.position, f"{cause.message}；第 {'、'.join(map(str, same))} 行也是这样，请一并改正",
-                         cause.kind)
-        return cause
+        return _first_of(causes)
     for i in range(first - 1, -1, -1):
         found = _quote(_Line(lines[i], i + 1))
         if found:
@@ -252,13 +256,14 @@ def _swallowed(lines: list[str], node, known) -> Cause | None:
     colon, or a later line of it does (YAML joined that line to the value above)."""
     start, end = node.start_mark, node.end_mark
     first = _Line(lines[start.line], start.line + 1)
-    found = None
+    found = []
     if start.column == first.body_col:
-        found = _dash(first) or _key_colon(first, known, known)
+        found.append(_dash(first) or _key_colon(first, known, known))
     for i in range(start.line + 1, min(end.line, len(lines) - 1) + 1):
         line = _Line(lines[i], i + 1)
-        found = found or _indentation(line) or _dash(line) or _key_colon(line, known, known)
-    return found
+        found.append(_indentation(line) or _dash(line) or _key_colon(line, known, known))
+    found = [c for c in found if c]
+    return _first_of(found) if found else None
 
 
 def _comma(lines: list[str], item) -> Cause | None:
