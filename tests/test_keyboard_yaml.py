@@ -76,6 +76,8 @@ CASES = {
                            ["列表各项之间用了全角逗号“，”", "半角逗号加一个空格"]),
     "brackets": (("systems: [岗位责任制, 服务承诺制, 限时办结制, 首问负责制]", "systems: 【岗位责任制, 服务承诺制, 限时办结制, 首问负责制】"),
                  "24:10", "contract.type", ["制度保障应为文字列表", "第 24 行用了全角方括号“【”"]),
+    "quotes-around-a-word": (("name: 文档连心桥", "name: 文档连心桥\nstatus: “draft”"), "2:9", "contract.type",
+                             ["第 2 行用了中文引号““”", "请改成半角双引号"]),
     # a key written in Chinese
     "chinese-key-top": (("slogan:", "口号:"), "6:1", "contract.unknown-key", ["未知的键“口号”", "请写成 slogan"]),
     "chinese-label-top": (("slogan:", "宣传口号:"), "6:1", "contract.unknown-key", ["请写成 slogan"]),
@@ -198,3 +200,11 @@ def test_a_file_yaml_reads_as_one_text_is_told_by_its_cause(site, check, sep, wh
     assert lines[0].startswith(f"brands/wendang/brand.yml:{where}: 错误 yaml.syntax ["), lines
     assert word in lines[0] and "第 2、3 行也是这样" in lines[0]
     assert not [line for line in lines if "brand.root" in line]
+
+
+def test_a_comma_inside_text_is_not_named_as_the_cause(site, check):
+    site.brand(text=GOOD_BRAND.replace("services: [档案查询]", "services: 档案查询，档案证明"))
+    _, lines = check()
+    found = _error_lines(lines, "contract.type")
+    assert found and found[0].startswith("brands/wendang/brand.yml:25:11:"), lines
+    assert "服务项目应为文字列表（每行以“- ”开头）" in found[0] and "全角逗号" not in found[0]

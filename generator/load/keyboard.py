@@ -282,18 +282,28 @@ def _comma(lines: list[str], item) -> Cause | None:
 
 
 def in_value(text: str, node) -> Cause | None:
-    """Why a value written as text was not read as the list or mapping it should be: the first character
-    in it that was typed in place of YAML's own (【a，b】 for [a, b], “：” for “: ”)."""
+    """Why a value written as text was not read as the list or mapping (or the word) it should be: the
+    first character in it typed in place of YAML's own where YAML would have read it as syntax: a colon
+    or a bracket anywhere (【a, b】 for [a, b], “：” for “: ”), a comma inside brackets, a dash at the
+    start, quotes around the whole value (“draft”). A comma or a quote inside text is text."""
     kb = keyboard()
     lines = text.split("\n")
     start, end = node.start_mark, node.end_mark
+    spots = []  # (line, column, character) of the value as written
     for i in range(start.line, min(end.line, len(lines) - 1) + 1):
-        line = lines[i]
         lo = start.column if i == start.line else 0
-        hi = end.column if i == end.line else len(line)
-        for col in range(lo, hi):
-            ch = line[col]
-            if ch in kb.syntax:
-                return Cause(Position(i + 1, col + 1), f"第 {i + 1} 行用了{kb.name(ch)}“{ch}”，请改成{kb.fix(ch)}",
-                             "value")
+        hi = end.column if i == end.line else len(lines[i])
+        spots += [(i, col, lines[i][col]) for col in range(lo, hi)]
+    written = "".join(ch for _, _, ch in spots).strip()
+    if not written:
+        return None
+    opens = kb.like("[") + kb.like("{") + "[{"
+    quotes = kb.like('"') + kb.like("'")
+    for n, (i, col, ch) in enumerate(spots):
+        if ch not in kb.syntax:
+            continue
+        ascii_ = kb.syntax[ch][1]
+        if (ascii_ in ":[]{}" or (ascii_ == "," and written[0] in opens) or (ascii_ == "-" and n == 0)
+                or (ch in quotes and written[0] in quotes and written[-1] in quotes)):
+            return Cause(Position(i + 1, col + 1), f"第 {i + 1} 行用了{kb.name(ch)}“{ch}”，请改成{kb.fix(ch)}", "value")
     return None
