@@ -64,6 +64,16 @@ def _short(text: str, size: int = 12) -> str:
     return text if len(text) <= size else text[:size] + "…"
 
 
+@lru_cache(maxsize=1)
+def _key_pattern() -> re.Pattern:
+    """A key (up to 40 characters, no quote, bracket or comment sign in it) and the colon after it,
+    ASCII or not."""
+    kb = keyboard()
+    colons = re.escape(":" + kb.like(":"))
+    quotes = re.escape("\"'" + kb.like('"') + kb.like("'"))
+    return re.compile(rf"([^\s#{colons}{quotes}\[\]{{}},]{{1,40}}?)[ \u3000]*([{colons}])")
+
+
 class _Line:
     """One source line cut into what YAML would see: indentation, list dashes, key, colon, value."""
 
@@ -79,9 +89,7 @@ class _Line:
             stripped = rest[1:].lstrip(" ")
             col, rest = col + len(rest) - len(stripped), stripped
         self.body_col, self.body = col, rest  # after the indentation and any list dashes
-        colons = ":" + kb.like(":")
-        quotes = "\"'" + kb.like('"') + kb.like("'")
-        m = re.match(rf"([^\s#{re.escape(colons + quotes)}\[\]{{}},]{{1,40}}?)[ \u3000]*([{re.escape(colons)}])", rest)
+        m = _key_pattern().match(rest)
         self.key = m.group(1) if m else None
         self.colon = m.group(2) if m else None
         self.colon_col = col + m.start(2) if m else None
