@@ -225,13 +225,27 @@ def _head() -> re.Pattern:
     return re.compile(rf"[^\s{colons}]{{1,40}}?[ \u3000]*[{colons}]|[{dashes}][ \u3000]")
 
 
+@lru_cache(maxsize=1)
+def _suspect() -> re.Pattern:
+    """A line that may hold what in_document looks for: a full-width space in its indentation, a list dash
+    typed full-width, or a first word followed by a full-width colon or a colon with no space; or a
+    full-width comma inside [ ]. Most files have none, and are passed over in one search."""
+    kb = keyboard()
+    colons, dashes = re.escape(kb.like(":")), re.escape(kb.like("-"))
+    commas = re.escape(kb.like(","))
+    indent = re.escape("".join(ch for ch in kb.indent if ch != "\t"))
+    word = rf"[^\s:{colons}#\"'\[\]{{}},]{{1,40}}?[ {indent}]*(?:[{colons}]|:[^\s/])"
+    # each branch begins with a literal character, so the search skips from one to the next
+    return re.compile(rf"\n *(?:[{indent}]|(?:- +)*(?:[{dashes}][ {indent}]|{word}))|\[[^\]\n]*[{commas}]")
+
+
 def in_document(text: str, root, known) -> list[Cause]:
     """Mistakes in a file that parsed: a key indented with a full-width space, a line such as
     ``slogan：办事到驿站`` that YAML read as text (of a list item, or of the value above it), a list
     dash typed full-width, a flow list parted by full-width commas. ``known``: the keys a brand.yml may
     have, in English and in Chinese, each → its English name. One walk over the nodes; a value is looked at closely only when its
     beginning or its second line make it a suspect."""
-    if root is None:
+    if root is None or not _suspect().search("\n" + text):
         return []
     kb, head = keyboard(), _head()
     lines = text.split("\n")
