@@ -10,6 +10,7 @@ are the same in the text as written.
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from generator.load.yamlpos import locate, position_at
 
@@ -22,6 +23,7 @@ _WIDE = re.compile("[\uff01-\uff5e\u3000]")
 _NARROW = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in (*range(0xFF01, 0xFF5F), 0x3000)}
 
 
+@lru_cache(maxsize=8)  # the rules that fold read the same texts of a brand one after another
 def fold_width(text: str) -> str:
     """``text`` with full-width forms as ASCII, character for character (same length, same offsets)."""
     return _WIDE.sub(lambda m: _NARROW[m.group(0)], text) if _WIDE.search(text) else text
