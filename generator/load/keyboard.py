@@ -59,6 +59,13 @@ def keyboard() -> _Keyboard:
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*$")
 
 
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # YAML's line breaks, which its marks count
+
+
+def _lines(text: str) -> list[str]:
+    return _BREAK.split(text)
+
+
 def _short(text: str, size: int = 12) -> str:
     text = text.strip()
     return text if len(text) <= size else text[:size] + "…"
@@ -189,7 +196,7 @@ def after_failure(text: str, error: yaml.MarkedYAMLError, names=None) -> Cause |
     one statement spans, down to where it stopped. The first mistake there is reported, naming the other
     lines with the same one. Failing that, a quote with no partner further up, which swallows every line
     to the next quote. ``names``: English key names by their Chinese ones, for the fix."""
-    lines = text.split("\n")
+    lines = _lines(text)
     mark, context = error.problem_mark, error.context_mark
     if mark is None:
         return None
@@ -248,7 +255,7 @@ def in_document(text: str, root, known) -> list[Cause]:
     if root is None or not _suspect().search("\n" + text):
         return []
     kb, head = keyboard(), _head()
-    lines = text.split("\n")
+    lines = _lines(text)
     causes: dict[int, Cause] = {}
     stack = [root]
     while stack:
@@ -309,12 +316,12 @@ def in_value(text: str, node) -> Cause | None:
     or a bracket anywhere (【a, b】 for [a, b], “：” for “: ”), a comma inside brackets, a dash at the
     start, quotes around the whole value (“draft”). A comma or a quote inside text is text."""
     kb = keyboard()
-    lines = text.split("\n")
+    lines = _lines(text)
     start, end = node.start_mark, node.end_mark
     spots = []  # (line, column, character) of the value as written
     for i in range(start.line, min(end.line, len(lines) - 1) + 1):
         lo = start.column if i == start.line else 0
-        hi = end.column if i == end.line else len(lines[i])
+        hi = min(end.column, len(lines[i])) if i == end.line else len(lines[i])
         spots += [(i, col, lines[i][col]) for col in range(lo, hi)]
     written = "".join(ch for _, _, ch in spots).strip()
     if not written:
