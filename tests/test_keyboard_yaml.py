@@ -76,6 +76,17 @@ CASES = {
                            ["列表各项之间用了全角逗号“，”", "半角逗号加一个空格"]),
     "brackets": (("systems: [岗位责任制, 服务承诺制, 限时办结制, 首问负责制]", "systems: 【岗位责任制, 服务承诺制, 限时办结制, 首问负责制】"),
                  "24:10", "contract.type", ["制度保障应为文字列表", "第 24 行用了全角方括号“【”"]),
+    # Chinese quotes where YAML needed real ones (a “: ” inside), brackets half typed full-width
+    "chinese-quotes-top": (("slogan: 档案连着你我", "slogan: “档案: 连着你我”"), "6:9", "yaml.syntax",
+                           ["第 6 行用了中文引号““”当作引号", "请把两头改成半角双引号"]),
+    "chinese-quotes-list-item": (("  - 复杂查档 3 个工作日内答复", "  - “复杂查档: 3 个工作日内答复”"), "12:5", "yaml.syntax",
+                                 ["第 12 行用了中文引号““”当作引号", "被当成了键和值"]),
+    "chinese-quotes-nested": (("  complaint: 局长信箱", "  complaint: ‘局长信箱: 每周回复’"), "28:14", "yaml.syntax",
+                              ["中文单引号“‘”当作引号", "半角单引号"]),
+    "closing-bracket-wide": (("[岗位责任制, 服务承诺制, 限时办结制, 首问负责制]", "[岗位责任制, 服务承诺制, 限时办结制, 首问负责制】"), "24:37",
+                             "yaml.syntax", ["第 24 行用了全角方括号“】”", "半角方括号 [ ]"]),
+    "closing-brace-wide-nested": (("  hotline: \"12345\"", "  hotline: {电话: \"12345\"｝"), "27:24", "yaml.syntax",
+                                  ["全角花括号“｝”"]),
     "quotes-around-a-word": (("name: 文档连心桥", "name: 文档连心桥\nstatus: “draft”"), "2:9", "contract.type",
                              ["第 2 行用了中文引号““”", "请改成半角双引号"]),
     # a key written in Chinese

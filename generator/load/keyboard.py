@@ -157,11 +157,9 @@ def _quote(line: _Line, start: int | None = None) -> Cause | None:
     quote when PyYAML says where it is."""
     kb = keyboard()
     if start is None:
-        value = line.after if line.colon == ":" else (line.body if line.item and line.key is None else "")
-        stripped = value.lstrip(" ")
-        if not stripped[:1] or stripped[0] not in "\"'":
+        start, value = _value(line)
+        if not value[:1] or value[0] not in "\"'":
             return None
-        start = len(line.text) - len(stripped)
     q = line.text[start]
     rest = line.text[start + 1:]
     closing = r'(?:\\.|[^"\\])*"' if q == '"' else r"(?:''|[^'])*'"
@@ -176,10 +174,39 @@ def _quote(line: _Line, start: int | None = None) -> Cause | None:
     return Cause(line.at(start), f"第 {line.number} 行的引号没有配对：{how}", "quote")
 
 
+def _value(line: _Line) -> tuple[int, str]:
+    """Where the value of a line starts, and the value as written: after “key: ”, or after “- ”."""
+    value = line.after if line.colon == ":" else (line.body if line.item and line.key is None else "")
+    stripped = value.lstrip(" ")
+    return len(line.text) - len(stripped), stripped
+
+
+def _syntax_typed_wide(line: _Line) -> Cause | None:
+    """A value YAML must read as syntax, typed with Chinese characters: opened with a Chinese quote yet
+    holding “: ” (which only a real quote protects), or a bracket pair of which one is full-width."""
+    kb = keyboard()
+    start, value = _value(line)
+    if not value:
+        return None
+    quotes, opens = kb.like('"') + kb.like("'"), "[{" + kb.like("[") + kb.like("{")
+    brackets = kb.like("[") + kb.like("]") + kb.like("{") + kb.like("}")
+    if value[0] in quotes and ": " in value:
+        return Cause(line.at(start), f"第 {line.number} 行用了{kb.name(value[0])}“{value[0]}”当作引号：YAML 只认半角引号，"
+                                     f"请把两头改成{kb.fix(value[0])}", "quote")
+    if value[0] in opens:
+        wide = next((i for i, ch in enumerate(value) if ch in brackets), None)
+        if wide is not None:
+            ch = value[wide]
+            return Cause(line.at(start + wide), f"第 {line.number} 行用了{kb.name(ch)}“{ch}”，请改成{kb.fix(ch)}",
+                         "bracket")
+    return None
+
+
 def line_cause(text: str, number: int, names=None) -> Cause | None:
     """The keyboard mistake on one line, if it has one."""
     line = _Line(text, number)
-    return _indentation(line) or _dash(line) or _key_colon(line, None, names) or _quote(line)
+    return (_indentation(line) or _dash(line) or _key_colon(line, None, names) or _quote(line)
+            or _syntax_typed_wide(line))
 
 
 def _first_of(causes: list[Cause]) -> Cause:
@@ -235,15 +262,16 @@ def _head() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _suspect() -> re.Pattern:
     """A line that may hold what in_document looks for: a full-width space in its indentation, a list dash
-    typed full-width, or a first word followed by a full-width colon or a colon with no space; or a
-    full-width comma inside [ ]. Most files have none, and are passed over in one search."""
+    typed full-width, a Chinese quote, or a first word followed by a full-width colon or a colon with no
+    space; or a full-width comma inside [ ]. Most files have none, and are passed over in one search."""
     kb = keyboard()
     colons, dashes = re.escape(kb.like(":")), re.escape(kb.like("-"))
     commas = re.escape(kb.like(","))
     indent = re.escape("".join(ch for ch in kb.indent if ch != "\t"))
     word = rf"[^\s:{colons}#\"'\[\]{{}},]{{1,40}}?[ {indent}]*(?:[{colons}]|:[^\s/])"
     # each branch begins with a literal character, so the search skips from one to the next
-    return re.compile(rf"\n *(?:[{indent}]|(?:- +)*(?:[{dashes}][ {indent}]|{word}))|\[[^\]\n]*[{commas}]")
+    quotes = re.escape(kb.like('"') + kb.like("'"))
+    return re.compile(rf"\n *(?:[{indent}]|(?:- +)*(?:[{dashes}][ {indent}]|[{quotes}]|{word}))|\[[^\]\n]*[{commas}]")
 
 
 def in_document(text: str, root, known) -> list[Cause]:
@@ -255,6 +283,7 @@ def in_document(text: str, root, known) -> list[Cause]:
     if root is None or not _suspect().search("\n" + text):
         return []
     kb, head = keyboard(), _head()
+    quotes = kb.like('"') + kb.like("'")
     lines = _lines(text)
     causes: dict[int, Cause] = {}
     stack = [root]
@@ -265,6 +294,8 @@ def in_document(text: str, root, known) -> list[Cause]:
             for key, value in node.value:
                 if isinstance(key, yaml.ScalarNode) and key.value[:1] in kb.indent:
                     found = found or _indentation(_Line(lines[key.start_mark.line], key.start_mark.line + 1))
+                elif isinstance(key, yaml.ScalarNode) and not key.style and key.value[:1] in quotes:
+                    found = found or _quoted_key(key)
                 stack.append(value)
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
@@ -293,6 +324,14 @@ def _swallowed(lines: list[str], node, known) -> Cause | None:
         found.append(_indentation(line) or _dash(line) or _key_colon(line, known, known))
     found = [c for c in found if c]
     return _first_of(found) if found else None
+
+
+def _quoted_key(key) -> Cause | None:
+    """“办事: 快” read as a key and a value: a Chinese quote where a real one would have kept “: ” as text."""
+    kb = keyboard()
+    ch, line = key.value[0], key.start_mark.line + 1
+    return Cause(Position(line, key.start_mark.column + 1), f"第 {line} 行用了{kb.name(ch)}“{ch}”当作引号：YAML 只认"
+                 f"半角引号，引号里的“: ”被当成了键和值；请把两头改成{kb.fix(ch)}", "quote")
 
 
 def _comma(lines: list[str], item) -> Cause | None:
