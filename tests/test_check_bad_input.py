@@ -161,3 +161,49 @@ def test_honours_and_photos_are_checked(site, check):
     assert any(line.startswith("brands/wendang/brand.yml:34:11: 错误 file.missing") for line in lines), lines
     assert any(": 错误 contract.unknown-key" in line and "是不是想写“year”" in line for line in lines)
     assert any(": 错误 contract.type" in line and "荣誉第 2 项" in line for line in lines)
+
+
+# launched is line 34, after GOOD_BRAND's 33 lines; the value starts at column 11
+@pytest.mark.parametrize("written, words", [
+    ("2021年3月8日", "请改成 2021-03-08"),
+    ("2021 年 3 月", "请改成 2021-03"),
+    ("２０２１年３月８日", "请改成 2021-03-08"),
+    ("2021.3.8", "请改成 2021-03-08"),
+    ("2021/03/08", "请改成 2021-03-08"),
+    ("2021-02-30", "这一天不存在（2021 年没有 2 月 30 日）"),
+    ("2021年2月30日", "这一天不存在"),
+    ("2021-13", "月份 13 不存在"),
+    ("去年", "应写成 YYYY-MM 或 YYYY-MM-DD"),
+])
+def test_a_launched_date_as_written_gets_the_rewritten_value(site, check, written, words):
+    site.brand(text=GOOD_BRAND + f"launched: {written}\n")
+    code, lines = check()
+    assert code == 1
+    found = error_lines(lines, "contract.type")
+    assert found and found[0].startswith("brands/wendang/brand.yml:34:11: 错误 contract.type ["), lines
+    assert f"创建时间“{written}”" in found[0] and words in found[0]
+    assert not error_lines(lines, "yaml.syntax")
+    assert "检查了 1 个品牌" in lines[-1]  # the brand stays in the count
+
+
+@pytest.mark.parametrize("written, real", [
+    ("photos/Hall.JPG", "photos/hall.jpg"),
+    ("Photos/hall.jpg", "photos/hall.jpg"),
+    ("photos\\HALL.jpg", "photos/hall.jpg"),
+])
+def test_a_photo_named_in_another_case_is_named_with_its_folder(site, check, written, real):
+    site.brand(text=GOOD_BRAND.replace("file: photos/hall.jpg", f"file: {written}"))
+    code, lines = check()
+    assert code == 1
+    found = error_lines(lines, "file.missing")
+    assert found and found[0].startswith("brands/wendang/brand.yml:32:11: 错误 file.missing ["), lines
+    assert f"文件夹里有“{real}”" in found[0]
+
+
+def test_a_suggestion_ends_its_sentence_once(site, check):
+    site.brand(text=GOOD_BRAND.replace("slogan:", "slogn:"))
+    _, lines = check()
+    found = error_lines(lines, "contract.unknown-key")[0]
+    assert found.endswith("（是不是想写“slogan”？）")
+    from generator.load.contract import suggest
+    assert not (suggest("wendang-lianxinqia", ["wendang-lianxinqiao"]) + "。").endswith("？。")

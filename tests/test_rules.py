@@ -85,16 +85,60 @@ def test_officially_named_long_brands_are_warnings_only(site, check, name):
     assert findings(lines, "name.long")
 
 
-def test_landline_and_service_numbers_are_not_personal(site, check):
-    site.brand(text=GOOD_BRAND.replace('hotline: "12345"', 'hotline: "0546-2884175，12345"'))
+# Personal data as editors write it, and numbers that are public. Each is written into the vision
+# (line 9) between Chinese words, as "vision: 联系人{written}办理", so a finding must point at line 9, column 12.
+PERSONAL_DATA = [
+    # written                      verdict
+    ("13905321234",                "privacy.mobile"),
+    ("139 0532 1234",              "privacy.mobile"),
+    ("139-0532-1234",              "privacy.mobile"),
+    ("139.0532.1234",              "privacy.mobile"),
+    ("１３９０５３２１２３４",         "privacy.mobile"),   # full-width digits
+    ("１３９－０５３２－１２３４",      "privacy.mobile"),   # full-width digits and hyphens
+    ("139\u30000532\u30001234",    "privacy.mobile"),   # full-width spaces between the groups
+    ("+8613905321234",             "privacy.mobile"),
+    ("+86 139 0532 1234",          "privacy.mobile"),
+    ("＋８６１３９０５３２１２３４",     "privacy.mobile"),
+    ("008613905321234",            "privacy.mobile"),
+    ("86-13905321234",             "privacy.mobile"),
+    ("(+86)139-0532-1234",         "privacy.mobile"),
+    ("11010519491231002X",         "privacy.id-card"),
+    ("110105194912310021",         "privacy.id-card"),  # wrong check digit: still a birth date and a place
+    ("110105 19491231 002X",       "privacy.id-card"),
+    ("１１０１０５１９４９１２３１００２Ｘ", "privacy.id-card"),
+    ("12345",                      None),               # 政务服务便民热线
+    ("95598",                      None),
+    ("0532-12345678",              None),               # office number
+    ("0532 8288 1234",             None),
+    ("(0532)82881234",             None),
+    ("400-123-4567",               None),
+    ("4001234567",                 None),
+    ("0532-12345678转1390",         None),
+    ("6222 1390 5321 2345 678",    None),               # a longer number that contains 11 digits
+    ("No.1390532123456",           None),
+    ("2021年13个工作日",              None),
+]
+
+
+@pytest.mark.parametrize("written, verdict", PERSONAL_DATA, ids=[w for w, _ in PERSONAL_DATA])
+def test_personal_data_in_every_usual_form(site, check, written, verdict):
+    site.brand(text=GOOD_BRAND.replace("vision: 让每一份档案都能被找到", f"vision: 联系人{written}办理"))
     code, lines = check()
-    assert code == 0 and not findings(lines, "privacy.mobile")
+    found = [line for line in lines if " privacy." in line]
+    if verdict is None:
+        assert code == 0 and not found, lines
+        return
+    assert len(found) == 1, lines
+    assert found[0].startswith(f"brands/wendang/brand.yml:9:12: 错误 {verdict} [个人信息保护]"), found
+    assert f"“{written}”" in found[0]  # the number as the editor wrote it, full-width digits and all
 
 
-def test_id_card_with_wrong_check_digit_is_not_flagged(site, check):
-    site.brand(text=GOOD_BRAND.replace("vision: 让每一份档案都能被找到", "vision: 编号 110105194912310021"))
+def test_personal_data_in_a_nested_value_and_a_list_item(site, check):
+    site.brand(text=GOOD_BRAND.replace('hotline: "12345"', 'hotline: "12345，值班 139 0532 1234"')
+               .replace("  - 对行动不便的群众上门服务", "  - 上门服务请拨 １３９０５３２１２３４"))
     _, lines = check()
-    assert not findings(lines, "privacy.id-card")
+    found = sorted(line.split(" 错误 ")[0] for line in lines if " privacy.mobile " in line)
+    assert found == ["brands/wendang/brand.yml:13:12:", "brands/wendang/brand.yml:27:22:"], lines
 
 
 def test_synonyms_count_for_systems(site, check):
@@ -110,16 +154,23 @@ def test_draft_is_checked_like_any_brand(site, check):
 
 
 @settings(max_examples=3000, deadline=None)
-@given(st.text(alphabet="0123456789Xx电话：, ", max_size=40))
-def test_privacy_patterns_match_what_not_after_a_digit_means(text):
-    """criteria.yml writes "not after a digit" after the first digit, for speed; it must flag exactly
+@given(st.text(alphabet="0123456789Xx电话：, -", max_size=40))
+def test_id_card_pattern_matches_what_not_after_a_number_means(text):
+    """criteria.yml writes "not after a number" after the first digit, for speed; it must flag exactly
     the numbers the plain form (look behind first) flags."""
-    rules = {r.id: re.compile(r.params["pattern"]) for r in criteria.load(None).rules
-             if r.id.startswith("privacy.")}
-    plain = {
-        "privacy.mobile": r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])",
-        "privacy.id-card": r"(?<![0-9])[1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])"
-                           r"(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx](?![0-9])",
-    }
-    for rule, pattern in plain.items():
-        assert [m.span() for m in rules[rule].finditer(text)] == [m.span() for m in re.finditer(pattern, text)]
+    rule = next(r for r in criteria.load(None).rules if r.id == "privacy.id-card")
+    plain = (r"(?<![0-9])(?<![0-9][.\-–—])[1-9][0-9]{5}[ \-–—]?(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])"
+             r"(?:0[1-9]|[12][0-9]|3[01])[ \-–—]?[0-9]{3}[0-9Xx](?![0-9])")
+    assert ([m.span() for m in re.finditer(rule.params["pattern"], text)]
+            == [m.span() for m in re.finditer(plain, text)])
+
+
+def test_a_criteria_file_naming_an_unknown_fold_is_reported(tmp_path):
+    path = tmp_path / "criteria.yml"
+    path.write_text("extends: default\nrules:\n  - id: privacy.mobile\n    standard: privacy\n    severity: error\n"
+                    "    check: pattern_absent\n    pattern: '1[3-9][0-9]{9}'\n    fold: nfkc\n    message: m\n", "utf-8")
+    with pytest.raises(criteria.CriteriaError) as exc:
+        criteria.load(path)
+    found = exc.value.findings[0]
+    assert (found.position.line, found.position.column) == (8, 11)
+    assert "fold 只能是 width" in found.message

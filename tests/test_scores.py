@@ -149,7 +149,7 @@ def test_xlsx_sheet_with_english_headers(site):
     (lambda s: round_file(s, body=results(("aa", 80, 80, 80, 0)), round="2026-q9"), "round.id", "scores/2026-q1.yml:1:"),
     (lambda s: round_file(s, body=results(("aa", 80, 80, 80, 0)), scheme="top-ten"), "round.scheme", "scores/2026-q1.yml:4:"),
     (lambda s: round_file(s, body=results(("aa", 80, 80, 80, 0)), date="2026年4月10日"), "round.date", "scores/2026-q1.yml:3:"),
-    (lambda s: round_file(s, body=results(("aa", 80, 80, 80, 0)), date="2026-13-45"), "round.yaml", "scores/2026-q1.yml:3:7:"),
+    (lambda s: round_file(s, body=results(("aa", 80, 80, 80, 0)), date="2026-13-45"), "round.date", "scores/2026-q1.yml:3:7:"),
     (lambda s: round_file(s, results_file="missing.csv"), "round.file", "scores/2026-q1.yml:5:"),
     (lambda s: ((s.root / "scores").mkdir(), (s.root / "scores" / "x.xlsx").write_bytes(b"not a workbook"),
                 round_file(s, results_file="x.xlsx")), "round.file", "scores/x.xlsx:1:"),

@@ -142,6 +142,11 @@ def _rule(spec, index, doc, label, standards, problems) -> Rule | None:
                                  + (f"不认识 {'、'.join(unknown)}；" if unknown else "")
                                  + (f"缺少 {'、'.join(absent)}" if absent else "")))
         return None
+    for key, choices in getattr(kind, "CHOICES", {}).items():
+        if params.get(key) is not None and params[key] not in choices:
+            problems.append(_problem(label, doc.at("rules", index, key),
+                                     f"规则 {spec['id']} 的 {key} 只能是 {'、'.join(choices)}，这里是“{params[key]}”"))
+            return None
     for key in ("pattern",):
         if key in params:
             try:

@@ -7,9 +7,11 @@ import re
 import unicodedata
 from pathlib import Path, PurePosixPath
 
+import yaml
+
 from generator.findings import Finding, Position, Severity, rel
 from generator.load import contract as contract_mod
-from generator.load import images
+from generator.load import images, keyboard
 from generator.load import limits
 from generator.load.yamlpos import Document, YamlSyntaxError, parse, position_at
 from generator.model import Brand, Photo
@@ -93,8 +95,9 @@ def load_brand(folder: Path, root: Path, contract: contract_mod.Contract,
     if problem:
         out.findings.append(problem)
         return None, out.findings
+    names = contract_mod.known_keys(contract)
     try:
-        doc = parse(text)
+        doc = parse(text, names)
     except YamlSyntaxError as exc:
         out.error("yaml.syntax", f"YAML 格式错误：{exc.message}", exc.position)
         return None, out.findings
@@ -102,17 +105,31 @@ def load_brand(folder: Path, root: Path, contract: contract_mod.Contract,
     if doc.data is None:
         out.error("brand.empty", "brand.yml 是空的，至少需要 name、unit、category、logo、vision、commitments、standards")
         return None, out.findings
+    causes = keyboard.in_document(doc.text, doc.node, names)  # a file that parsed, yet was mistyped
+    for cause in causes:
+        out.error("yaml.syntax", f"YAML 格式错误：{cause.message}", cause.position)
     if not isinstance(doc.data, dict):
-        kind = "列表" if isinstance(doc.data, list) else "单个值"
-        out.error("brand.root", f"brand.yml 的顶层应为“键: 值”映射，这里是{kind}")
+        if not causes:  # a whole file read as one text is the keyboard's doing, told above
+            kind = "列表" if isinstance(doc.data, list) else "单个值"
+            out.error("brand.root", f"brand.yml 的顶层应为“键: 值”映射，这里是{kind}")
         return None, out.findings
     for path, position in doc.duplicates:
         out.error("yaml.duplicate-key", f"键“{path[-1]}”重复出现，后一个会覆盖前一个", position)
     _text_hygiene(doc, out, contract)
 
+    cause_lines = {cause.position.line for cause in causes}
     values, problems = contract_mod.apply(doc.data, contract)
     for p in problems:
-        out.error(p.rule, p.message, doc.key_at(*p.path) if p.at_key else doc.at(*p.path))
+        where = doc.key_at(*p.path) if p.at_key else doc.at(*p.path)
+        if where.line in cause_lines:
+            continue  # the same line's keyboard mistake, already reported by its cause
+        message = p.message
+        if p.rule == "contract.type":  # text where a list or mapping belongs: say which character made it text
+            node, _ = doc._node(p.path)
+            cause = keyboard.in_value(doc.text, node) if isinstance(node, yaml.ScalarNode) else None
+            if cause is not None:
+                message, where = f"{message}：{cause.message}", cause.position
+        out.error(p.rule, message, where)
 
     brand = Brand(slug=slug, folder=folder, source=source, doc=doc, **values)
     if brand.url_name and brand.url_name != slug:  # the form names a new folder by it; a moved folder must follow
@@ -162,7 +179,7 @@ def _image(brand: Brand, out: _Collector, facts: images.Facts, written: str, whe
         out.error("file.outside", f"{label}“{written}”必须位于品牌文件夹 brands/{brand.slug}/ 之内", out.at(*where))
         return None
     if not target.is_file():
-        out.error("file.missing", f"找不到{label}文件“{written}”（应在 brands/{brand.slug}/ 下）{_spelled(target)}",
+        out.error("file.missing", f"找不到{label}文件“{written}”（应在 brands/{brand.slug}/ 下）{_spelled(brand.folder, written)}",
                   out.at(*where))
         return None
     try:
@@ -185,17 +202,26 @@ def _attach_gallery(brand: Brand, out: _Collector, facts: images.Facts) -> None:
     brand.gallery = photos
 
 
-def _spelled(target: Path) -> str:
-    """A hint when the file exists under another case or Unicode form (Windows and macOS editors do not
-    tell them apart; the build server does)."""
-    want = unicodedata.normalize("NFC", target.name).casefold()
-    try:
-        for entry in os.scandir(target.parent):
-            if unicodedata.normalize("NFC", entry.name).casefold() == want:
-                return f"；文件夹里有“{entry.name}”，文件名的大小写或写法要完全一致"
-    except OSError:
-        pass
-    return ""
+def _spelled(folder: Path, written: str) -> str:
+    """A hint when the file exists under another case or Unicode form, in the file's name or in a folder's
+    on the way (Windows and macOS editors do not tell them apart; the build server does), naming it
+    as it must be written: photos/hall.jpg, not only hall.jpg."""
+    def same(name: str) -> str:
+        return unicodedata.normalize("NFC", name).casefold()
+
+    here, real = folder, []
+    for part in PurePosixPath(written.replace("\\", "/")).parts:
+        try:
+            match = next((e.name for e in os.scandir(here) if same(e.name) == same(part)), None)
+        except OSError:
+            return ""
+        if match is None:
+            return ""
+        here, real = here / match, real + [match]
+    found = "/".join(real)
+    if found == written or not here.is_file():
+        return ""
+    return f"；文件夹里有“{found}”，文件名的大小写或写法要完全一致"
 
 
 def _attach_story(brand: Brand, root: Path, out: _Collector) -> None:

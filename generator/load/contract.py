@@ -17,6 +17,7 @@ from typing import Any, Callable
 
 import yaml
 
+from generator.load.dates import explain as explain_date
 from generator.load.dates import month_or_date
 from generator.model import Contact, Honor, Photo
 
@@ -28,6 +29,7 @@ class FieldSpec:
     required: str  # yes | criteria | no
     label: str
     hint: str = ""  # what the web form shows under the field
+    aka: tuple[str, ...] = ()  # other Chinese words an editor may write for the key
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,8 @@ class Contract:
 def default_contract() -> Contract:
     raw = yaml.safe_load(resources.files("generator.data").joinpath("contract.yml").read_text("utf-8"))
     fields = {
-        key: FieldSpec(key, spec["type"], _required(spec["required"]), spec["label"], spec.get("hint", ""))
+        key: FieldSpec(key, spec["type"], _required(spec["required"]), spec["label"], spec.get("hint", ""),
+                       tuple(spec.get("aka") or ()))
         for key, spec in raw["fields"].items()
     }
     return Contract(fields, dict(raw["contact_keys"]), tuple(raw["categories"]))
@@ -66,7 +69,32 @@ class Problem:
 
 def suggest(word: str, candidates) -> str:
     match = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return f"，是不是想写“{match[0]}”？" if match else ""
+    return f"（是不是想写“{match[0]}”？）" if match else ""
+
+
+RECORD_KEYS = {"honors": ("year", "title"), "gallery": ("file", "caption")}
+
+
+def chinese_names(contract: Contract) -> dict[str, str]:
+    """Every Chinese word the contract gives a key (its label and its aka) → the key in English."""
+    names = {word: key for key, spec in contract.fields.items() for word in (spec.label, *spec.aka)}
+    names.update({label: key for key, label in contract.contact_keys.items()})
+    return names
+
+
+def known_keys(contract: Contract) -> dict[str, str]:
+    """The keys a brand.yml may hold at any depth, in English and in Chinese → the key in English."""
+    english = {*contract.fields, *contract.contact_keys, *(k for keys in RECORD_KEYS.values() for k in keys)}
+    return {**chinese_names(contract), **{key: key for key in english}}
+
+
+def english_for(word: str, contract: Contract, keys) -> str:
+    """A hint for a key written in Chinese: its English name, when the contract knows the word (in
+    ``keys``, the keys allowed where it was written); else a close English key, if any."""
+    key = chinese_names(contract).get(word.strip())
+    if key in keys:
+        return f"：键要用英文，“{word.strip()}”请写成 {key}"
+    return suggest(word, keys)
 
 
 _TYPE_NAMES = {
@@ -193,7 +221,7 @@ def conv_contact(path, value, label, contract: Contract):
         key = str(key)
         if key not in contract.contact_keys:
             problems.append(Problem(path + (key,), "contract.unknown-key",
-                                    f"联系方式中没有“{key}”这一项{suggest(key, contract.contact_keys)}", at_key=True))
+                                    f"联系方式中没有“{key}”这一项{english_for(key, contract, contract.contact_keys)}", at_key=True))
             continue
         text, sub = conv_str(path + (key,), item, contract.contact_keys[key])
         problems += sub
@@ -205,8 +233,8 @@ def conv_month(path, value, label):
     text = month_or_date(value)
     if text is not None:
         return text, []
-    if isinstance(value, str):
-        return None, [Problem(path, "contract.type", f"{label}“{value}”不是有效日期，应写成 YYYY-MM 或 YYYY-MM-DD")]
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        return None, [Problem(path, "contract.type", f"{label}“{value}”{explain_date(value)}")]
     return None, [_type_error(path, "month", value, label)]
 
 
@@ -229,7 +257,7 @@ def _records(path, value, label, spec_type, keys: tuple[str, ...], noun: str, pr
 
 def conv_honors(path, value, label):
     out, problems = [], []
-    for i, sub, item in _records(path, value, label, "honors", ("year", "title"), "荣誉", problems):
+    for i, sub, item in _records(path, value, label, "honors", RECORD_KEYS["honors"], "荣誉", problems):
         year = item.get("year")
         if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not 1949 <= year <= 2100):
             problems.append(Problem(sub + ("year",), "contract.type", f"{label}第 {i + 1} 项的年份应为四位数字"))
@@ -244,7 +272,7 @@ def conv_honors(path, value, label):
 
 def conv_gallery(path, value, label):
     out, problems = [], []
-    for i, sub, item in _records(path, value, label, "gallery", ("file", "caption"), "图片", problems):
+    for i, sub, item in _records(path, value, label, "gallery", RECORD_KEYS["gallery"], "图片", problems):
         file = item.get("file")
         if not isinstance(file, str) or not file.strip():
             problems.append(Problem(sub, "contract.required", f"{label}第 {i + 1} 项缺少 file（图片文件）"))
@@ -282,7 +310,7 @@ def apply(data: dict, contract: Contract) -> tuple[dict[str, Any], list[Problem]
         spec = contract.fields.get(key_text)
         if spec is None:
             problems.append(Problem((key_text,), "contract.unknown-key",
-                                    f"未知的键“{key_text}”{suggest(key_text, contract.fields)}", at_key=True))
+                                    f"未知的键“{key_text}”{english_for(key_text, contract, contract.fields)}", at_key=True))
             continue
         if raw is None:
             continue  # an empty value counts as missing, reported below when required

@@ -45,3 +45,24 @@ def month_or_date(value) -> str | None:
     except ValueError:
         return None
     return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+
+
+# How editors write a date that is not ISO: 2021年3月8日, 2021 年 3 月, 2021.3.8, 2021/03/08, 2021.03
+_WRITTEN = re.compile(r"^(\d{4})\s*(?:年|[./])\s*(\d{1,2})\s*(?:(?:月|[./])\s*(\d{1,2})\s*日?|月)?$")
+
+
+def explain(value) -> str:
+    """What is wrong with a date as written, and the rewritten value when there is one
+    (2021年3月8日 → 2021-03-08; 2021-02-30: that day does not exist)."""
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    m = _ISO.match(text) or _WRITTEN.match(text)
+    if m is None:
+        return "不是日期，应写成 YYYY-MM 或 YYYY-MM-DD（如 2021-03 或 2021-03-08）"
+    year, month, day = int(m[1]), int(m[2]), int(m[3]) if m[3] else None
+    try:
+        dt.date(year, month, day or 1)
+    except ValueError:
+        return f"这一天不存在（{year} 年没有 {month} 月 {day} 日），请检查年月日" if day and 1 <= month <= 12 else \
+            f"中的月份 {month} 不存在，请检查年月日"
+    iso = f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+    return f"应写成 YYYY-MM 或 YYYY-MM-DD，请改成 {iso}"

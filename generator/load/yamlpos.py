@@ -15,12 +15,27 @@ from typing import Any
 import yaml
 
 from generator.findings import Position
-from generator.load import limits
+from generator.load import keyboard, limits
 
 try:  # the C loader is an optional build of PyYAML
-    _Loader = yaml.CSafeLoader
+    _Base = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
+    _Base = yaml.SafeLoader
+
+
+class _Loader(_Base):
+    """The safe loader, except that a date which does not exist (2021-02-30, 2020-13-01) stays the text
+    it is: the field's reader reports it at its place, and the rest of the file is read as usual."""
+
+
+def _timestamp_or_text(loader, node):
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
 Path_ = tuple  # a path into the document: keys and list indexes
 
@@ -121,7 +136,22 @@ _TRANSLATIONS = [
     (r"found unknown escape character", "字符串中有无法识别的转义字符（双引号内的“\\”）"),
     (r"expected <block end>, but found", "缩进不一致（本行的缩进与同级不符）"),
     (r"while scanning a quoted scalar", "引号未闭合"),
-    (r"found character .* that cannot start any token", "此处有不能作为开头的字符（如 @ 或 `，请给整个值加引号）"),
+    (r"found character.*cannot start any token", "此处有不能作为开头的字符（如 @ 或 `，请给整个值加引号）"),
+    (r"did not find expected node content", "此处应当写一个值，却是 YAML 不认识的写法（常见原因：括号没有配对，"
+                                            "或值以 * & ! | > % @ ` 等符号开头；这样的值请加引号）"),
+    (r"did not find expected alphabetic or numeric character", "“&”或“*”后面缺少名称：这两个符号在 YAML 里有特殊含义，"
+                                                               "以它们开头的值请加引号"),
+    (r"expected <document start>", "这一行不是“键: 值”的写法，或缩进与上面不一致（顶层的键要顶格写）"),
+    (r"did not find expected comment or line break", "值写完后这一行还有多余的内容（常见原因：引号结束后又写了文字；"
+                                                     "整个值请放在一对引号里）"),
+    (r"directive name|non-alphabetical character", "行首的“%”在 YAML 里有特殊含义：以它开头的值请加引号"),
+    (r"did not find expected whitespace or line break", "这里缺少空格或换行（常见原因：| 或 > 后面紧跟了文字；"
+                                                        "以这些符号开头的值请加引号）"),
+    (r"did not find expected '(,|-)' or '(\]|\})'", "方括号 [ ] 或花括号 { } 里的内容没有写完：检查逗号和右括号是否配对"),
+    (r"URI escaped octet|expected tag URI|tag handle", "“!”在 YAML 里表示标签：以它开头的值请加引号"),
+    (r"found unexpected ':'", "此处的冒号位置不对：含有冒号的值请加引号"),
+    (r"mapping keys are not allowed", "此处不能出现以“?”开头的键：以“?”开头的值请加引号"),
+    (r"block sequence entries are not allowed", "此处不能出现以“- ”开头的列表项（常见原因：缩进不对，或“- ”写在了值的后面）"),
     (r"expected a single document", "文件里有多个 YAML 文档（“---”分隔），只允许一个"),
     (r"could not determine a constructor for the tag", "使用了不支持的 YAML 标签（!标签）"),
 ]
@@ -131,7 +161,7 @@ def _translate(problem: str) -> str:
     for pattern, chinese in _TRANSLATIONS:
         if re.search(pattern, problem):
             return chinese
-    return f"无法解析（{problem}）"
+    return "这里的写法 YAML 无法识别：请对照上下几行检查冒号、引号、括号和缩进"
 
 
 def _mark_position(mark) -> Position:
@@ -140,8 +170,9 @@ def _mark_position(mark) -> Position:
     return Position(mark.line + 1, mark.column + 1)
 
 
-def parse(text: str) -> Document:
-    """Parse one YAML document. Raises YamlSyntaxError with a Chinese message."""
+def parse(text: str, names=None) -> Document:
+    """Parse one YAML document. Raises YamlSyntaxError with a Chinese message, at the line of the cause.
+    ``names``: the English keys by their Chinese names, for the fix of a key written in Chinese."""
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -150,6 +181,9 @@ def parse(text: str) -> Document:
         _refuse_shared_and_deep(node)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
+        cause = keyboard.after_failure(text, exc, names)  # a full-width colon, a Tab, a quote with no partner …
+        if cause is not None:
+            raise YamlSyntaxError(cause.message, cause.position) from None
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or str(exc)
         if "tab" in problem.lower() or "\\t" in problem:
@@ -157,11 +191,7 @@ def parse(text: str) -> Document:
         raise YamlSyntaxError(_translate(problem), _mark_position(mark)) from None
     except yaml.YAMLError as exc:  # e.g. a reader error on bad characters
         raise YamlSyntaxError(_translate(str(exc)), Position(1, 1)) from None
-    except (ValueError, TypeError, OverflowError) as exc:
-        # the constructor can fail on scalars that look typed, such as an impossible date
-        bad = _impossible_date(text)
-        if bad is not None:
-            raise YamlSyntaxError(f"日期 {bad.group(0)} 不存在，请检查年月日", position_at(text, bad.start())) from None
+    except (ValueError, TypeError, OverflowError) as exc:  # a scalar that looks typed and is not
         raise YamlSyntaxError(f"值无法解析（{exc}）", Position(1, 1)) from None
     finally:
         loader.dispose()
@@ -192,17 +222,6 @@ def _refuse_shared_and_deep(root) -> None:
             stack.extend((child, depth + 1) for pair in node.value for child in pair)
         else:
             stack.extend((child, depth + 1) for child in node.value)
-
-
-def _impossible_date(text: str):
-    import datetime as dt
-
-    for match in re.finditer(r"(?<![\w.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w.:-])", text):
-        try:
-            dt.date(*(int(g) for g in match.groups()))
-        except ValueError:
-            return match
-    return None
 
 
 def _duplicate_keys(node, path: tuple, doc: Document) -> None:
