@@ -15,6 +15,7 @@ import yaml
 
 from generator.findings import Finding, Position, Severity
 from generator.load.contract import Contract, default_contract, suggest
+from generator.load.yamlpos import translate_problem
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -92,11 +93,11 @@ def load_config(root: Path, config_file: Path | None = None) -> SiteConfig:
     path = config_file or root / "mkdocs.yml"
     label = path.name
     if not path.is_file():
-        raise _error(label, f"找不到站点配置文件 {label}（请在站点根目录运行，或用 -f 指定）")
+        raise _error(label, f"找不到站点配置文件 {label}（请在站点根目录运行，或用 -C 指定站点根目录）")
     try:
         raw = yaml.load(path.read_text("utf-8-sig"), Loader=_TolerantLoader) or {}
     except yaml.MarkedYAMLError as exc:
-        raise _error(label, f"YAML 格式错误：{exc.problem}", exc.problem_mark) from None
+        raise _error(label, f"YAML 格式错误：{translate_problem(exc.problem or '')}", exc.problem_mark) from None
     except UnicodeDecodeError:
         raise _error(label, "文件不是 UTF-8 编码，请用 UTF-8 保存（记事本“另存为”可选择编码）") from None
     except yaml.YAMLError as exc:

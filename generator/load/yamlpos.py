@@ -157,7 +157,7 @@ _TRANSLATIONS = [
 ]
 
 
-def _translate(problem: str) -> str:
+def translate_problem(problem: str) -> str:
     for pattern, chinese in _TRANSLATIONS:
         if re.search(pattern, problem):
             return chinese
@@ -188,9 +188,9 @@ def parse(text: str, names=None) -> Document:
         problem = exc.problem or exc.context or str(exc)
         if "tab" in problem.lower() or "\\t" in problem:
             problem = "found a tab character"
-        raise YamlSyntaxError(_translate(problem), _mark_position(mark)) from None
+        raise YamlSyntaxError(translate_problem(problem), _mark_position(mark)) from None
     except yaml.YAMLError as exc:  # e.g. a reader error on bad characters
-        raise YamlSyntaxError(_translate(str(exc)), Position(1, 1)) from None
+        raise YamlSyntaxError(translate_problem(str(exc)), Position(1, 1)) from None
     except (ValueError, TypeError, OverflowError) as exc:  # a scalar that looks typed and is not
         raise YamlSyntaxError(f"值无法解析（{exc}）", Position(1, 1)) from None
     finally:
