@@ -88,3 +88,16 @@ def test_photos_lose_their_metadata(site):
     with Image.open(out) as im:
         assert max(im.size) <= 1600
         assert not im.getexif()
+
+
+def test_a_strict_build_accepts_every_brandsite_setting(site, capsys):
+    """The settings config.py knows (the web form's `cms:` among them) are the ones MkDocs is told of:
+    a --strict build of a site with no findings is not stopped by MkDocs' warning about an unknown one."""
+    site.brand()
+    config = site.root / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace(
+        "  - brandsite:\n", "  - brandsite:\n      cms: {publish: direct}\n      kiosk: {interval: 8}\n"), "utf-8")
+    assert site.run("build", "--strict", "-q") == 0
+    out = capsys.readouterr()
+    assert "Aborted" not in out.out + out.err and "warning" not in (out.out + out.err).lower()
+    assert (site.root / "site" / "brands" / "wendang" / "index.html").is_file()

@@ -2,21 +2,18 @@
 
 All work happens in the pre-build step (``brandsite build``), which writes a generated
 docs tree and then runs the engine; so the same mkdocs.yml works with engines that skip
-unknown plugins (Zensical), and the core stays plain Python.
+unknown plugins (Zensical), and the core stays plain Python. The settings are named and
+checked once, in generator/config.py: MkDocs is only told which names are brandsite's, so it
+neither warns about them nor checks them a second way.
 """
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin
 
+from generator.config import DEFAULTS
 
-class BrandsiteConfig(Config):
-    criteria = c.Optional(c.Type(str))
-    categories = c.Optional(c.ListOfItems(c.Type(str)))
-    featured = c.ListOfItems(c.Type(str), default=[])
-    schemes = c.Optional(c.Type(str))
-    publish = c.Optional(c.Type(dict))
-    kiosk = c.Optional(c.Type(dict))
+BrandsiteConfig = type("BrandsiteConfig", (Config,), {name: c.Optional(c.Type(object)) for name in DEFAULTS})
 
 
 class BrandsitePlugin(BasePlugin[BrandsiteConfig]):
