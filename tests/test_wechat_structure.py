@@ -131,11 +131,12 @@ def test_every_article_passes_the_spec_at_585_677_and_375(demo, page):
 
 
 def terms(root: Path, folders: list[Path]) -> dict[str, list[str]]:
-    """What must stay on one line in each article: a brand's 制度保障 items; a round's rows, 名次 and 品牌."""
+    """What must stay on one line in each article: a brand's 制度保障 items; in a round, each row's
+    名次 and 品牌, and each 创建单位."""
     project = load_project(root)
     out = {b.slug: list(b.systems) for b in project.published}
     for r in project.ranked():
-        out[r.id] = [f"第 {s.rank} 名\u3000{s.brand.name}" for s in r.standings]
+        out[r.id] = [term for s in r.standings for term in (f"第 {s.rank} 名\u3000{s.brand.name}", s.brand.unit) if term]
     texts = {f.name: (f / "article.html").read_text("utf-8") for f in folders}
     # a long round's article may be cut to its top rows: only the rows it shows
     return {name: [t for t in out.get(name, []) if t.split("\u3000")[-1] in texts[name]] for name in texts}
