@@ -36,6 +36,9 @@ BAD = [
     ("line-height-small-px", "line-height", None, "#2.3 (line-height under the font size, not 0)"),
     ("width-fixed-px-centering", "width", "居中布局不一致", "#2.4.1 example; badcases 42ApGiMTpDD9hotlfOqspA, zB35yqcdMs2QboNPAaw_ug"),
     ("width-fixed-500", "width", None, "#2.4.3 example; badcases vURwUL9N98iHuh5lYGHTPQ"),
+    # centred by margin:auto on every screen, yet flagged: the engine's "centred" is left + right gap = 0,
+    # that is, as wide as the column, which a fixed 500 px is only on the phone (2.4.3's point)
+    ("width-fixed-500-centred", "width", "居中布局不一致", "#2.4.3 (the same, centred with margin:auto)"),
     ("width-calc-ratio", "width", "不同屏幕下宽度差异", "#2.4.3 (a width whose share of the screen changes)"),
     ("width-margin-left-overflow", "width", "存在溢出问题", "#2.4.2 example; badcases kPV8nFFcxdku_Um5pvKvWQ"),
     ("width-table-th-fixed", "width", "存在溢出问题", "#2.4.2 table example; badcases ab3CS56Mvj43fZhRjBctDw"),
