@@ -278,7 +278,9 @@
   }
 
   async function imagesSettled(box, timeoutMs = 5000) {
-    const waits = [...box.querySelectorAll('img')].map(img => (img.complete && img.naturalWidth !== 0)
+    // an image already complete (loaded, broken, or without a src: goodcases srcless-img-no-wait) sends
+    // no event to wait for
+    const waits = [...box.querySelectorAll('img')].map(img => img.complete
       ? null : new Promise(r => { img.addEventListener('load', r, {once: true}); img.addEventListener('error', r, {once: true}); }));
     await Promise.race([Promise.all(waits), new Promise(r => setTimeout(r, timeoutMs))]);
     // an image that did not load takes its size from data-w / inline width / width attribute
