@@ -6,7 +6,7 @@
 // port keeps it, so that what passes here passes there; where this port goes further than the engine
 // the comment says so. See README.md beside this file.
 //
-// Usage (in a page):  await window.verifyArticleStructure(articleHtml, {settleMs})
+// Usage (in a page):  await window.verifyArticleStructure(articleHtml, {settleMs, prefilter})
 //   → {isValid, inValidInfo: {<key>: {violateRules, items: [{outerHTML, rules?, screen?}]}}}
 // Keys are the engine's: width, line-height, height, height-nodisplay, text-align, pre, nestNodes,
 // opacity, caret-color, animate-begin; plus font-family (section 4), span-leaf (3.2), node-leaf (3.3).
@@ -83,7 +83,7 @@
   const DEFAULT_FONTS = '"mp-quote", PingFang SC, system-ui, -apple-system';  // rules/font-family.ts
   const normalFont = s => s.replace(/["']/g, '').replace(/\s+/g, ' ').trim();
 
-  function collect(paragraphs) {
+  function collect(paragraphs, prefilter = true) {
     let counter = 0;
     const mark = (node, p) => {
       let id = node.getAttribute('data-violation-id');
@@ -99,7 +99,9 @@
     });
     const candidates = [];
     paragraphs.forEach((para, p) => {
-      if (!QUICK.test(para.outerHTML.replace(/<!--[\s\S]*?-->/g, ''))) return;
+      // collect.ts skips a paragraph whose HTML names none of the rules' properties: the spec's own 2.4.2
+      // example (a margin-left and nothing else) passes the engine so. {prefilter: false} checks them all.
+      if (prefilter && !QUICK.test(para.outerHTML.replace(/<!--[\s\S]*?-->/g, ''))) return;
       if (isEmptyParagraph(para)) return;
       // collect.ts keeps one candidate per paragraph and property in a Map keyed by the paragraph
       // index, so a later node of the same paragraph replaces an earlier one: kept as it is.
@@ -411,7 +413,7 @@
     const nested = nestedNodes(container);
     const leaves = leafProblems(container);
     const statics = staticRules(container);
-    const candidates = collect(paragraphs);
+    const candidates = collect(paragraphs, opts.prefilter !== false);
     const info = {};
     const add = (key, item, rules) => {
       if (!info[key]) info[key] = {violateRules: rules || RULES[key], items: []};
