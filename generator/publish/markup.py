@@ -76,6 +76,55 @@ def _flatten(li, depth: int) -> None:
         _replace_with(sub, nodes)
 
 
+def _classes(el) -> set[str]:
+    return set((el.get("class") or "").split())
+
+
+def stack_tables(root, cls: str = "wx-stack") -> None:
+    """Each table marked ``cls`` becomes one block per row, for a phone: the row's key cells (their
+    column header marked ``wx-key``; a cell's ``data-head`` is shown instead of its text) on one line,
+    the other cells beneath, each as "header value", sharing a line, but a column marked ``wx-bare``
+    without its header and on a line of its own. A five-column table is cut off on a 375 px screen,
+    and the editor keeps no stylesheet that could switch the layout there."""
+    for table in [t for t in root.iter("table") if cls in _classes(t)]:
+        head = table.find(".//thead")
+        columns = [(th.text_content().strip(), _classes(th)) for th in (head.iter("th") if head is not None else ())]
+        cards = _element("section", cls="wx-cards")
+        for tr in table.iter("tr"):
+            if head is not None and tr.getparent() is head:
+                continue
+            top, rest = _element("section", cls="wx-card__head"), _element("section", cls="wx-card__body")
+            keys, lines, shared = [], [], []
+            for i, cell in enumerate(c for c in tr if c.tag in ("td", "th")):
+                label, marks = columns[i] if i < len(columns) else ("", set())
+                value = (cell.get("data-head") or cell.text_content()).strip()
+                if not value:
+                    continue
+                if "wx-key" in marks:
+                    keys.append(value)
+                elif "wx-bare" in marks or not label:
+                    lines.append(value)
+                else:
+                    shared.append(f"{label}\u00a0{value}")
+            if shared:
+                lines.append("\u3000".join(shared))
+            if keys:
+                top.append(_element("span", keys[0], cls="wx-rank"))
+                for key in keys[1:]:
+                    top[-1].tail = "\u3000"
+                    top.append(_element("strong", key))
+            rest.text = lines[0] if lines else None
+            for line in lines[1:]:
+                br = _element("br")
+                br.tail = line
+                rest.append(br)
+            card = _element("section", cls="wx-card")
+            card.extend(part for part in (top, rest) if len(part) or part.text)
+            cards.append(card)
+        cards.tail = table.tail
+        table.getparent().replace(table, cards)
+
+
 def wrap_tables(root, cls: str = "wx-scroll") -> None:
     """Each table inside a <section> that scrolls sideways on a narrow phone."""
     for table in list(root.iter("table")):

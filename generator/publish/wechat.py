@@ -62,6 +62,7 @@ def body(source: str, article: Article, sources: dict[str, str], css: str, site_
     markup.flatten_lists(root)
     markup.absolute_links(root, article.url(site_url))
     markup.links_to_references(root)
+    markup.stack_tables(root)
     markup.wrap_tables(root)
     markup.place_images(root, sources)
     styled = css_inline.inline_fragment(markup.serialize(root), css)
