@@ -278,7 +278,7 @@ class Site:
                     self.histories.get(slug, []), search_terms.keywords(brand.name, cutter))
         cutter.save()
         source = self.quick_docs / "brands" / slug
-        if not session.render(f"brands/{slug}/index.md", (source / "index.md").read_text("utf-8"), site):
+        if not session.render(f"brands/{slug}/index.md", source / "index.md", site):
             raise NotQuick
         for file in source.rglob("*"):  # the web images, which the engine would copy
             if file.is_file() and file.name != "index.md":

@@ -11,6 +11,7 @@ import datetime as dt
 import logging
 import os
 import shutil
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -159,8 +160,9 @@ class Session:
     def keep(self, nav, env, config, files) -> None:
         self.nav, self.env, self.config, self.files = nav, env, config, files
 
-    def render(self, src_uri: str, markdown: str, site: Path) -> bool:
-        """Render the page ``src_uri`` from ``markdown`` into ``site``; False when it cannot (a new page)."""
+    def render(self, src_uri: str, source: Path, site: Path) -> bool:
+        """Render the page ``src_uri`` from the Markdown file ``source`` (its parts, produce/slots.py, beside
+        it) into ``site``; False when it cannot (a new page)."""
         try:
             from mkdocs.commands.build import _build_page, _populate_page
         except ImportError:
@@ -168,15 +170,37 @@ class Session:
         file = self.files.get_file_from_path(src_uri) if self.files is not None else None
         if file is None or file.page is None:
             return False
-        file.content_string = markdown
+        # read from here, not from the last full build's docs tree; the edge puts in the parts that sit
+        # beside it (the page's 评价记录), so the file must keep a source path
+        file.content_string = source.read_text("utf-8")  # (setting the content unsets the path: set it after)
+        file.abs_src_path = str(source)
         file.abs_dest_path = str(site / file.dest_uri)
         Path(file.abs_dest_path).unlink(missing_ok=True)  # it may be a link into the page cache: not written through
+        # the engine logs its own failure in English ("Error building page ..."): the full build that follows
+        # says in Chinese whatever is really wrong, so this thread's record of it is dropped
+        engine_log = logging.getLogger("mkdocs.commands.build")
+        this_thread = threading.get_ident()
+        quiet = _ThreadFilter(this_thread)
+        engine_log.addFilter(quiet)
         try:
             _populate_page(file.page, self.config, self.files)
             _build_page(file.page, self.config, self.files.documentation_pages(), self.nav, self.env)
         except Exception:  # noqa: BLE001 - anything the engine raises: the caller builds the whole site instead
             return False
+        finally:
+            engine_log.removeFilter(quiet)
         return True
+
+
+class _ThreadFilter(logging.Filter):
+    """Drops the records one thread logs (another thread's full build keeps its warnings)."""
+
+    def __init__(self, thread: int):
+        super().__init__()
+        self.thread = thread
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.thread != self.thread
 
 
 def _is_brand_page(page) -> bool:
