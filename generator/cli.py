@@ -54,9 +54,11 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--strict", action="store_true", help="警告也视为不通过（退出码 1）")
     c.add_argument("--format", choices=["text", "json", "github", "codequality"], default="text",
                    help="输出格式：text（默认）、json、github（GitHub/Gitea 注释）、codequality（GitLab 代码质量报告）")
-    c.add_argument("files", nargs="*", metavar="文件", help="只检查这些文件所属的品牌（提交钩子传入）；改到站点配置或评价数据时检查全部")
+    c.add_argument("files", nargs="*", metavar="品牌", help="只检查这些品牌：品牌文件夹（如 brands/wendang-lianxinqiao/）、它的名字或其中的文件；"
+                   "写到站点配置或评价数据时检查全部")
     c.add_argument("--report", metavar="文件.html", help="另外写出给编辑看的达标情况报告（HTML）")
     c.add_argument("--quiet", action="store_true", help="只列问题，不列各品牌达标情况")
+    c.add_argument("--hook", action="store_true", help="由提交钩子使用：文件是这次提交里的文件（包括删除的）")
 
     n = sub.add_parser("new", help="新建一个品牌（生成模板）", description="新建品牌文件夹和带占位内容的 brand.yml。")
     n.add_argument("name", help="品牌名称，如：文档连心桥")
@@ -136,7 +138,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             from generator.commands.check import run
-            return run(root, strict=args.strict, fmt=args.format, report=args.report, quiet=args.quiet, paths=args.files)
+            return run(root, strict=args.strict, fmt=args.format, report=args.report, quiet=args.quiet, paths=args.files,
+                       hook=args.hook)
         if args.command == "new":
             from generator.commands.new import run
             return run(root, args.name, unit=args.unit, category=args.category, slug=args.slug)

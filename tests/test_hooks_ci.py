@@ -90,15 +90,15 @@ def test_github_annotations_point_at_the_file_and_line(broken_demo):
 
 
 def test_the_committed_files_decide_what_is_checked(broken_demo):
-    fine = brandsite(broken_demo, "check", "--quiet", "brands/wendang-lianxinqiao/brand.yml", "README.md")
+    fine = brandsite(broken_demo, "check", "--quiet", "--hook", "brands/wendang-lianxinqiao/brand.yml", "README.md")
     assert fine.returncode == 0 and "检查了 1 个品牌" in fine.stdout
-    broken = brandsite(broken_demo, "check", "--quiet", "brands/aixin-feiyang/logo.png")
+    broken = brandsite(broken_demo, "check", "--quiet", "--hook", "brands/aixin-feiyang/logo.png")
     assert broken.returncode == 1 and "检查了 1 个品牌" in broken.stdout
-    site_wide = brandsite(broken_demo, "check", "--quiet", "mkdocs.yml")
+    site_wide = brandsite(broken_demo, "check", "--quiet", "--hook", "mkdocs.yml")
     assert site_wide.returncode == 1 and "检查了 1 个品牌" not in site_wide.stdout  # everything
-    none = brandsite(broken_demo, "check", "--quiet", "README.md")
+    none = brandsite(broken_demo, "check", "--quiet", "--hook", "README.md")
     assert none.returncode == 0 and "不用检查" in none.stdout
-    own_criteria = brandsite(broken_demo, "check", "--quiet", "rules/criteria.yml")  # wherever mkdocs.yml points
+    own_criteria = brandsite(broken_demo, "check", "--quiet", "--hook", "rules/criteria.yml")  # wherever mkdocs.yml points
     assert own_criteria.returncode == 1 and "检查了 1 个品牌" not in own_criteria.stdout
 
 
