@@ -13,7 +13,7 @@ from pathlib import Path
 
 from generator.check import criteria as criteria_mod
 from generator import fingerprint, memo, slugs
-from generator.check.run import StandardResult, check_brand, completeness
+from generator.check.run import StandardResult, check_across, check_brand, completeness
 from generator.config import SiteConfig, load_config
 from generator.findings import Finding, Report, Severity, rel
 from generator.load import images
@@ -114,6 +114,7 @@ def _load_all(root: Path, config: SiteConfig, criteria: criteria_mod.Criteria, p
     report = Report()
     brands, results = [], {}
     loaded = _brands(root, config, criteria, progress, only, files, code, cache)
+    rules_passed = {}
     for brand, found, checked, passed in loaded:
         report.extend(found)
         if brand is None:
@@ -122,6 +123,13 @@ def _load_all(root: Path, config: SiteConfig, criteria: criteria_mod.Criteria, p
         brands.append(brand)
         broken = any(f.severity is Severity.ERROR for f in found)
         results[brand.slug] = completeness(criteria, passed, broken=broken)
+        rules_passed[brand.slug] = passed, broken
+    if only is None:  # rules that compare brands (two of the same name) need every brand
+        across = check_across(brands, criteria)
+        report.extend(across)
+        for f in across:
+            passed, broken = rules_passed[f.brand]
+            results[f.brand] = completeness(criteria, {**passed, f.rule: False}, broken=broken)
     news: list[NewsPost] = []
     schemes: dict[str, Scheme] = {}
     rounds: list[Round] = []

@@ -153,3 +153,19 @@ def test_check_on_a_file_outside_every_brand_says_so_without_the_hook_wording(si
     assert any("不在任何品牌文件夹里" in line for line in lines) and not any("这次提交" in line for line in lines), lines
     code, lines = check("--hook", str(site.root / "README.md"))
     assert code == 0 and any("这次提交没有品牌文件" in line for line in lines), lines
+
+
+def test_two_published_brands_with_the_same_name_are_an_error_on_both(site, check):
+    site.brand()
+    site.brand(slug="wendang-2", text=GOOD_BRAND.replace("name: 文档连心桥", "name: 文档连心桥 "))  # a trailing space
+    site.brand(slug="caogao", text=GOOD_BRAND + "status: draft\n")  # a draft of the same name is not shown anywhere
+    code, lines = check()
+    assert code == 1
+    hits = [line for line in lines if " 错误 name.unique " in line]
+    assert len(hits) == 2, lines
+    assert any(h.startswith("brands/wendang/brand.yml:1:7: 错误 name.unique [品牌名称与标识]") and "brands/wendang-2/" in h
+               for h in hits), hits
+    assert any(h.startswith("brands/wendang-2/brand.yml:1:7: ") and "brands/wendang/" in h for h in hits), hits
+    (site.root / "brands" / "wendang-2" / "brand.yml").write_text(GOOD_BRAND.replace("name: 文档连心桥", "name: 档案连心桥"), "utf-8")
+    code, lines = check()
+    assert code == 0 and not any("name.unique" in line for line in lines), lines
