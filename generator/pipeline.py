@@ -148,10 +148,10 @@ def _load_all(root: Path, config: SiteConfig, criteria: criteria_mod.Criteria, p
 def _rounds(root: Path, schemes: dict[str, Scheme], brands: list[Brand], files: fingerprint.Files, code: str,
             cache: Path) -> tuple[list[Round], list]:
     """Every round and its findings, as an earlier run read them from the same scores/ folder (a round reads
-    nothing outside it), schemes and brands (which it names, and which of them are drafts)."""
+    nothing outside it), schemes and brands (which it names, by folder or by name, and which are drafts)."""
     remembered = memo.Memo(cache / "memo" / "rounds-read")
     key = fingerprint.digest(code, os.fspath(root), files.tree(Path(os.path.abspath(root / "scores"))),
-                             repr(schemes), repr(sorted((b.slug, b.is_draft) for b in brands)))
+                             repr(schemes), repr(sorted((b.slug, b.is_draft, b.name) for b in brands)))
     known = remembered.get(key)
     if known is None:
         known = load_rounds(root, schemes, brands)
