@@ -17,7 +17,19 @@ _ARGPARSE_ZH = [
     (r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)", r"参数 \1 的值 \2 无效，可选：\3"),
     (r"argument (\S+): expected one argument", r"参数 \1 需要一个值"),
     (r"invalid choice: (.*?) \(choose from (.*)\)", r"无效的命令 \1，可用命令：\2"),
+    (r"argument (\S+): (.*)", r"参数 \1：\2"),  # a message of our own (a port out of range)
 ]
+
+
+def _port(text: str) -> int:
+    """A TCP port from the command line, or an error in Chinese."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = None
+    if port is None or not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"端口应为 1—65535 之间的整数，这里是“{text}”")
+    return port
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -74,7 +86,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("-q", "--quiet", action="store_true", help="不显示进度，只显示错误和最后一行")
 
     s = sub.add_parser("serve", help="本地预览（修改后自动刷新）", description="在 127.0.0.1 上预览网站，修改品牌文件后浏览器自动刷新。")
-    s.add_argument("--port", type=int, default=8000, help="端口，默认 8000")
+    s.add_argument("--port", type=_port, default=8000, metavar="端口", help="端口，默认 8000")
     s.add_argument("--edit", action="store_true", help="同时在 /admin/ 打开网页表单，直接修改本机的品牌文件")
     h = sub.add_parser("hooks", help="安装 Git 提交钩子（提交前检查品牌文件）", description="写入 .git/hooks/pre-commit：提交前检查这次提交里的品牌文件。")
     h.add_argument("action", choices=["install"], help="install：安装")
@@ -112,7 +124,7 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("-q", "--quiet", action="store_true", help="不显示进度，只显示错误和结果")
     k = sub.add_parser("kiosk", help="开放日展示屏（本机预览或打包）",
                        description="生成开放日展示屏并在 127.0.0.1 上提供，打印 Chromium 全屏展示命令；--zip 打包给信息发布系统。")
-    k.add_argument("--port", type=int, default=8800, help="端口，默认 8800")
+    k.add_argument("--port", type=_port, default=8800, metavar="端口", help="端口，默认 8800")
     k.add_argument("--zip", nargs="?", const="exports/kiosk.zip", metavar="文件.zip",
                    help="打包为 zip（index.html 在根目录），默认 exports/kiosk.zip")
     k.add_argument("-q", "--quiet", action="store_true", help="不显示进度，只显示错误和结果")
