@@ -219,8 +219,8 @@ def _edge_plugin(session: Session | None, stage: Stage, reuse: Reuse, site: str)
     ``session`` (for `serve`), and let each brand page's Markdown go once rendered and its HTML once written.
     MkDocs renders every page before writing any and keeps them all to the end; nothing else reads a brand
     page's content (brands are not in the navigation, and search takes its text before the page is
-    written), and at 10,000 brands those pages alone would hold most of a gigabyte. ``stage`` counts each
-    page it renders twice: rendered, written."""
+    written), and at 10,000 brands those pages alone would hold most of a gigabyte. ``stage`` counts the
+    pages it renders, half when rendered and half when written (its count is the build's "重新生成" figure)."""
     from mkdocs.plugins import BasePlugin, event_priority
 
     class Edge(BasePlugin):
@@ -232,8 +232,8 @@ def _edge_plugin(session: Session | None, stage: Stage, reuse: Reuse, site: str)
 
         def on_files(self, files, config):
             reuse.files_ready(files, config)
-            # a first estimate (the blog adds its views later): each page is counted rendered and written
-            stage.set_total(2 * len(files.documentation_pages()))
+            # a first estimate (the blog adds its views later)
+            stage.set_total(len(files.documentation_pages()))
             return files
 
         def on_nav(self, nav, config, files):
@@ -244,7 +244,7 @@ def _edge_plugin(session: Session | None, stage: Stage, reuse: Reuse, site: str)
         def on_env(self, env, config, files):
             reuse.env_ready(env, config, files)
             # the blog's views are pages too by now
-            stage.set_total(2 * (len(files.documentation_pages()) - len(reuse.hits)))
+            stage.set_total(len(files.documentation_pages()) - len(reuse.hits))
             if session is not None:
                 session.keep(self.nav, env, config, files)
             return env
@@ -253,7 +253,7 @@ def _edge_plugin(session: Session | None, stage: Stage, reuse: Reuse, site: str)
             reuse.page_rendered(page)
             if _is_brand_page(page):  # rendered: its Markdown is read by nothing else
                 page.markdown = None
-            stage.advance()
+            stage.advance(0.5)
             return html
 
         def on_page_context(self, context, page, config, nav):
@@ -264,7 +264,7 @@ def _edge_plugin(session: Session | None, stage: Stage, reuse: Reuse, site: str)
             reuse.page_written(output, page)  # kept with its parts' markers: they are put in on every build
             if _is_brand_page(page):
                 page.content = None
-            stage.advance()
+            stage.advance(0.5)
             if not page.file.abs_src_path:
                 return output
             filled = slots.fill(output, Path(page.file.abs_src_path).parent)
