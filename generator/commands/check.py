@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from generator.check import output, report as report_mod
-from generator.commands import load_or_report
+from generator.commands import load_or_report, why
 from generator.commands.progress_display import display, mode_for
 from generator.progress import NULL
 from generator.findings import Severity
@@ -109,7 +109,11 @@ def run(root: Path, strict: bool = False, fmt: str = "text", report: str | None 
         print(output.summary(project, findings))
     if report:
         path = Path(report)
-        report_mod.write(path, report_mod.render(project, findings))
+        try:
+            report_mod.write(path, report_mod.render(project, findings))
+        except OSError as exc:
+            print(f"错误：达标情况报告没有写出（{why(exc)}）", file=sys.stderr)
+            return 1
         if fmt == "text":
             print(f"达标情况报告已写入 {path}")
     failing = [f for f in findings if f.severity is Severity.ERROR or strict]

@@ -11,7 +11,7 @@ from functools import partial
 from pathlib import Path
 
 from generator.atomic import replace_folder
-from generator.commands import listen, load_or_report, report_blocking
+from generator.commands import fail, listen, load_or_report, report_blocking, why
 from generator.commands.progress_display import on_stderr
 from generator.progress import NULL, Progress
 from generator.commands.files_handler import FilesHandler
@@ -66,7 +66,10 @@ def run(root: Path, port: int = 8800, zip_to: Path | None = None, quiet: bool = 
             server.server_close()
         return 1
     if zip_to is not None:
-        pack(folder, zip_to, progress)
+        try:
+            pack(folder, zip_to, progress)
+        except OSError as exc:
+            return fail(f"展示屏没有打包（{why(exc)}）")
         size = zip_to.stat().st_size / 1_048_576
         print(f"已打包展示屏：{zip_to.as_posix()}（{size:.1f} MB，index.html 在压缩包根目录），可导入支持 HTML 包的信息发布系统。")
         return 0

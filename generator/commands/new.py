@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from generator import emblem, slugs
-from generator.commands import load_or_report
+from generator.commands import load_or_report, why
 from generator.load.brands import SLUG
 
 TEMPLATE = """\
@@ -92,10 +92,14 @@ def run(root: Path, name: str, unit: str, category: str | None = None, slug: str
         print(f"文件夹 brands/{proposed}/ 已被占用{owner}，新品牌放在 brands/{candidate}/；"
               f"想用别的文件夹名，删掉它后加 --slug 重新运行。")
     folder = base / candidate
-    folder.mkdir(parents=True)
-    (folder / "brand.yml").write_text(TEMPLATE.format(name=_yaml_text(name), unit=_yaml_text(unit), category=category), "utf-8")
-    color = emblem.PALETTE[sum(map(ord, name)) % len(emblem.PALETTE)]
-    emblem.save_temporary(emblem.draw(name, color, mark=unit), folder / "logo.png")
+    try:
+        folder.mkdir(parents=True)
+        (folder / "brand.yml").write_text(TEMPLATE.format(name=_yaml_text(name), unit=_yaml_text(unit), category=category), "utf-8")
+        color = emblem.PALETTE[sum(map(ord, name)) % len(emblem.PALETTE)]
+        emblem.save_temporary(emblem.draw(name, color, mark=unit), folder / "logo.png")
+    except OSError as exc:
+        print(f"错误：品牌文件夹 brands/{candidate}/ 没有建好（{why(exc)}）", file=sys.stderr)
+        return 1
     print(f"已创建 brands/{candidate}/（草稿）：brand.yml 和一个临时品牌标识 logo.png。")
     print("请把 brand.yml 中的【待填写】替换为实际内容，换上正式的品牌标识，然后运行 brandsite check。")
     return 0

@@ -1,4 +1,5 @@
-"""`serve` and `kiosk` on a port they cannot have: one line in Chinese, exit 1 or 2, no traceback."""
+"""Commands' own errors: `serve` and `kiosk` on a port they cannot have, files they cannot write; one line
+in Chinese, exit 1 or 2, no traceback."""
 
 from __future__ import annotations
 
@@ -51,3 +52,32 @@ def test_a_port_out_of_range_is_a_usage_error_in_chinese(demo, command, port):
     assert done.returncode == 2
     assert f"参数 --port：端口应为 1—65535 之间的整数，这里是“{port}”" in done.stderr
     assert "Traceback" not in done.stderr and "argument" not in done.stderr and "PORT" not in done.stderr
+
+
+def test_a_kiosk_zip_that_cannot_be_written_says_why(demo, tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("")
+    done = brandsite(demo, "kiosk", "-q", "--zip", str(blocked / "kiosk.zip"))
+    assert done.returncode == 1
+    assert done.stderr.startswith("错误：展示屏没有打包（已经有同名的文件或文件夹：") and "Traceback" not in done.stderr
+
+
+def test_a_report_that_cannot_be_written_says_why(demo, tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("")
+    done = brandsite(demo, "check", "--quiet", "--report", str(blocked / "report.html"))
+    assert done.returncode == 1
+    assert "错误：达标情况报告没有写出（路径中有一段不是文件夹：" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_new_in_a_site_whose_brands_folder_is_a_file_says_why(tmp_path):
+    import shutil
+
+    from tests.conftest import REPO
+
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "brands").write_text("")
+    done = brandsite(tmp_path, "new", "文档连心桥", "--unit", "青岛市档案局")
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert "错误：" in done.stderr
