@@ -21,15 +21,20 @@ _ARGPARSE_ZH = [
 ]
 
 
-def _port(text: str) -> int:
+def _port(text: str, lowest: int = 1) -> int:
     """A TCP port from the command line, or an error in Chinese."""
     try:
         port = int(text)
     except ValueError:
         port = None
-    if port is None or not 1 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"端口应为 1—65535 之间的整数，这里是“{text}”")
+    if port is None or not lowest <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"端口应为 {lowest}—65535 之间的整数，这里是“{text}”")
     return port
+
+
+def _any_port(text: str) -> int:
+    """The same, where 0 picks a free port (the command prints which)."""
+    return _port(text, lowest=0)
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -124,7 +129,7 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("-q", "--quiet", action="store_true", help="不显示进度，只显示错误和结果")
     k = sub.add_parser("kiosk", help="开放日展示屏（本机预览或打包）",
                        description="生成开放日展示屏并在 127.0.0.1 上提供，打印 Chromium 全屏展示命令；--zip 打包给信息发布系统。")
-    k.add_argument("--port", type=_port, default=8800, metavar="端口", help="端口，默认 8800")
+    k.add_argument("--port", type=_any_port, default=8800, metavar="端口", help="端口，默认 8800；0 表示任选一个空闲端口")
     k.add_argument("--zip", nargs="?", const="exports/kiosk.zip", metavar="文件.zip",
                    help="打包为 zip（index.html 在根目录），默认 exports/kiosk.zip")
     k.add_argument("-q", "--quiet", action="store_true", help="不显示进度，只显示错误和结果")

@@ -45,13 +45,18 @@ def test_a_port_in_use_is_said_at_once_in_chinese(demo, taken, command, what):
     assert not (demo / ".brandsite" / "preview" / "site").exists()
 
 
-@pytest.mark.parametrize("command", ["serve", "kiosk"])
-@pytest.mark.parametrize("port", ["99999", "0", "八千", "-1"])
-def test_a_port_out_of_range_is_a_usage_error_in_chinese(demo, command, port):
+@pytest.mark.parametrize("command, lowest", [("serve", 1), ("kiosk", 0)])  # the kiosk prints the port 0 picked
+@pytest.mark.parametrize("port", ["99999", "八千", "-1", "65536"])
+def test_a_port_out_of_range_is_a_usage_error_in_chinese(demo, command, lowest, port):
     done = brandsite(demo, command, f"--port={port}")
     assert done.returncode == 2
-    assert f"参数 --port：端口应为 1—65535 之间的整数，这里是“{port}”" in done.stderr
+    assert f"参数 --port：端口应为 {lowest}—65535 之间的整数，这里是“{port}”" in done.stderr
     assert "Traceback" not in done.stderr and "argument" not in done.stderr and "PORT" not in done.stderr
+
+
+def test_serve_port_0_is_refused_because_the_preview_address_must_be_known(demo):
+    done = brandsite(demo, "serve", "--port", "0")
+    assert done.returncode == 2 and "端口应为 1—65535 之间的整数，这里是“0”" in done.stderr
 
 
 def test_a_kiosk_zip_that_cannot_be_written_says_why(demo, tmp_path):
