@@ -169,3 +169,13 @@ def test_two_published_brands_with_the_same_name_are_an_error_on_both(site, chec
     (site.root / "brands" / "wendang-2" / "brand.yml").write_text(GOOD_BRAND.replace("name: 文档连心桥", "name: 档案连心桥"), "utf-8")
     code, lines = check()
     assert code == 0 and not any("name.unique" in line for line in lines), lines
+
+
+def test_checking_one_brand_still_sees_another_of_the_same_name(site, check):
+    site.brand()
+    site.brand(slug="other", text=GOOD_BRAND.replace("name: 文档连心桥", "name: '文档连心桥'  # 同名"))
+    code, lines = check("other")
+    assert code == 1
+    assert any(line.startswith("brands/other/brand.yml:1:7: 错误 name.unique") and "brands/wendang/" in line
+               for line in lines), lines
+    assert not any(line.startswith("brands/wendang/") for line in lines)  # only the brand asked for
