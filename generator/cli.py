@@ -156,7 +156,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             from generator.commands.check import run
             return run(root, strict=args.strict, fmt=args.format, report=args.report, quiet=args.quiet, paths=args.files,
-                       hook=args.hook)
+                       # (Git sets GIT_INDEX_FILE for its hooks: a hook installed before --hook existed)
+                       hook=args.hook or "GIT_INDEX_FILE" in os.environ)
         if args.command == "new":
             from generator.commands.new import run
             return run(root, args.name, unit=args.unit, category=args.category, slug=args.slug)

@@ -140,3 +140,13 @@ def test_the_pre_commit_framework_hook_runs_the_same_check(broken_demo):
     words = shlex.split(hook["entry"])
     done = brandsite(broken_demo, *words[1:], *passed)
     assert done.returncode == 1 and "检查了 2 个品牌" in done.stdout
+
+
+def test_a_hook_installed_before_hook_existed_still_passes_a_deleted_file(broken_demo):
+    """Git's hooks run with GIT_INDEX_FILE set: a commit that deletes a file outside the brands is not a mistake."""
+    done = subprocess.run([sys.executable, "-m", "generator", "-C", str(broken_demo), "check", "--quiet", "--", "gone.txt"],
+                          capture_output=True, text=True, env={**os.environ, "GIT_INDEX_FILE": ".git/index"})
+    assert done.returncode == 0 and "这次提交没有品牌文件" in done.stdout, done.stderr
+    typed = subprocess.run([sys.executable, "-m", "generator", "-C", str(broken_demo), "check", "--quiet", "gone.txt"],
+                           capture_output=True, text=True, env={k: v for k, v in os.environ.items() if k != "GIT_INDEX_FILE"})
+    assert typed.returncode == 2 and "没有叫“gone.txt”的品牌" in typed.stderr
