@@ -137,7 +137,7 @@ def test_check_takes_a_brand_folder_or_its_name(site, check, named):
     assert any("检查了 1 个品牌" in line for line in lines), lines
 
 
-@pytest.mark.parametrize("named", ["wendnag", "brands/wendnag/"])
+@pytest.mark.parametrize("named", ["wendnag", "brands/wendnag/", "brands/wendnag/brand.yml"])
 def test_check_names_a_mistyped_brand(site, check, named):
     site.brand()
     code, lines = check(named)

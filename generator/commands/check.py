@@ -24,8 +24,8 @@ class NotABrand(Exception):
 
 def scope(root: Path, paths: list[str], hook: bool = False) -> list[Path] | None:
     """The brand folders that ``paths`` belong to; None when one of them reaches beyond a brand (the site's
-    config, scores, news, a deleted brand). A path is a brand's folder or a file in it (relative to where
-    the site, or else to where the command runs), or a brand's folder name alone (``wendang-lianxinqiao``).
+    config, scores, news, a deleted brand). A path is a brand's folder or a file in it (relative to the site,
+    or else to where the command runs), or a brand's folder name alone (``wendang-lianxinqiao``).
 
     ``hook``: the paths are a commit's files (some of them deleted): one that names nothing is left out.
     Otherwise it is a mistake, and NotABrand says which, in Chinese."""
@@ -48,7 +48,7 @@ def scope(root: Path, paths: list[str], hook: bool = False) -> list[Path] | None
             folder = root / "brands" / parts[1]
             if (folder / "brand.yml").is_file():
                 folders.add(folder)
-            elif hook or len(parts) >= 3:
+            elif hook:
                 return None  # a brand deleted or half-made: the rounds that name it need the whole site
             else:
                 raise NotABrand(f"没有品牌文件夹 brands/{parts[1]}/{_did_you_mean(root, parts[1])}")
