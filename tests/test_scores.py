@@ -277,3 +277,32 @@ def test_unreadable_tables_say_why_in_chinese_and_how_to_save_them(site, capsys,
     assert hits[0].startswith(f"scores/{name}:1:1: 错误 round.file") and says in hits[0], hits
     assert "另存为" in hits[0]
     assert not any(word in hits[0] for word in ("BadZipFile", "InvalidFile", "KeyError", "Exception"))
+
+
+def test_an_excel_file_with_data_validation_reads_without_english_warnings(site):
+    """Excel writes its data validation as an extension openpyxl does not read, and warns about in English."""
+    import subprocess
+    import sys
+    import zipfile
+
+    brands(site, 2)
+    book = Workbook()
+    for row in (HEADER_ZH, ["aa", 90, 91.5, 92, 3], ["bb", 88, 90, 89, None]):
+        book.active.append(row)
+    (site.root / "scores").mkdir()
+    plain, target = site.root / "plain.xlsx", site.root / "scores" / "2026-q1.xlsx"
+    book.save(plain)
+    with zipfile.ZipFile(plain) as zin, zipfile.ZipFile(target, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"</worksheet>", b'<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
+                                    b'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
+                                    b'<x14:dataValidations count="0"/></ext></extLst></worksheet>')
+            zout.writestr(info, data)
+    plain.unlink()
+    round_file(site, results_file="2026-q1.xlsx")
+    done = subprocess.run([sys.executable, "-W", "default", "-m", "generator", "-C", str(site.root), "check", "--quiet"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Warning" not in done.stderr and "not supported" not in done.stderr, done.stderr

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import zipfile
 import io
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,6 +98,14 @@ def read_csv(path: Path) -> tuple[list[str], list[Row]]:
 
 
 def read_xlsx(path: Path, sheet: str | None = None) -> tuple[list[str], list[Row]]:
+    # openpyxl warns in English about what it does not read (Excel's data validation and conditional
+    # formatting extensions, no default style); none of it is a score, and editors read Chinese
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        return _read_xlsx(path, sheet)
+
+
+def _read_xlsx(path: Path, sheet: str | None) -> tuple[list[str], list[Row]]:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
