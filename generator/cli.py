@@ -17,7 +17,24 @@ _ARGPARSE_ZH = [
     (r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)", r"参数 \1 的值 \2 无效，可选：\3"),
     (r"argument (\S+): expected one argument", r"参数 \1 需要一个值"),
     (r"invalid choice: (.*?) \(choose from (.*)\)", r"无效的命令 \1，可用命令：\2"),
+    (r"argument (\S+): (.*)", r"参数 \1：\2"),  # a message of our own (a port out of range)
 ]
+
+
+def _port(text: str, lowest: int = 1) -> int:
+    """A TCP port from the command line, or an error in Chinese."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = None
+    if port is None or not lowest <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"端口应为 {lowest}—65535 之间的整数，这里是“{text}”")
+    return port
+
+
+def _any_port(text: str) -> int:
+    """The same, where 0 picks a free port (the command prints which)."""
+    return _port(text, lowest=0)
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -54,9 +71,11 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--strict", action="store_true", help="警告也视为不通过（退出码 1）")
     c.add_argument("--format", choices=["text", "json", "github", "codequality"], default="text",
                    help="输出格式：text（默认）、json、github（GitHub/Gitea 注释）、codequality（GitLab 代码质量报告）")
-    c.add_argument("files", nargs="*", metavar="文件", help="只检查这些文件所属的品牌（提交钩子传入）；改到站点配置或评价数据时检查全部")
+    c.add_argument("files", nargs="*", metavar="品牌", help="只检查这些品牌：品牌文件夹（如 brands/wendang-lianxinqiao/）、它的名字或其中的文件；"
+                   "写到站点配置或评价数据时检查全部")
     c.add_argument("--report", metavar="文件.html", help="另外写出给编辑看的达标情况报告（HTML）")
     c.add_argument("--quiet", action="store_true", help="只列问题，不列各品牌达标情况")
+    c.add_argument("--hook", action="store_true", help="由提交钩子使用：文件是这次提交里的文件（包括删除的）")
 
     n = sub.add_parser("new", help="新建一个品牌（生成模板）", description="新建品牌文件夹和带占位内容的 brand.yml。")
     n.add_argument("name", help="品牌名称，如：文档连心桥")
@@ -72,7 +91,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("-q", "--quiet", action="store_true", help="不显示进度，只显示错误和最后一行")
 
     s = sub.add_parser("serve", help="本地预览（修改后自动刷新）", description="在 127.0.0.1 上预览网站，修改品牌文件后浏览器自动刷新。")
-    s.add_argument("--port", type=int, default=8000, help="端口，默认 8000")
+    s.add_argument("--port", type=_port, default=8000, metavar="端口", help="端口，默认 8000")
     s.add_argument("--edit", action="store_true", help="同时在 /admin/ 打开网页表单，直接修改本机的品牌文件")
     h = sub.add_parser("hooks", help="安装 Git 提交钩子（提交前检查品牌文件）", description="写入 .git/hooks/pre-commit：提交前检查这次提交里的品牌文件。")
     h.add_argument("action", choices=["install"], help="install：安装")
@@ -110,7 +129,7 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("-q", "--quiet", action="store_true", help="不显示进度，只显示错误和结果")
     k = sub.add_parser("kiosk", help="开放日展示屏（本机预览或打包）",
                        description="生成开放日展示屏并在 127.0.0.1 上提供，打印 Chromium 全屏展示命令；--zip 打包给信息发布系统。")
-    k.add_argument("--port", type=int, default=8800, help="端口，默认 8800")
+    k.add_argument("--port", type=_any_port, default=8800, metavar="端口", help="端口，默认 8800；0 表示任选一个空闲端口")
     k.add_argument("--zip", nargs="?", const="exports/kiosk.zip", metavar="文件.zip",
                    help="打包为 zip（index.html 在根目录），默认 exports/kiosk.zip")
     k.add_argument("-q", "--quiet", action="store_true", help="不显示进度，只显示错误和结果")
@@ -136,7 +155,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             from generator.commands.check import run
-            return run(root, strict=args.strict, fmt=args.format, report=args.report, quiet=args.quiet, paths=args.files)
+            return run(root, strict=args.strict, fmt=args.format, report=args.report, quiet=args.quiet, paths=args.files,
+                       # (Git sets GIT_INDEX_FILE for its hooks: a hook installed before --hook existed)
+                       hook=args.hook or "GIT_INDEX_FILE" in os.environ)
         if args.command == "new":
             from generator.commands.new import run
             return run(root, args.name, unit=args.unit, category=args.category, slug=args.slug)

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.check import criteria as criteria_mod
 from generator import fingerprint, memo, slugs
-from generator.check.run import StandardResult, check_brand, completeness
+from generator.check.run import StandardResult, check_across, check_brand, completeness
 from generator.config import SiteConfig, load_config
 from generator.findings import Finding, Report, Severity, rel
 from generator.load import images
@@ -114,6 +115,7 @@ def _load_all(root: Path, config: SiteConfig, criteria: criteria_mod.Criteria, p
     report = Report()
     brands, results = [], {}
     loaded = _brands(root, config, criteria, progress, only, files, code, cache)
+    rules_passed = {}
     for brand, found, checked, passed in loaded:
         report.extend(found)
         if brand is None:
@@ -122,6 +124,20 @@ def _load_all(root: Path, config: SiteConfig, criteria: criteria_mod.Criteria, p
         brands.append(brand)
         broken = any(f.severity is Severity.ERROR for f in found)
         results[brand.slug] = completeness(criteria, passed, broken=broken)
+        rules_passed[brand.slug] = passed, broken
+    # rules that compare brands (two of the same name) need every brand: when only some are checked, the
+    # others' names are glanced at (their first lines), and only the checked brands' findings are kept
+    if only is None:
+        across = check_across(brands, criteria)
+    else:
+        checked = {b.slug for b in brands}
+        others = _glance(root, {p.name for p in only})
+        across = [f for f in check_across(brands + others, criteria) if f.brand in checked]
+    report.extend(across)
+    if across:
+        for f in across:
+            passed, broken = rules_passed[f.brand]
+            results[f.brand] = completeness(criteria, {**passed, f.rule: False}, broken=broken)
     news: list[NewsPost] = []
     schemes: dict[str, Scheme] = {}
     rounds: list[Round] = []
@@ -137,13 +153,49 @@ def _load_all(root: Path, config: SiteConfig, criteria: criteria_mod.Criteria, p
     return Project(config, criteria, brands, report, results, news, schemes, rounds, code)
 
 
+@dataclass
+class _Glanced:
+    """What a quick look at a brand's brand.yml tells (its name, whether a draft), for the rules that
+    compare brands when only some brands are checked."""
+    slug: str
+    folder: Path
+    source: str
+    name: str | None
+    status: str
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == "draft"
+
+
+_TOP_LINE = re.compile(r"^(name|status):[ \t]*(.*?)[ \t]*(?:#.*)?$", re.M)
+
+
+def _glance(root: Path, skip: set[str]) -> list[_Glanced]:
+    """The brands not in ``skip``, from their top-level ``name:`` and ``status:`` lines alone (no YAML parse:
+    a thousand brands in a few hundredths of a second); a brand that cannot be read is left out."""
+    out = []
+    for folder in brand_folders(root):
+        if folder.name in skip:
+            continue
+        try:
+            text = (folder / "brand.yml").read_text("utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue
+        found = {key: value.strip("\"'") for key, value in _TOP_LINE.findall(text)}
+        if found.get("name"):
+            out.append(_Glanced(folder.name, folder, rel(folder / "brand.yml", root), found["name"],
+                                found.get("status") or "published"))
+    return out
+
+
 def _rounds(root: Path, schemes: dict[str, Scheme], brands: list[Brand], files: fingerprint.Files, code: str,
             cache: Path) -> tuple[list[Round], list]:
     """Every round and its findings, as an earlier run read them from the same scores/ folder (a round reads
-    nothing outside it), schemes and brands (which it names, and which of them are drafts)."""
+    nothing outside it), schemes and brands (which it names, by folder or by name, and which are drafts)."""
     remembered = memo.Memo(cache / "memo" / "rounds-read")
     key = fingerprint.digest(code, os.fspath(root), files.tree(Path(os.path.abspath(root / "scores"))),
-                             repr(schemes), repr(sorted((b.slug, b.is_draft) for b in brands)))
+                             repr(schemes), repr(sorted((b.slug, b.is_draft, b.name) for b in brands)))
     known = remembered.get(key)
     if known is None:
         known = load_rounds(root, schemes, brands)

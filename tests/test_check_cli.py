@@ -123,3 +123,59 @@ def test_an_image_changed_since_the_last_check_is_checked_again(site, check):
     assert code == 1 and any("损坏" in line for line in lines), lines
     code, lines = check()  # a broken image is never remembered as good
     assert code == 1 and any("损坏" in line for line in lines), lines
+
+
+@pytest.mark.parametrize("named", ["brands/wendang/", "brands/wendang", "wendang", "brands/wendang/brand.yml"])
+def test_check_takes_a_brand_folder_or_its_name(site, check, named):
+    """`brandsite check brands/x/` and `brandsite check x` check that brand: its error is listed, exit 1."""
+    site.brand(text=GOOD_BRAND.replace("name: 文档连心桥", "name: 档"))
+    site.brand(slug="other")
+    code, lines = check(named)
+    assert code == 1, lines
+    assert any(line.startswith("brands/wendang/brand.yml:1:7: 错误 name.min") for line in lines), lines
+    assert not any("这次提交" in line for line in lines)  # the hook's wording is the hook's
+    assert any("检查了 1 个品牌" in line for line in lines), lines
+
+
+@pytest.mark.parametrize("named", ["wendnag", "brands/wendnag/", "brands/wendnag/brand.yml"])
+def test_check_names_a_mistyped_brand(site, check, named):
+    site.brand()
+    code, lines = check(named)
+    assert code == 2
+    assert any("wendnag" in line and "是不是想写“wendang”" in line for line in lines), lines
+
+
+def test_check_on_a_file_outside_every_brand_says_so_without_the_hook_wording(site, check):
+    site.brand()
+    (site.root / "README.md").write_text("说明\n", "utf-8")
+    code, lines = check(str(site.root / "README.md"))
+    assert code == 0
+    assert any("不在任何品牌文件夹里" in line for line in lines) and not any("这次提交" in line for line in lines), lines
+    code, lines = check("--hook", str(site.root / "README.md"))
+    assert code == 0 and any("这次提交没有品牌文件" in line for line in lines), lines
+
+
+def test_two_published_brands_with_the_same_name_are_an_error_on_both(site, check):
+    site.brand()
+    site.brand(slug="wendang-2", text=GOOD_BRAND.replace("name: 文档连心桥", "name: 文档连心桥 "))  # a trailing space
+    site.brand(slug="caogao", text=GOOD_BRAND + "status: draft\n")  # a draft of the same name is not shown anywhere
+    code, lines = check()
+    assert code == 1
+    hits = [line for line in lines if " 错误 name.unique " in line]
+    assert len(hits) == 2, lines
+    assert any(h.startswith("brands/wendang/brand.yml:1:7: 错误 name.unique [品牌名称与标识]") and "brands/wendang-2/" in h
+               for h in hits), hits
+    assert any(h.startswith("brands/wendang-2/brand.yml:1:7: ") and "brands/wendang/" in h for h in hits), hits
+    (site.root / "brands" / "wendang-2" / "brand.yml").write_text(GOOD_BRAND.replace("name: 文档连心桥", "name: 档案连心桥"), "utf-8")
+    code, lines = check()
+    assert code == 0 and not any("name.unique" in line for line in lines), lines
+
+
+def test_checking_one_brand_still_sees_another_of_the_same_name(site, check):
+    site.brand()
+    site.brand(slug="other", text=GOOD_BRAND.replace("name: 文档连心桥", "name: '文档连心桥'  # 同名"))
+    code, lines = check("other")
+    assert code == 1
+    assert any(line.startswith("brands/other/brand.yml:1:7: 错误 name.unique") and "brands/wendang/" in line
+               for line in lines), lines
+    assert not any(line.startswith("brands/wendang/") for line in lines)  # only the brand asked for

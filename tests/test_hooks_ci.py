@@ -90,15 +90,15 @@ def test_github_annotations_point_at_the_file_and_line(broken_demo):
 
 
 def test_the_committed_files_decide_what_is_checked(broken_demo):
-    fine = brandsite(broken_demo, "check", "--quiet", "brands/wendang-lianxinqiao/brand.yml", "README.md")
+    fine = brandsite(broken_demo, "check", "--quiet", "--hook", "brands/wendang-lianxinqiao/brand.yml", "README.md")
     assert fine.returncode == 0 and "检查了 1 个品牌" in fine.stdout
-    broken = brandsite(broken_demo, "check", "--quiet", "brands/aixin-feiyang/logo.png")
+    broken = brandsite(broken_demo, "check", "--quiet", "--hook", "brands/aixin-feiyang/logo.png")
     assert broken.returncode == 1 and "检查了 1 个品牌" in broken.stdout
-    site_wide = brandsite(broken_demo, "check", "--quiet", "mkdocs.yml")
+    site_wide = brandsite(broken_demo, "check", "--quiet", "--hook", "mkdocs.yml")
     assert site_wide.returncode == 1 and "检查了 1 个品牌" not in site_wide.stdout  # everything
-    none = brandsite(broken_demo, "check", "--quiet", "README.md")
+    none = brandsite(broken_demo, "check", "--quiet", "--hook", "README.md")
     assert none.returncode == 0 and "不用检查" in none.stdout
-    own_criteria = brandsite(broken_demo, "check", "--quiet", "rules/criteria.yml")  # wherever mkdocs.yml points
+    own_criteria = brandsite(broken_demo, "check", "--quiet", "--hook", "rules/criteria.yml")  # wherever mkdocs.yml points
     assert own_criteria.returncode == 1 and "检查了 1 个品牌" not in own_criteria.stdout
 
 
@@ -140,3 +140,13 @@ def test_the_pre_commit_framework_hook_runs_the_same_check(broken_demo):
     words = shlex.split(hook["entry"])
     done = brandsite(broken_demo, *words[1:], *passed)
     assert done.returncode == 1 and "检查了 2 个品牌" in done.stdout
+
+
+def test_a_hook_installed_before_hook_existed_still_passes_a_deleted_file(broken_demo):
+    """Git's hooks run with GIT_INDEX_FILE set: a commit that deletes a file outside the brands is not a mistake."""
+    done = subprocess.run([sys.executable, "-m", "generator", "-C", str(broken_demo), "check", "--quiet", "--", "gone.txt"],
+                          capture_output=True, text=True, env={**os.environ, "GIT_INDEX_FILE": ".git/index"})
+    assert done.returncode == 0 and "这次提交没有品牌文件" in done.stdout, done.stderr
+    typed = subprocess.run([sys.executable, "-m", "generator", "-C", str(broken_demo), "check", "--quiet", "gone.txt"],
+                           capture_output=True, text=True, env={k: v for k, v in os.environ.items() if k != "GIT_INDEX_FILE"})
+    assert typed.returncode == 2 and "没有叫“gone.txt”的品牌" in typed.stderr

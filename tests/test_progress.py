@@ -47,6 +47,10 @@ def test_a_build_in_a_log_prints_each_stage_once_in_order_and_no_control_charact
     (final,) = done.stdout.splitlines()
     assert FINAL.match(final), final
     assert "图片新处理 0 张" not in final
+    # the engine's count is the pages the final line says were made (not each page twice)
+    engine = next(line for line in done.stderr.splitlines() if line.startswith("网站引擎排版页面"))
+    made = re.search(r"重新生成 (\d+)", final).group(1)
+    assert re.match(rf"网站引擎排版页面：{made}/{made}，", engine), (engine, final)
 
 
 def test_quiet_prints_only_the_final_line_and_a_warm_build_says_it_reused_the_images(demo):

@@ -194,3 +194,115 @@ def test_draft_round_is_checked_but_published_nowhere(site, capsys):
              (DRAFT_ROUND_MARKER.encode() in p.read_bytes() or b"2026-q2" in p.read_bytes())]
     assert not leaks
     assert (site.root / "site" / "leaderboard" / "2026-q1" / "index.html").is_file()
+
+
+def _check_lines(site, capsys) -> tuple[int, list[str]]:
+    code = site.run("check", "--quiet")
+    out = capsys.readouterr()
+    text = out.out + out.err
+    assert "Traceback" not in text and "Error" not in text
+    return code, text.splitlines()
+
+
+def test_a_row_may_name_the_brand_by_its_name_when_no_other_brand_has_it(site, capsys):
+    brands(site, 2)
+    (site.root / "scores").mkdir()
+    rows = [["品牌甲测试", "85", "85.5", "87", "0"], ["bb", "85", "87", "85", "1"]]
+    (site.root / "scores" / "2026-q1.csv").write_bytes(_csv(["品牌名称", *HEADER_ZH[1:]], rows).encode("utf-8-sig"))
+    round_file(site, results_file="2026-q1.csv")
+    r = ranked(site)[0]
+    assert [(s.brand.slug, s.rank) for s in r.standings] == [("bb", 1), ("aa", 2)]
+
+
+def test_a_name_two_brands_share_asks_for_the_folder_name(site, capsys):
+    brands(site, 2)
+    site.brand(slug="aa2", text=GOOD_BRAND.replace("name: 文档连心桥", "name: 品牌甲测试") + "status: draft\n")
+    round_file(site, body=results(("品牌甲测试", 80, 80, 80, 0)))
+    code, lines = _check_lines(site, capsys)
+    assert code == 1
+    assert any(line.startswith("scores/2026-q1.yml:6:") and "score.brand-unknown" in line
+               and "有 2 个品牌都叫“品牌甲测试”（brands/aa/、brands/aa2/），请写品牌文件夹名" in line for line in lines), lines
+
+
+@pytest.mark.parametrize("written, meant", [("bbb", "bb"), ("品牌乙侧试", "品牌乙测试")])
+def test_an_unknown_brand_gets_a_suggestion(site, capsys, written, meant):
+    brands(site, 3)
+    (site.root / "scores").mkdir()
+    rows = [["aa", "85", "85.5", "87", "0"], [written, "85", "87", "85", "1"]]
+    (site.root / "scores" / "2026-q1.csv").write_bytes(_csv(HEADER_ZH, rows).encode("gb18030"))
+    round_file(site, results_file="2026-q1.csv")
+    code, lines = _check_lines(site, capsys)
+    assert code == 1
+    hits = [line for line in lines if "score.brand-unknown" in line]
+    assert len(hits) == 1 and hits[0].startswith("scores/2026-q1.csv:3:1: 错误 score.brand-unknown [评价结果]"), lines
+    assert f"没有叫“{written}”的品牌" in hits[0] and f"是不是想写“{meant}”？" in hits[0]
+
+
+def test_a_score_with_a_unit_is_one_error_on_its_cell(site, capsys):
+    brands(site, 2)
+    (site.root / "scores").mkdir()
+    rows = [["aa", "92分", "85.5", "87", "0"], ["bb", "85", "87", "85", "1"]]
+    (site.root / "scores" / "2026-q1.csv").write_bytes(_csv(HEADER_ZH, rows).encode("utf-8"))
+    round_file(site, results_file="2026-q1.csv")
+    code, lines = _check_lines(site, capsys)
+    errors = [line for line in lines if " 错误 " in line]
+    assert code == 1 and len(errors) == 1, errors
+    assert errors[0].startswith("scores/2026-q1.csv:2:2: 错误 score.number") and "只写数字，如 92" in errors[0]
+
+
+def test_inline_score_with_a_unit_is_one_error(site, capsys):
+    brands(site, 1)
+    round_file(site, body="results:\n  - brand: aa\n    scores: {inspectors: 92分, clients: 80, panel: 80}\n")
+    code, lines = _check_lines(site, capsys)
+    errors = [line for line in lines if " 错误 " in line]
+    assert code == 1 and len(errors) == 1 and "score.number" in errors[0] and "只写数字，如 92" in errors[0], errors
+
+
+@pytest.mark.parametrize("name, data, says", [
+    ("t.xlsx", b"PK\x03\x04" + b"\x00" * 40, "文件已损坏或不完整"),                     # a zip cut short
+    ("t.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "旧版 Excel 文件（.xls）"),
+    ("t.xlsx", "品牌,监督巡视员\naa,90\n".encode("utf-8"), "文件内容不是 Excel 工作簿"),
+    ("t.csv", _csv(HEADER_ZH, ROWS).replace(",", "\t").encode("utf-16"), "“Unicode 文本”（UTF-16"),
+    ("t.csv", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x01" * 600, "旧版 Excel 文件（.xls）"),
+    ("t.csv", bytes(range(0x80, 0x100)) * 3, "无法识别文件编码"),
+])
+def test_unreadable_tables_say_why_in_chinese_and_how_to_save_them(site, capsys, name, data, says):
+    brands(site, 2)
+    (site.root / "scores").mkdir()
+    (site.root / "scores" / name).write_bytes(data)
+    round_file(site, results_file=name)
+    code, lines = _check_lines(site, capsys)
+    hits = [line for line in lines if "round.file" in line]
+    assert code == 1 and len(hits) == 1, lines
+    assert hits[0].startswith(f"scores/{name}:1:1: 错误 round.file") and says in hits[0], hits
+    assert "另存为" in hits[0]
+    assert not any(word in hits[0] for word in ("BadZipFile", "InvalidFile", "KeyError", "Exception"))
+
+
+def test_an_excel_file_with_data_validation_reads_without_english_warnings(site):
+    """Excel writes its data validation as an extension openpyxl does not read, and warns about in English."""
+    import subprocess
+    import sys
+    import zipfile
+
+    brands(site, 2)
+    book = Workbook()
+    for row in (HEADER_ZH, ["aa", 90, 91.5, 92, 3], ["bb", 88, 90, 89, None]):
+        book.active.append(row)
+    (site.root / "scores").mkdir()
+    plain, target = site.root / "plain.xlsx", site.root / "scores" / "2026-q1.xlsx"
+    book.save(plain)
+    with zipfile.ZipFile(plain) as zin, zipfile.ZipFile(target, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"</worksheet>", b'<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
+                                    b'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
+                                    b'<x14:dataValidations count="0"/></ext></extLst></worksheet>')
+            zout.writestr(info, data)
+    plain.unlink()
+    round_file(site, results_file="2026-q1.xlsx")
+    done = subprocess.run([sys.executable, "-W", "default", "-m", "generator", "-C", str(site.root), "check", "--quiet"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Warning" not in done.stderr and "not supported" not in done.stderr, done.stderr

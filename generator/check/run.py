@@ -46,6 +46,20 @@ def check_brand(brand: Brand, criteria: Criteria) -> tuple[list[Finding], dict[s
     return findings, passed
 
 
+def check_across(brands: list[Brand], criteria: Criteria) -> list[Finding]:
+    """Findings of the rules that compare brands with each other (two published brands of the same name)."""
+    findings = []
+    for rule in criteria.rules:
+        across = getattr(KINDS[rule.check], "across", None)
+        if across is None:
+            continue
+        standard = criteria.standards[rule.standard].title
+        for brand, hit in across(brands, rule):
+            findings.append(Finding(hit.path, hit.position, rule.severity, rule.id, standard,
+                                    _format(rule, hit.values), brand.slug))
+    return findings
+
+
 def completeness(criteria: Criteria, passed: dict[str, bool], broken: bool = False) -> list[StandardResult]:
     """Per standard: all rules pass = 达标, none pass = 缺失, otherwise 待完善.
 

@@ -22,13 +22,35 @@ _ERRNO_ZH = {
     errno.EACCES: "没有写入权限", errno.EPERM: "没有权限", errno.ENOENT: "找不到文件或文件夹",
     errno.EISDIR: "这里是一个文件夹", errno.ENOTDIR: "路径中有一段不是文件夹", errno.ENAMETOOLONG: "路径太长",
     errno.EMFILE: "同时打开的文件太多", errno.EIO: "磁盘读写出错",
+    errno.EEXIST: "已经有同名的文件或文件夹", errno.ENOTEMPTY: "文件夹不是空的", errno.EBUSY: "文件正被别的程序占用",
+    errno.ELOOP: "符号链接绕成了圈", errno.EXDEV: "不能跨磁盘移动", errno.EINVAL: "文件名或路径无效",
 }
 
 
 def why(exc: OSError) -> str:
     """Why a file could not be written, in Chinese, with the path: "磁盘空间不足：/var/www/site"."""
-    reason = _ERRNO_ZH.get(exc.errno) or exc.strerror or exc.__class__.__name__
+    reason = _ERRNO_ZH.get(exc.errno) or (f"操作系统拒绝了这个操作（错误码 {exc.errno}）" if exc.errno else "读写出错")
     return f"{reason}：{exc.filename}" if exc.filename else reason
+
+
+def listen(port: int, handler, what: str):
+    """An HTTP server bound to 127.0.0.1:``port`` (not yet serving), or None after saying in Chinese why the
+    port cannot be used; ``what`` names the command's page ("预览", "展示屏")."""
+    from http.server import ThreadingHTTPServer
+
+    try:
+        return ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OverflowError:  # argparse lets no such port through; a caller of run() might
+        fail(f"端口 {port} 不存在：端口是 1—65535 之间的整数，如 --port 8000")
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            fail(f"端口 {port} 已被占用（可能已经开着一个{what}，或别的程序在用它）："
+                 f"关掉那个程序，或换一个端口，如 --port {port + 1 if port < 65535 else 8000}")
+        elif exc.errno in (errno.EACCES, errno.EPERM):
+            fail(f"没有权限使用端口 {port}（1024 以下的端口要管理员权限）：换一个端口，如 --port 8000")
+        else:
+            fail(f"无法在 127.0.0.1:{port} 上打开{what}（{why(exc)}）：换一个端口试试，如 --port 8000")
+    return None
 
 
 def fail(message: str) -> int:

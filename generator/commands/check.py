@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from generator.check import output, report as report_mod
-from generator.commands import load_or_report
+from generator.commands import load_or_report, why
 from generator.commands.progress_display import display, mode_for
 from generator.progress import NULL
 from generator.findings import Severity
@@ -18,36 +18,71 @@ _SITE_WIDE_FOLDERS = ("scores", "content")
 _SITE_WIDE_SUFFIXES = (".yml", ".yaml", ".csv", ".xlsx")
 
 
-def scope(root: Path, paths: list[str]) -> list[Path] | None:
-    """The brand folders that ``paths`` (a commit's files, relative to where the hook runs) belong to;
-    None when one of them reaches beyond a brand (the site's config, scores, news, a deleted brand)."""
+class NotABrand(Exception):
+    """An argument an editor gave that names no brand (a typo in a folder name)."""
+
+
+def scope(root: Path, paths: list[str], hook: bool = False) -> list[Path] | None:
+    """The brand folders that ``paths`` belong to; None when one of them reaches beyond a brand (the site's
+    config, scores, news, a deleted brand). A path is a brand's folder or a file in it (relative to the site,
+    or else to where the command runs), or a brand's folder name alone (``wendang-lianxinqiao``).
+
+    ``hook``: the paths are a commit's files (some of them deleted): one that names nothing is left out.
+    Otherwise it is a mistake, and NotABrand says which, in Chinese."""
     root = root.resolve()
     folders: set[Path] = set()
     for name in paths:
-        given = Path(name)  # relative to where the hook runs, or else to the site
-        path = (given if given.is_absolute() or given.exists() else root / given).resolve()
-        if not path.is_relative_to(root):
+        given = Path(name)  # relative to the site, or else to where the command runs
+        path = (root / given if (root / given).exists() or not given.exists() else given).resolve()
+        if not hook and not path.exists() and len(given.parts) == 1 and (root / "brands" / name / "brand.yml").is_file():
+            folders.add(root / "brands" / name)  # the folder's name alone
             continue
+        if not path.is_relative_to(root):
+            if hook:
+                continue
+            raise NotABrand(f"“{name}”不在本站（{root}）里")
         parts = path.relative_to(root).parts
-        if parts[:1] == ("brands",) and len(parts) >= 3:
+        if parts in ((), ("brands",)):
+            return None  # the site, or every brand
+        if parts[:1] == ("brands",) and len(parts) >= 2:
             folder = root / "brands" / parts[1]
-            if not (folder / "brand.yml").is_file():
+            if (folder / "brand.yml").is_file():
+                folders.add(folder)
+            elif hook:
                 return None  # a brand deleted or half-made: the rounds that name it need the whole site
-            folders.add(folder)
+            else:
+                raise NotABrand(f"没有品牌文件夹 brands/{parts[1]}/{_did_you_mean(root, parts[1])}")
         elif parts[:1] and (parts[0] in _SITE_WIDE_FOLDERS or path.suffix.lower() in _SITE_WIDE_SUFFIXES):
             return None
+        elif not hook and not path.exists():
+            raise NotABrand(f"没有叫“{name}”的品牌，也没有这个文件{_did_you_mean(root, given.name)}")
     return sorted(folders)
 
 
+def _did_you_mean(root: Path, word: str) -> str:
+    from generator.load.contract import suggest
+
+    folder = root / "brands"
+    slugs = [p.name for p in folder.iterdir() if (p / "brand.yml").is_file()] if folder.is_dir() else []
+    return suggest(word, slugs)
+
+
 def run(root: Path, strict: bool = False, fmt: str = "text", report: str | None = None, quiet: bool = False,
-        paths: list[str] | None = None) -> int:
+        paths: list[str] | None = None, hook: bool = False) -> int:
     progress = display("terminal") if mode_for(sys.stderr) == "terminal" else NULL
-    only = scope(root, paths) if paths else None
+    try:
+        only = scope(root, paths, hook) if paths else None
+    except NotABrand as exc:
+        reason = str(exc) if str(exc).endswith("？") else f"{exc}。"
+        print(f"错误：{reason}可以写品牌文件夹（如 brands/wendang-lianxinqiao/）或它的名字（如 wendang-lianxinqiao）；"
+              "不写则检查全部品牌。", file=sys.stderr)
+        return 2
     if only == []:
         if fmt == "codequality":
             print("[]")
         elif fmt == "text":
-            print("这次提交没有品牌文件，不用检查。")
+            print("这次提交没有品牌文件，不用检查。" if hook else
+                  f"{'、'.join(paths)} 不在任何品牌文件夹里，没有要检查的品牌（不写文件则检查全部品牌）。")
         return 0
     project = load_or_report(root, progress=progress, only=only)
     if project is None:
@@ -74,7 +109,11 @@ def run(root: Path, strict: bool = False, fmt: str = "text", report: str | None 
         print(output.summary(project, findings))
     if report:
         path = Path(report)
-        report_mod.write(path, report_mod.render(project, findings))
+        try:
+            report_mod.write(path, report_mod.render(project, findings))
+        except OSError as exc:
+            print(f"错误：达标情况报告没有写出（{why(exc)}）", file=sys.stderr)
+            return 1
         if fmt == "text":
             print(f"达标情况报告已写入 {path}")
     failing = [f for f in findings if f.severity is Severity.ERROR or strict]

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import zipfile
 from functools import partial
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 from generator.atomic import replace_folder
-from generator.commands import load_or_report, report_blocking
+from generator.commands import fail, listen, load_or_report, report_blocking, why
 from generator.commands.progress_display import on_stderr
 from generator.progress import NULL, Progress
 from generator.commands.files_handler import FilesHandler
@@ -56,15 +55,24 @@ def pack(folder: Path, target: Path, progress: Progress = NULL) -> None:
 
 def run(root: Path, port: int = 8800, zip_to: Path | None = None, quiet: bool = False) -> int:
     progress = on_stderr(quiet)
+    server = None
+    if zip_to is None:  # the port first: a port in use is said at once, not after the kiosk is made
+        server = listen(port, partial(FilesHandler, directory=str(root.resolve() / ".brandsite" / "kiosk")), "展示屏")
+        if server is None:
+            return 1
     folder = make(root, progress)
     if folder is None:
+        if server is not None:
+            server.server_close()
         return 1
     if zip_to is not None:
-        pack(folder, zip_to, progress)
+        try:
+            pack(folder, zip_to, progress)
+        except OSError as exc:
+            return fail(f"展示屏没有打包（{why(exc)}）")
         size = zip_to.stat().st_size / 1_048_576
         print(f"已打包展示屏：{zip_to.as_posix()}（{size:.1f} MB，index.html 在压缩包根目录），可导入支持 HTML 包的信息发布系统。")
         return 0
-    server = ThreadingHTTPServer(("127.0.0.1", port), partial(FilesHandler, directory=str(folder)))
     url = f"http://127.0.0.1:{server.server_address[1]}/index.html"
     print(f"展示屏已启动：{url}")
     print("在展厅电脑上用 Chromium 全屏展示（可在地址后加 ?interval=8&idle=60&orientation=portrait 调整）：")

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from generator import emblem, slugs
-from generator.commands import load_or_report
+from generator.commands import load_or_report, why
 from generator.load.brands import SLUG
 
 TEMPLATE = """\
@@ -71,16 +71,35 @@ def run(root: Path, name: str, unit: str, category: str | None = None, slug: str
     if slug is not None and not SLUG.match(slug):
         print(f"错误：文件夹名“{slug}”只能用小写字母、数字和连字符。", file=sys.stderr)
         return 2
+    from generator.check.checks.unique import key
+
+    same = [b for b in project.brands if b.name and key(b.name) == key(name)]
+    if same:
+        print(f"错误：已经有名为“{name}”的品牌：brands/{same[0].slug}/（{same[0].unit or '创建单位未填写'}）。"
+              "要修改它，直接编辑那个文件夹里的 brand.yml；确是另一个品牌，请换一个名称。", file=sys.stderr)
+        return 1
     base = root / "brands"
-    slug = slug or propose_slug(name)
-    candidate, n = slug, 2
+    if slug is not None and (base / slug).exists():
+        print(f"错误：文件夹 brands/{slug}/ 已经存在，请用 --slug 换一个文件夹名。", file=sys.stderr)
+        return 1
+    proposed = slug or propose_slug(name)
+    candidate, n = proposed, 2
     while (base / candidate).exists():
-        candidate, n = f"{slug}-{n}", n + 1
+        candidate, n = f"{proposed}-{n}", n + 1
+    if candidate != proposed:
+        taken = next((b for b in project.brands if b.slug == proposed), None)
+        owner = f"（品牌“{taken.name}”）" if taken is not None and taken.name else ""
+        print(f"文件夹 brands/{proposed}/ 已被占用{owner}，新品牌放在 brands/{candidate}/；"
+              f"想用别的文件夹名，删掉它后加 --slug 重新运行。")
     folder = base / candidate
-    folder.mkdir(parents=True)
-    (folder / "brand.yml").write_text(TEMPLATE.format(name=_yaml_text(name), unit=_yaml_text(unit), category=category), "utf-8")
-    color = emblem.PALETTE[sum(map(ord, name)) % len(emblem.PALETTE)]
-    emblem.draw(name, color, mark=unit[:12]).save(folder / "logo.png", optimize=True)
+    try:
+        folder.mkdir(parents=True)
+        (folder / "brand.yml").write_text(TEMPLATE.format(name=_yaml_text(name), unit=_yaml_text(unit), category=category), "utf-8")
+        color = emblem.PALETTE[sum(map(ord, name)) % len(emblem.PALETTE)]
+        emblem.save_temporary(emblem.draw(name, color, mark=unit), folder / "logo.png")
+    except OSError as exc:
+        print(f"错误：品牌文件夹 brands/{candidate}/ 没有建好（{why(exc)}）", file=sys.stderr)
+        return 1
     print(f"已创建 brands/{candidate}/（草稿）：brand.yml 和一个临时品牌标识 logo.png。")
     print("请把 brand.yml 中的【待填写】替换为实际内容，换上正式的品牌标识，然后运行 brandsite check。")
     return 0

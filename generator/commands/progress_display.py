@@ -53,7 +53,8 @@ class Plain(Progress):
         stage = Stage(label, total)
         yield stage
         # a stage may do more than it counted at first (the blog renders post excerpts again): never 160/152
-        count = f"{min(stage.done, stage.total)}/{stage.total}，" if stage.total else (f"{stage.done} 项，" if stage.done else "")
+        done = int(min(stage.done, stage.total) if stage.total else stage.done)  # (a page counts half rendered, half written)
+        count = f"{done}/{stage.total}，" if stage.total else (f"{done} 项，" if done else "")
         print(f"{label}：{count}用时 {_seconds(time.perf_counter() - started)}", file=self.stream, flush=True)
 
 

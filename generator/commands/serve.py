@@ -19,14 +19,13 @@ import sys
 import threading
 import time
 from functools import partial
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from generator import segment
 from generator.atomic import swap
 from generator.check.run import check_brand
-from generator.commands import build, report_findings, settings_or_report, why
+from generator.commands import build, listen, report_findings, settings_or_report, why
 from generator.commands.files_handler import FilesHandler
 from generator.commands.progress_display import on_stderr
 from generator.engine.mkdocs import Session
@@ -278,7 +277,7 @@ class Site:
                     self.histories.get(slug, []), search_terms.keywords(brand.name, cutter))
         cutter.save()
         source = self.quick_docs / "brands" / slug
-        if not session.render(f"brands/{slug}/index.md", (source / "index.md").read_text("utf-8"), site):
+        if not session.render(f"brands/{slug}/index.md", source / "index.md", site):
             raise NotQuick
         for file in source.rglob("*"):  # the web images, which the engine would copy
             if file.is_file() and file.name != "index.md":
@@ -337,13 +336,12 @@ def run(root: Path, port: int = 8000, edit: bool = False) -> int:
     root = root.resolve()
     preview = Preview()
     site = Site(root, preview)
-    site.full()
     form, backend = (_form(root, port) if edit else None) or (None, None)
-    try:
-        server = ThreadingHTTPServer(("127.0.0.1", port), _handler(preview, site.out, form, backend))
-    except OSError as exc:
-        print(f"错误：无法在 127.0.0.1:{port} 启动预览（{exc.strerror}），可用 --port 换一个端口。", file=sys.stderr)
+    # the port first: one in use is said at once, not after a whole build (requests wait until it is served)
+    server = listen(port, _handler(preview, site.out, form, backend), "预览")
+    if server is None:
         return 1
+    site.full()
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     threading.Thread(target=site.worker, daemon=True).start()

@@ -11,6 +11,7 @@ import datetime as dt
 import logging
 import os
 import shutil
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -159,8 +160,9 @@ class Session:
     def keep(self, nav, env, config, files) -> None:
         self.nav, self.env, self.config, self.files = nav, env, config, files
 
-    def render(self, src_uri: str, markdown: str, site: Path) -> bool:
-        """Render the page ``src_uri`` from ``markdown`` into ``site``; False when it cannot (a new page)."""
+    def render(self, src_uri: str, source: Path, site: Path) -> bool:
+        """Render the page ``src_uri`` from the Markdown file ``source`` (its parts, produce/slots.py, beside
+        it) into ``site``; False when it cannot (a new page)."""
         try:
             from mkdocs.commands.build import _build_page, _populate_page
         except ImportError:
@@ -168,15 +170,37 @@ class Session:
         file = self.files.get_file_from_path(src_uri) if self.files is not None else None
         if file is None or file.page is None:
             return False
-        file.content_string = markdown
+        # read from here, not from the last full build's docs tree; the edge puts in the parts that sit
+        # beside it (the page's 评价记录), so the file must keep a source path
+        file.content_string = source.read_text("utf-8")  # (setting the content unsets the path: set it after)
+        file.abs_src_path = str(source)
         file.abs_dest_path = str(site / file.dest_uri)
         Path(file.abs_dest_path).unlink(missing_ok=True)  # it may be a link into the page cache: not written through
+        # the engine logs its own failure in English ("Error building page ..."): the full build that follows
+        # says in Chinese whatever is really wrong, so this thread's record of it is dropped
+        engine_log = logging.getLogger("mkdocs.commands.build")
+        this_thread = threading.get_ident()
+        quiet = _ThreadFilter(this_thread)
+        engine_log.addFilter(quiet)
         try:
             _populate_page(file.page, self.config, self.files)
             _build_page(file.page, self.config, self.files.documentation_pages(), self.nav, self.env)
         except Exception:  # noqa: BLE001 - anything the engine raises: the caller builds the whole site instead
             return False
+        finally:
+            engine_log.removeFilter(quiet)
         return True
+
+
+class _ThreadFilter(logging.Filter):
+    """Drops the records one thread logs (another thread's full build keeps its warnings)."""
+
+    def __init__(self, thread: int):
+        super().__init__()
+        self.thread = thread
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.thread != self.thread
 
 
 def _is_brand_page(page) -> bool:
@@ -195,8 +219,8 @@ def _edge_plugin(session: Session | None, stage: Stage, reuse: Reuse, site: str)
     ``session`` (for `serve`), and let each brand page's Markdown go once rendered and its HTML once written.
     MkDocs renders every page before writing any and keeps them all to the end; nothing else reads a brand
     page's content (brands are not in the navigation, and search takes its text before the page is
-    written), and at 10,000 brands those pages alone would hold most of a gigabyte. ``stage`` counts each
-    page it renders twice: rendered, written."""
+    written), and at 10,000 brands those pages alone would hold most of a gigabyte. ``stage`` counts the
+    pages it renders, half when rendered and half when written (its count is the build's "重新生成" figure)."""
     from mkdocs.plugins import BasePlugin, event_priority
 
     class Edge(BasePlugin):
@@ -208,8 +232,8 @@ def _edge_plugin(session: Session | None, stage: Stage, reuse: Reuse, site: str)
 
         def on_files(self, files, config):
             reuse.files_ready(files, config)
-            # a first estimate (the blog adds its views later): each page is counted rendered and written
-            stage.set_total(2 * len(files.documentation_pages()))
+            # a first estimate (the blog adds its views later)
+            stage.set_total(len(files.documentation_pages()))
             return files
 
         def on_nav(self, nav, config, files):
@@ -220,7 +244,7 @@ def _edge_plugin(session: Session | None, stage: Stage, reuse: Reuse, site: str)
         def on_env(self, env, config, files):
             reuse.env_ready(env, config, files)
             # the blog's views are pages too by now
-            stage.set_total(2 * (len(files.documentation_pages()) - len(reuse.hits)))
+            stage.set_total(len(files.documentation_pages()) - len(reuse.hits))
             if session is not None:
                 session.keep(self.nav, env, config, files)
             return env
@@ -229,7 +253,7 @@ def _edge_plugin(session: Session | None, stage: Stage, reuse: Reuse, site: str)
             reuse.page_rendered(page)
             if _is_brand_page(page):  # rendered: its Markdown is read by nothing else
                 page.markdown = None
-            stage.advance()
+            stage.advance(0.5)
             return html
 
         def on_page_context(self, context, page, config, nav):
@@ -240,7 +264,7 @@ def _edge_plugin(session: Session | None, stage: Stage, reuse: Reuse, site: str)
             reuse.page_written(output, page)  # kept with its parts' markers: they are put in on every build
             if _is_brand_page(page):
                 page.content = None
-            stage.advance()
+            stage.advance(0.5)
             if not page.file.abs_src_path:
                 return output
             filled = slots.fill(output, Path(page.file.abs_src_path).parent)

@@ -130,7 +130,7 @@ def hook_script(root_from_top: str) -> str:
 #!/bin/sh
 # brandsite: 提交前检查这次提交里的品牌文件（由 brandsite hooks install 写入；删除本文件即停用）
 cd "$(git rev-parse --show-toplevel)" || exit 1
-git diff --cached --name-only -z --diff-filter=ACMRD | xargs -0 -r {python} -m generator -C {root} check --quiet --
+git diff --cached --name-only -z --diff-filter=ACMRD | xargs -0 -r {python} -m generator -C {root} check --quiet --hook --
 status=$?
 [ $status -eq 0 ] || echo "品牌资料有错误，提交已取消。改正后重新提交（确需跳过检查：git commit --no-verify）。" >&2
 exit $status

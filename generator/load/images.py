@@ -26,6 +26,7 @@ from generator.model import ImageInfo
 RASTER_FORMATS = {"PNG": "PNG", "JPEG": "JPEG", "WEBP": "WEBP"}
 # a logo or photo never needs more than this; Pillow's own default is 89 M pixels
 MAX_PIXELS = limits.IMAGE_PIXELS
+PHOTO_PIXELS = limits.PHOTO_PIXELS
 
 
 class ImageProblem(Exception):
@@ -73,15 +74,23 @@ def digest(data: bytes) -> str:
 
 def _inspect_raster(path: Path) -> ImageInfo:
     data = path.read_bytes()  # once, for Pillow and for the digest
+    # a JPEG's size is read from its header, and a large one is decoded at a fraction of its size (see
+    # `reduced`): only other formats, decoded whole, are held to MAX_PIXELS from the start
+    jpeg = data[:3] == b"\xff\xd8\xff"
     with warnings.catch_warnings():
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        warnings.simplefilter("ignore" if jpeg else "error", Image.DecompressionBombWarning)
         try:
             with Image.open(io.BytesIO(data)) as im:
                 width, height = im.size
                 fmt = im.format
                 alpha = im.mode in ("RGBA", "LA", "PA") or "transparency" in im.info
-                if width * height > MAX_PIXELS:
+                limit = PHOTO_PIXELS if fmt == "JPEG" else MAX_PIXELS
+                if width * height > 4 * limit:
                     raise Image.DecompressionBombError("too many pixels")
+                if width * height > limit:
+                    raise ImageProblem("image.pixels", f"图片有 {width * height / 1_000_000:.0f} 百万像素（{width}×{height}），"
+                                       f"超过 {limit // 1_000_000} 百万像素的上限；请缩小后再放入"
+                                       "（长边 4000 像素就够网站和展示屏用），或另存为 JPEG 照片")
                 im.verify()  # reads the whole stream: catches truncated files
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise ImageProblem("image.bomb", f"图片像素过多（疑似“解压炸弹”），已拒绝读取；请提供不超过 {MAX_PIXELS // 1_000_000} 百万像素的图片") from None
@@ -92,6 +101,15 @@ def _inspect_raster(path: Path) -> ImageInfo:
     if fmt not in RASTER_FORMATS:
         raise ImageProblem("image.format", f"图片格式 {fmt} 不受支持，请使用 PNG、JPEG、WebP 或 SVG")
     return ImageInfo(path, RASTER_FORMATS[fmt], width, height, alpha, digest(data))
+
+
+def reduced(im: Image.Image, side: int) -> Image.Image:
+    """``im`` (just opened) set to decode at a fraction of its size when it is a JPEG beyond MAX_PIXELS and
+    ``side`` is all that is wanted of it: a 50-megapixel phone photo is read as an eighth, a quarter or a half
+    of itself, still at least ``side`` on its short side. Smaller images decode whole, as they always have."""
+    if im.format == "JPEG" and im.width * im.height > MAX_PIXELS:
+        im.draft(None, (side, side))
+    return im
 
 
 _SVG_NS = "{http://www.w3.org/2000/svg}"

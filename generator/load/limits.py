@@ -19,6 +19,7 @@ FIELD_CHARS = 2_000  # one text value in brand.yml; longer text belongs in story
 YAML_DEPTH = 12  # nesting of any YAML file (a brand.yml needs four)
 YAML_ALIASES = 0  # anchors and aliases: none
 IMAGE_PIXELS = 40_000_000  # one image, decoded
+PHOTO_PIXELS = 150_000_000  # a JPEG (a phone's photo): decoded at a reduced scale, never whole
 
 # characters no editor means to type and no reader can see: controls, zero-width and bidirectional
 # formatting characters (which can make a text display as something else than it says)

@@ -22,6 +22,7 @@ from PIL import ExifTags, Image, ImageOps
 
 from generator import atomic
 from generator.progress import NULL, Progress
+from generator.load.images import reduced
 from generator.model import ImageInfo
 from generator.produce.tree import Tree
 
@@ -80,8 +81,13 @@ def web_size(info: ImageInfo, max_side: int) -> tuple[int, int]:
 
 def _encode(info: ImageInfo, stem: Path, ext: str, max_side: int, tmp: str) -> tuple[int, int]:
     with Image.open(info.path) as im:
-        im = ImageOps.exif_transpose(im)  # keep the photo upright once orientation metadata is gone
-        size = _fitted(*im.size, max_side)  # what `web_size` told the pages before
+        whole = im.size
+        if reduced(im, max_side).size != whole:  # a huge phone photo, decoded at a fraction of its size
+            size = web_size(info, max_side)
+            im = ImageOps.exif_transpose(im)
+        else:
+            im = ImageOps.exif_transpose(im)  # keep the photo upright once orientation metadata is gone
+            size = _fitted(*im.size, max_side)  # what `web_size` told the pages before
         im.thumbnail((max_side, max_side), Image.LANCZOS)
         if im.size != size:
             im = im.resize(size, Image.LANCZOS)

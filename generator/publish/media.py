@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
+from generator.load.images import reduced
 from generator.model import ImageInfo
 
 MAX_BYTES = 1_000_000
@@ -40,7 +41,7 @@ def open_image(info: ImageInfo, side: int = MAX_SIDE) -> Image.Image:
         im.load()
         return im.convert("RGBA")
     with Image.open(info.path) as im:
-        im = ImageOps.exif_transpose(im)
+        im = ImageOps.exif_transpose(reduced(im, side))
         im.thumbnail((side, side), Image.LANCZOS)
         return im.convert("RGBA") if info.alpha else im.convert("RGB")
 

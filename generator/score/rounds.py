@@ -6,7 +6,7 @@ Every problem is a 错误 naming the file and the row (the YAML line, or the spr
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -27,6 +27,7 @@ class Entry:
     scores: dict[str, Decimal]
     bonus: dict[str, Decimal]  # items counted (golden ideas), not points
     where: str  # 第 N 行, for messages
+    unreadable: frozenset = frozenset()  # groups whose cell was written but is not a number (reported once)
 
 
 @dataclass
@@ -98,8 +99,7 @@ def load_round(path: Path, root: Path, schemes: dict[str, Scheme], brands: dict[
     else:
         entries = _from_table(path.parent, str(data["results_file"]), data.get("sheet"), doc, scheme, out)
         round_.files = (source, out.path)
-    _check_entries(entries, scheme, brands, status == "draft", out)
-    round_.entries = [e for e, _ in entries]
+    round_.entries = _check_entries(entries, scheme, brands, status == "draft", out)
     round_.broken = bool(out.findings) or date is None
     return round_, out.findings
 
@@ -115,7 +115,7 @@ def _inline(results, doc, scheme: Scheme, out: _Out) -> list[tuple[Entry, Positi
         if not isinstance(item, dict) or not item.get("brand"):
             out.error("score.row", f"results 第 {i + 1} 项应写 brand 和 scores", at)
             continue
-        scores, bonus = {}, {}
+        scores, bonus, unreadable = {}, {}, set()
         for part, known, target in (("scores", groups, scores), ("bonus", bonuses, bonus)):
             values = item.get(part) or {}
             if not isinstance(values, dict):
@@ -126,10 +126,11 @@ def _inline(results, doc, scheme: Scheme, out: _Out) -> list[tuple[Entry, Positi
                 if key not in known:
                     out.error("score.group-unknown", f"评分方案 {scheme.id} 没有“{key}”这一项（可用：{'、'.join(sorted(known))}）", doc.key_at("results", i, part, key))
                 elif (number := to_decimal(value)) is None:
-                    out.error("score.number", f"{key} 的值“{value}”不是数字", where)
+                    out.error("score.number", f"{key} 的值“{value}”不是数字{_number_hint(value)}", where)
+                    unreadable.add(str(key))
                 else:
                     target[str(key)] = number
-        entries.append((Entry(str(item["brand"]), scores, bonus, f"第 {i + 1} 项"), at))
+        entries.append((Entry(str(item["brand"]), scores, bonus, f"第 {i + 1} 项", frozenset(unreadable)), at))
     return entries
 
 
@@ -159,7 +160,7 @@ def _from_table(folder: Path, written: str, sheet, doc, scheme: Scheme, out: _Ou
     groups = {g.id for g in scheme.groups}
     entries = []
     for row in rows:
-        brand, scores, bonus = "", {}, {}
+        brand, scores, bonus, unreadable = "", {}, {}, set()
         for name, text in row.cells.items():
             if name not in mapped:
                 continue
@@ -167,37 +168,73 @@ def _from_table(folder: Path, written: str, sheet, doc, scheme: Scheme, out: _Ou
             if key == "brand":
                 brand = text
             elif (number := to_decimal(text)) is None:
-                out.error("score.number", f"第 {row.line} 行 {name} 的值“{text}”不是数字", Position(row.line, column))
+                out.error("score.number", f"第 {row.line} 行 {name} 的值“{text}”不是数字{_number_hint(text)}",
+                          Position(row.line, column))
+                unreadable.add(key)
             else:
                 (scores if key in groups else bonus)[key] = number
-        entries.append((Entry(brand, scores, bonus, f"第 {row.line} 行"), Position(row.line, 1)))
+        entries.append((Entry(brand, scores, bonus, f"第 {row.line} 行", frozenset(unreadable)), Position(row.line, 1)))
     return entries
 
 
-def _check_entries(entries, scheme: Scheme, brands: dict[str, Brand], draft_round: bool, out: _Out) -> None:
+def _number_hint(value) -> str:
+    """What to write instead, when the cell is a number with a unit or a thousands mark (92分, 9,2)."""
+    text = str(value).strip()
+    if text[:1].isdigit() and text.endswith(("分", "条", "个", "%", "％")):
+        return f"：只写数字，如 {text.rstrip('分条个%％').strip()}"
+    return ""
+
+
+def _resolve(written: str, brands: dict[str, Brand]) -> tuple[Brand | None, str]:
+    """The brand a row names, by its folder name or else by its name when no other brand has it; else why not."""
+    from generator.check.checks.unique import key
+    from generator.load.contract import suggest
+
+    if written in brands:
+        return brands[written], ""
+    named = [b for b in brands.values() if b.name and key(b.name) == key(written)]
+    if len(named) == 1:
+        return named[0], ""
+    if named:
+        folders = "、".join(f"brands/{b.slug}/" for b in named)
+        return None, f"有 {len(named)} 个品牌都叫“{written}”（{folders}），请写品牌文件夹名"
+    candidates = list(brands) + [b.name for b in brands.values() if b.name]
+    hint = suggest(written, candidates)
+    return None, f"没有叫“{written}”的品牌（写品牌文件夹名，如 {next(iter(brands), 'wendang-lianxinqiao')}，或品牌名称）{hint}"
+
+
+def _check_entries(entries, scheme: Scheme, brands: dict[str, Brand], draft_round: bool, out: _Out) -> list:
+    """Each entry checked, with the brand it names by its folder name (a row may name the brand by its name)."""
     seen: dict[str, str] = {}
+    resolved = []
     for entry, at in entries:
         if not entry.brand:
             out.error("score.brand", f"{entry.where}没有写品牌", at)
+            resolved.append(entry)
             continue
-        brand = brands.get(entry.brand)
+        brand, why_not = _resolve(entry.brand, brands)
         if brand is None:
-            out.error("score.brand-unknown", f"{entry.where}：没有编号为“{entry.brand}”的品牌（应为 brands/ 下的文件夹名）", at)
-        elif brand.is_draft and not draft_round:
-            out.error("score.brand-draft", f"{entry.where}：品牌“{entry.brand}”还是草稿，不能公布成绩", at)
+            out.error("score.brand-unknown", f"{entry.where}：{why_not}", at)
+        else:
+            entry = replace(entry, brand=brand.slug)
+            if brand.is_draft and not draft_round:
+                out.error("score.brand-draft", f"{entry.where}：品牌“{entry.brand}”还是草稿，不能公布成绩", at)
         if entry.brand in seen:
             out.error("score.duplicate", f"{entry.where}：品牌“{entry.brand}”在本轮出现了两次（另见{seen[entry.brand]}）", at)
         seen.setdefault(entry.brand, entry.where)
+        resolved.append(entry)
         for group in scheme.groups:
             value = entry.scores.get(group.id)
             if value is None:
-                out.error("score.group-missing", f"{entry.where}：缺少“{group.label}”（{group.id}）的评分", at)
+                if group.id not in entry.unreadable:  # already reported where it is written
+                    out.error("score.group-missing", f"{entry.where}：缺少“{group.label}”（{group.id}）的评分", at)
             elif not scheme.low <= value <= scheme.high:
                 out.error("score.range", f"{entry.where}：{group.label}评分 {value} 超出 {scheme.low}—{scheme.high} 的范围", at)
         for bonus in scheme.bonus:
             count = entry.bonus.get(bonus.id)
             if count is not None and count < 0:
                 out.error("score.range", f"{entry.where}：{bonus.label}不能为负数", at)
+    return resolved
 
 
 def load_rounds(root: Path, schemes: dict[str, Scheme], brands: list[Brand]) -> tuple[list[Round], list[Finding]]:

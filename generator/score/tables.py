@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import zipfile
 import io
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,14 +28,28 @@ class Row:
 ENCODINGS = ("utf-8-sig", "gb18030")  # utf-8-sig also reads plain UTF-8; GB18030 covers GBK and GB2312
 
 
+SAVE_AS_CSV = "请在 Excel 中用“另存为”，保存类型选“CSV UTF-8（逗号分隔）”或“CSV（逗号分隔）”"
+
+
 def decode(data: bytes) -> str:
-    """Detect the encoding: valid UTF-8 (with or without BOM) is UTF-8; anything else Excel wrote is GB18030."""
+    """Detect the encoding: valid UTF-8 (with or without BOM) is UTF-8; anything else Excel wrote is GB18030.
+    A file of another kind saved under .csv is named for what it is, with how to save it as CSV."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4096]:
+        raise TableError(f"这是 Excel 的“Unicode 文本”（UTF-16 编码、制表符分隔），不是 CSV；{SAVE_AS_CSV}")
+    if data.startswith(b"PK\x03\x04"):
+        raise TableError("这是 Excel 工作簿（.xlsx），文件名却是 .csv；把文件名改为 .xlsx（results_file 也改），"
+                         f"或{SAVE_AS_CSV}")
+    if data.startswith(_OLE):
+        raise TableError(f"这是旧版 Excel 文件（.xls），不是 CSV；{SAVE_AS_CSV}")
     for encoding in ENCODINGS:
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise TableError("无法识别文件编码（应为 UTF-8 或 GB18030/GBK）")
+    raise TableError(f"无法识别文件编码（应为 UTF-8 或 GB18030/GBK）；{SAVE_AS_CSV}")
+
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary Office formats (.xls, .et saved as .xls)
 
 
 def _cell(value) -> str:
@@ -50,6 +65,17 @@ def _too_many(count: int) -> None:
         raise TableError(f"成绩表超过 {limits.TABLE_ROWS} 行，不像一轮评价的成绩；请检查是否选错了文件", count)
 
 
+def _csv_why(exc: Exception) -> str:
+    text = str(exc)
+    if "field larger than field limit" in text:
+        return "有一格的内容太长（多半是引号没有配对，把后面的内容都当成了这一格）"
+    if "NUL" in text:
+        return "文件里有空字符（NUL），不像 Excel 保存的 CSV；" + SAVE_AS_CSV
+    if "new-line character" in text or "EOF" in text or "quote" in text:
+        return "引号没有配对（一格里的英文双引号要写成两个）"
+    return "文件不是 Excel 保存的 CSV；" + SAVE_AS_CSV
+
+
 def read_csv(path: Path) -> tuple[list[str], list[Row]]:
     text = decode(path.read_bytes())
     reader = csv.reader(io.StringIO(text, newline=""))
@@ -58,7 +84,7 @@ def read_csv(path: Path) -> tuple[list[str], list[Row]]:
     except StopIteration:
         raise TableError("文件是空的") from None
     except csv.Error as exc:
-        raise TableError(f"CSV 格式错误（{exc}）") from None
+        raise TableError(f"CSV 格式错误：{_csv_why(exc)}") from None
     rows = []
     try:
         for values in reader:
@@ -67,19 +93,27 @@ def read_csv(path: Path) -> tuple[list[str], list[Row]]:
                 rows.append(Row(reader.line_num, cells))
                 _too_many(len(rows))
     except csv.Error as exc:
-        raise TableError(f"CSV 格式错误（{exc}）", reader.line_num) from None
+        raise TableError(f"CSV 格式错误：{_csv_why(exc)}", reader.line_num) from None
     return header, rows
 
 
 def read_xlsx(path: Path, sheet: str | None = None) -> tuple[list[str], list[Row]]:
+    # openpyxl warns in English about what it does not read (Excel's data validation and conditional
+    # formatting extensions, no default style); none of it is a score, and editors read Chinese
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        return _read_xlsx(path, sheet)
+
+
+def _read_xlsx(path: Path, sheet: str | None) -> tuple[list[str], list[Row]]:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
     _refuse_bomb(path)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
-        raise TableError(f"无法打开 Excel 文件（{exc.__class__.__name__}），请确认是 .xlsx 格式") from None
+    except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError) as exc:
+        raise TableError(f"无法打开 Excel 文件：{_why_not_xlsx(path, exc)}") from None
     try:
         if sheet is not None and sheet not in book.sheetnames:
             raise TableError(f"找不到工作表“{sheet}”，现有：{'、'.join(book.sheetnames)}")
@@ -97,6 +131,24 @@ def read_xlsx(path: Path, sheet: str | None = None) -> tuple[list[str], list[Row
         return header, rows
     finally:
         book.close()
+
+
+def _why_not_xlsx(path: Path, exc: Exception) -> str:
+    """Why openpyxl could not open ``path``, in Chinese, from what the file starts with."""
+    if isinstance(exc, OSError) and not isinstance(exc, zipfile.BadZipFile):
+        from generator.commands import why
+
+        return why(exc)
+    try:
+        with open(path, "rb") as f:
+            head = f.read(8)
+    except OSError:
+        head = b""
+    if head.startswith(_OLE):
+        return "这是旧版 Excel 文件（.xls），文件名却是 .xlsx；请在 Excel 中“另存为”“Excel 工作簿（.xlsx）”"
+    if not head.startswith(b"PK"):
+        return "文件内容不是 Excel 工作簿（可能是改了扩展名的其他文件）；请在 Excel 中“另存为”“Excel 工作簿（.xlsx）”"
+    return "文件已损坏或不完整（可能没有下载或复制完）；请在 Excel 中重新打开并“另存为”“Excel 工作簿（.xlsx）”"
 
 
 def _refuse_bomb(path: Path) -> None:
