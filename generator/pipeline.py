@@ -148,7 +148,8 @@ def _load_all(root: Path, config: SiteConfig, criteria: criteria_mod.Criteria, p
         report.extend(found)
     schemes, found = scheme_mod.load(config.schemes, rel(config.schemes, root) if config.schemes else None)
     report.extend(found)
-    rounds, found = _rounds(root, schemes, brands, files, code, cache)
+    unreadable = frozenset(f.brand for brand, found, *_ in loaded if brand is None for f in found if f.brand)
+    rounds, found = _rounds(root, schemes, brands, unreadable, files, code, cache)
     report.extend(found)
     return Project(config, criteria, brands, report, results, news, schemes, rounds, code)
 
@@ -189,16 +190,17 @@ def _glance(root: Path, skip: set[str]) -> list[_Glanced]:
     return out
 
 
-def _rounds(root: Path, schemes: dict[str, Scheme], brands: list[Brand], files: fingerprint.Files, code: str,
-            cache: Path) -> tuple[list[Round], list]:
+def _rounds(root: Path, schemes: dict[str, Scheme], brands: list[Brand], unreadable: frozenset[str],
+            files: fingerprint.Files, code: str, cache: Path) -> tuple[list[Round], list]:
     """Every round and its findings, as an earlier run read them from the same scores/ folder (a round reads
     nothing outside it), schemes and brands (which it names, by folder or by name, and which are drafts)."""
     remembered = memo.Memo(cache / "memo" / "rounds-read")
     key = fingerprint.digest(code, os.fspath(root), files.tree(Path(os.path.abspath(root / "scores"))),
-                             repr(schemes), repr(sorted((b.slug, b.is_draft, b.name) for b in brands)))
+                             repr(schemes), repr(sorted((b.slug, b.is_draft, b.name) for b in brands)),
+                             repr(sorted(unreadable)))
     known = remembered.get(key)
     if known is None:
-        known = load_rounds(root, schemes, brands)
+        known = load_rounds(root, schemes, brands, unreadable)
         remembered.put(key, known)
     remembered.forget_others()
     return known

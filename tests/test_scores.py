@@ -306,3 +306,19 @@ def test_an_excel_file_with_data_validation_reads_without_english_warnings(site)
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Warning" not in done.stderr and "not supported" not in done.stderr, done.stderr
+
+
+def test_a_brand_whose_file_cannot_be_read_is_one_finding_not_one_per_round(site, check):
+    """An editor's typo in brand.yml is reported once, at its line; the rounds naming that brand do not add
+    "没有叫…的品牌" for the evaluation office to chase, and the brand is counted as checked."""
+    brands(site)
+    bad = site.root / "brands" / "aa" / "brand.yml"
+    bad.write_text(bad.read_text("utf-8").replace("slogan: 档案连着你我", "slogan：档案连着你我"), "utf-8")
+    round_file(site, body=results(("aa", 80, 80, 80, 0), ("bb", 90, 90, 90, 0)))
+    code, lines = check()
+    assert code == 1
+    errors = [line for line in lines if " 错误 " in line]
+    assert len(errors) == 1 and errors[0].startswith("brands/aa/brand.yml:6:7:") and "全角冒号" in errors[0]
+    assert "检查了 5 个品牌（其中无法读取 1 个）" in lines[-1]
+    round_file(site, body=results(("zz", 80, 80, 80, 0)))  # a folder that does not exist is still named
+    assert any("score.brand-unknown" in line for line in check()[1])

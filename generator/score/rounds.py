@@ -185,20 +185,21 @@ def _number_hint(value) -> str:
     return ""
 
 
-def _resolve(written: str, brands: dict[str, Brand]) -> tuple[Brand | None, str]:
-    """The brand a row names, by its folder name or else by its name when no other brand has it; else why not."""
+def _resolve(written: str, brands: dict[str, Brand | None]) -> tuple[Brand | None, str]:
+    """The brand a row names, by its folder name or else by its name when no other brand has it; else why not
+    (nothing, for a folder whose brand.yml could not be read: ``brands`` holds it as None)."""
     from generator.check.checks.unique import key
     from generator.load.contract import suggest
 
     if written in brands:
         return brands[written], ""
-    named = [b for b in brands.values() if b.name and key(b.name) == key(written)]
+    named = [b for b in brands.values() if b and b.name and key(b.name) == key(written)]
     if len(named) == 1:
         return named[0], ""
     if named:
         folders = "、".join(f"brands/{b.slug}/" for b in named)
         return None, f"有 {len(named)} 个品牌都叫“{written}”（{folders}），请写品牌文件夹名"
-    candidates = list(brands) + [b.name for b in brands.values() if b.name]
+    candidates = list(brands) + [b.name for b in brands.values() if b and b.name]
     hint = suggest(written, candidates)
     return None, f"没有叫“{written}”的品牌（写品牌文件夹名，如 {next(iter(brands), 'wendang-lianxinqiao')}，或品牌名称）{hint}"
 
@@ -214,7 +215,8 @@ def _check_entries(entries, scheme: Scheme, brands: dict[str, Brand], draft_roun
             continue
         brand, why_not = _resolve(entry.brand, brands)
         if brand is None:
-            out.error("score.brand-unknown", f"{entry.where}：{why_not}", at)
+            if why_not:  # else a folder whose brand.yml could not be read
+                out.error("score.brand-unknown", f"{entry.where}：{why_not}", at)
         else:
             entry = replace(entry, brand=brand.slug)
             if brand.is_draft and not draft_round:
@@ -237,9 +239,12 @@ def _check_entries(entries, scheme: Scheme, brands: dict[str, Brand], draft_roun
     return resolved
 
 
-def load_rounds(root: Path, schemes: dict[str, Scheme], brands: list[Brand]) -> tuple[list[Round], list[Finding]]:
+def load_rounds(root: Path, schemes: dict[str, Scheme], brands: list[Brand],
+                unreadable: frozenset[str] = frozenset()) -> tuple[list[Round], list[Finding]]:
+    """Every round in scores/. ``unreadable``: brand folders whose brand.yml could not be read; a row naming
+    one is not reported as naming no brand (the brand's own error says what to mend)."""
     folder = root / "scores"
-    by_slug = {b.slug: b for b in brands}
+    by_slug = {slug: None for slug in unreadable} | {b.slug: b for b in brands}
     rounds, findings = [], []
     for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
         round_, found = load_round(path, root, schemes, by_slug)
