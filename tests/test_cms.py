@@ -281,6 +281,53 @@ def test_no_other_page_can_write_through_the_local_backend(editing):
     assert path.read_bytes() == before
 
 
+def test_only_requests_addressed_to_this_machine_are_answered(editing):
+    """DNS rebinding: a page on another domain that resolves to 127.0.0.1 sends its own name as Host."""
+    import http.client
+    import json as json_mod
+
+    root, url, _ = editing
+    port = int(url.rsplit(":", 1)[1])
+    path = root / "brands" / "aixin-feiyang" / "brand.yml"
+    before = path.read_bytes()
+    write = json_mod.dumps({"action": "persistEntry", "params": {
+        "dataFiles": [{"path": "brands/aixin-feiyang/brand.yml", "raw": "name: 被篡改\n"}], "assets": []}})
+
+    def ask(method, target, host, body=None, headers=None):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        connection.putrequest(method, target, skip_host=True)
+        connection.putheader("Host", host)
+        for name, value in (headers or {}).items():
+            connection.putheader(name, value)
+        data = body.encode("utf-8") if body else b""
+        connection.putheader("Content-Length", str(len(data)))
+        connection.endheaders(data)
+        response = connection.getresponse()
+        answer = response.status, response.read().decode("utf-8")
+        connection.close()
+        return answer
+
+    json_headers = {"Content-Type": "application/json"}
+    for host in (f"evil.example:{port}", "evil.example", f"127.0.0.1:{port + 1}", ""):
+        for target in ("/", "/brands/aixin-feiyang/", "/admin/", "/admin/config.yml"):
+            status, text = ask("GET", target, host)
+            assert status == 403 and "拒绝访问" in text and "Forbidden" not in text, (host, target)
+        assert ask("POST", "/api/v1", host, write, {**json_headers, "Origin": f"http://{host}"})[0] == 403
+    # its own name, either spelling: answered (and /admin/ as localhost goes to the address the form uses)
+    assert ask("GET", "/", f"127.0.0.1:{port}")[0] == 200 and ask("GET", "/", f"localhost:{port}")[0] == 200
+    assert ask("GET", "/admin/", f"localhost:{port}")[0] == 302
+    own = f"127.0.0.1:{port}"
+    info = json_mod.dumps({"action": "info"})
+    assert ask("POST", "/api/v1", own, info, {**json_headers, "Origin": f"http://{own}"})[0] == 200
+    # a write needs the form's own Origin: none, or another site's, is refused
+    for origin in (None, "http://evil.example", f"http://evil.example:{port}", "null", f"http://localhost:{port + 1}"):
+        headers = dict(json_headers, **({"Origin": origin} if origin else {}))
+        assert ask("POST", "/api/v1", own, write, headers)[0] == 403, origin
+    assert path.read_bytes() == before
+    status, text = ask("GET", "/no-such-page/", own)
+    assert status == 404 and "找不到这个页面" in text
+
+
 def test_deleting_a_logo_from_the_media_library_is_refused_and_undone(tmp_path):
     from generator.edit.local_backend import LocalBackend, Refused
 
