@@ -19,7 +19,7 @@ from generator.edit.merge import fields_known, merge
 from generator.load import cms
 from generator.load.brands import SLUG
 from generator.load.contract import default_contract
-from tests.conftest import CHROMIUM, REPO, copy_demo, make_image, running_serve
+from tests.conftest import CHROMIUM, GOOD_BRAND as GOOD_BRAND_FOR_FORM, REPO, copy_demo, make_image, running_serve
 
 CRITERIA = load_criteria()
 
@@ -246,6 +246,47 @@ def test_the_local_backend_keeps_the_form_inside_the_brand_and_news_folders(tmp_
     for action in ("unpublishedEntries", "apply", "path", None):  # the workflow's, and nothing of its own
         with pytest.raises(Refused):
             backend.handle({"action": action, "params": {}})
+
+
+def test_a_new_brand_lands_in_a_folder_of_its_own(tmp_path):
+    """网址名 left empty once wrote brands/brand.yml and its logo loose in brands/, which check skips silently."""
+    from generator.edit.local_backend import LocalBackend, Refused
+
+    root = copy_demo(tmp_path, parts=("mkdocs.yml", "brands"))
+    backend = LocalBackend(root, {"brands": {}, "content/news/posts": {}})
+    before = sorted(p.name for p in (root / "brands").iterdir())
+    for path in ("brands/brand.yml", "brands/logo.png", "brands/Bianmin/brand.yml", "brands/bian_min/logo.png"):
+        for request in ({"action": "persistEntry", "params": {"dataFiles": [{"path": path, "raw": "name: 便民驿站\n"}],
+                                                              "assets": []}},
+                        {"action": "persistMedia", "params": {"asset": {"path": path, "content": "aGVsbG8=",
+                                                                        "encoding": "base64"}}}):
+            with pytest.raises(Refused) as refused:
+                backend.handle(request)
+            assert refused.value.problems[0].startswith("网址名："), refused.value.problems
+    assert sorted(p.name for p in (root / "brands").iterdir()) == before
+    # the name's pinyin, as `brandsite new` proposes it, past the folders there are
+    assert backend.handle({"action": "proposeSlug", "params": {"name": "便民驿站"}}) == {"slug": "bianmin-yizhan"}
+    (root / "brands" / "bianmin-yizhan").mkdir()
+    assert backend.handle({"action": "proposeSlug", "params": {"name": "便民驿站"}}) == {"slug": "bianmin-yizhan-2"}
+    again = backend.handle({"action": "proposeSlug", "params": {"name": "爱心飞扬"}})["slug"]
+    assert SLUG.match(again) and again.startswith("aixin") and not (root / "brands" / again).exists()
+    assert backend.handle({"action": "proposeSlug", "params": {"name": "  "}}) == {"slug": ""}
+
+
+def test_a_refused_save_names_each_field_as_the_form_labels_it(site):
+    from generator.edit.problems import brand_errors
+
+    site.brand(slug="xin", text=GOOD_BRAND_FOR_FORM.replace("vision: 让每一份档案都能被找到\n", "")
+               .replace("  - 对行动不便的群众上门服务\n", "")
+               .replace('  hotline: "12345"\n  complaint: 局长信箱\n', "")
+               .replace("address: 档案馆利用大厅", "address: 档案馆利用大厅 13812345678"))
+    config = load_config(site.root)
+    lines = brand_errors(site.root / "brands" / "xin", site.root, config.contract(), CRITERIA)
+    assert "品牌愿景：必须填写" in lines
+    assert any(line.startswith("服务承诺") and "至少 3 条" in line for line in lines), lines
+    assert "联系方式：缺少监督电话或投诉渠道，要畅通服务投诉渠道" in lines  # no contact.hotline for the editor
+    assert any(line.startswith("联系方式：") and "13812345678" in line for line in lines), lines
+    assert not any(re.search(r"[a-z_]+\.[a-z_]+", line) for line in lines), lines
 
 
 def test_a_url_name_that_differs_from_its_folder_is_an_error_at_its_line(site, check):

@@ -33,6 +33,7 @@ from generator.engine.mkdocs import Session
 from generator.findings import Severity
 from generator.edit.local_backend import LocalBackend, Refused
 from generator.edit.merge import fields_known
+from generator.edit.problems import brand_errors
 from generator.load import cms
 from generator.load.brands import load_brand
 from generator.pipeline import Project
@@ -122,8 +123,8 @@ def _handler(preview: Preview, directory: Path, form: Path | None = None, backen
             try:
                 body = json.loads(self.rfile.read(int(self.headers.get("Content-Length") or 0)) or b"{}")
                 answer, status = backend.handle(body), 200
-            except Refused as exc:
-                answer, status = {"error": str(exc)}, 422
+            except Refused as exc:  # the form shows each problem, one a line, until the editor closes it
+                answer, status = {"error": str(exc), "problems": exc.problems or [str(exc)]}, 422
             except (ValueError, KeyError, TypeError):
                 answer, status = {"error": "网页表单发来的请求无法识别"}, 400
             except OSError as exc:
@@ -360,14 +361,8 @@ def _form(root: Path, port: int) -> tuple[Path, LocalBackend] | None:
     write_form(config, criteria, folder, local=f"http://127.0.0.1:{port}")
     folder.prune()
     known = {c["folder"]: fields_known(c["fields"]) for c in cms.collections(config, criteria)}
-
-    def errors(brand_folder: Path) -> list[str]:
-        brand, findings = load_brand(brand_folder, root, config.contract())
-        if brand is not None:
-            findings = findings + check_brand(brand, criteria)[0]
-        return [f.message for f in findings if f.severity is Severity.ERROR]
-
-    return folder.root, LocalBackend(root, known, errors)
+    return folder.root, LocalBackend(root, known, partial(brand_errors, root=root, contract=config.contract(),
+                                                          criteria=criteria))
 
 
 def run(root: Path, port: int = 8000, edit: bool = False) -> int:
