@@ -34,13 +34,25 @@ def test_the_form_has_every_contract_field_with_its_label_hint_and_required_flag
     assert list(fields) == list(contract.fields)  # the same keys, in the template's order
     for key, spec in contract.fields.items():
         assert fields[key]["label"] == spec.label
-        assert spec.hint and fields[key]["hint"].startswith(spec.hint)
+        assert spec.hint and fields[key]["hint"].startswith(spec.hint if key != "url_name" else cms.URL_NAME_HINT)
         if spec.required == "yes":
             assert fields[key]["required"] is True, key
     assert fields["status"]["options"] == [{"label": "草稿（暂不发布）", "value": "draft"},
                                            {"label": "发布到网站", "value": "published"}]
     assert re.fullmatch(fields["url_name"]["pattern"][0], "wendang-lianxinqiao")
     assert fields["url_name"]["pattern"][0] == SLUG.pattern  # the form refuses what the loader refuses
+    assert fields["url_name"]["widget"] == "brandsite-slug"  # proposed from the name's pinyin (brandsite.js)
+
+
+def test_the_login_page_gets_the_sites_name_and_logo(tmp_path):
+    copy_demo(tmp_path, parts=("mkdocs.yml",))
+    site = load_config(tmp_path)
+    text = cms.site_config_text(site, CRITERIA)
+    assert '\nbrandsite_site_name: "机关服务品牌展示"\n' in text  # one line of JSON, read by brandsite.js
+    assert yaml.safe_load(text)["logo_url"] == cms.DEFAULT_LOGO  # the demo names no logo: the header's icon
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("theme:\n", "theme:\n  logo: assets/images/hui.png\n", 1), "utf-8")
+    assert yaml.safe_load(cms.site_config_text(load_config(tmp_path), CRITERIA))["logo_url"] == "../assets/images/hui.png"
 
 
 def test_list_minimums_aspects_and_categories_come_from_the_criteria_and_the_site(tmp_path):
@@ -159,9 +171,9 @@ def publish(page) -> None:
 
 
 def fill_new_brand(page, logo: Path, hotline: str | None) -> None:
+    """A new brand as an editor fills it in: 网址名 is left as the form proposes it."""
     page.goto(page.url.split("#")[0] + "#/collections/brands/new")
     page.get_by_label("品牌名称").fill("便民驿站")
-    page.get_by_label("网址名").fill("bianmin-yizhan")
     page.get_by_label("创建单位").fill("青岛市档案局")
     page.get_by_label("品牌类别").fill("政务服务")
     page.keyboard.press("Enter")
@@ -183,27 +195,48 @@ def fill_new_brand(page, logo: Path, hotline: str | None) -> None:
     page.keyboard.press("Enter")
 
 
+# words in Latin letters an editor may see: examples of 网址名, file types, the command they ran
+ALLOWED_LATIN = {"bianmin", "yizhan", "wendang", "lianxinqiao", "kaifangri", "PNG", "JPEG", "WebP", "SVG", "YYYY",
+                 "MM", "brandsite", "check", "serve", "edit", "brands", "logo", "png", "aixin", "feiyang"}
+
+
+def english(page) -> set[str]:
+    return set(re.findall(r"[A-Za-z]{2,}", page.evaluate("document.body.innerText"))) - ALLOWED_LATIN
+
+
 @needs_chromium
-def test_a_brand_created_in_the_form_with_a_logo_passes_check_and_shows_in_the_preview(browser, editing, tmp_path):
+def test_a_brand_created_in_the_form_without_touching_its_url_name_passes_check_and_shows_in_the_preview(
+        browser, editing, tmp_path):
     root, url, _ = editing
     logo = make_image(tmp_path / "logo.png", size=(600, 600))
     page = open_form(browser, url)
     fill_new_brand(page, logo, hotline=None)
+    # proposed from the name's pinyin while the editor typed it, never touched
+    assert page.get_by_label("网址名").input_value() == "bianmin-yizhan"
     publish(page)
-    # the checker's error comes back to the form, in Chinese, and nothing is left behind
-    page.get_by_text("没有保存，请先改正").wait_for(timeout=15000)
-    assert "监督电话或投诉渠道" in page.get_by_text("没有保存，请先改正").inner_text()
+    # the checker's error comes back to the form: in Chinese, the field named, no English prefix, and it stays
+    refused = page.locator("#bs-refused")
+    refused.get_by_text("没有保存，请先改正").wait_for(timeout=15000)
+    assert "联系方式：缺少监督电话或投诉渠道" in refused.inner_text()
+    assert not english(page), english(page)
+    page.wait_for_timeout(9000)  # longer than Decap's toasts stay
+    assert refused.is_visible() and "联系方式" in refused.inner_text()
+    refused.get_by_role("button", name="知道了").click()
+    assert not refused.is_visible()
     assert not (root / "brands" / "bianmin-yizhan").exists()
     page.get_by_label("监督电话 (可选)", exact=True).fill("12345")
     publish(page)
     page.get_by_text("内容已保存").wait_for(timeout=15000)
     folder = root / "brands" / "bianmin-yizhan"
     assert (folder / "logo.png").read_bytes() == logo.read_bytes()
+    assert not (root / "brands" / "brand.yml").exists() and not (root / "brands" / "logo.png").exists()
     saved = yaml.safe_load((folder / "brand.yml").read_text("utf-8"))
     assert saved["logo"] == "logo.png" and saved["url_name"] == "bianmin-yizhan" and saved["status"] == "published"
     assert list(saved)[:4] == ["name", "url_name", "unit", "category"]  # the template's order
     done = check(root)
     assert done.returncode == 0, done.stdout
+    listed = subprocess.run([sys.executable, "-m", "generator", "-C", str(root), "check"], capture_output=True, text=True)
+    assert "便民驿站（bianmin-yizhan）：" in listed.stdout, listed.stdout  # check reads it, as one of the brands
     preview = browser.new_page()
     for _ in range(60):  # the preview rebuilds in the background after the save
         if preview.goto(url + "/brands/bianmin-yizhan/").status == 200:
@@ -222,6 +255,13 @@ def test_editing_one_commitment_changes_only_that_line(browser, editing):
     before = path.read_text("utf-8")
     page = open_form(browser, url)
     page.get_by_text("爱心飞扬（青岛市民政局）").click()
+    # the brand's logo and photo show as thumbnails (not Decap's blank placeholder), so nobody uploads them again
+    thumbnails = page.locator("img[role=presentation]")
+    page.wait_for_function("Array.from(document.querySelectorAll('img[role=presentation]'))"
+                           ".filter(i => i.complete && i.naturalWidth > 300).length >= 2", timeout=15000)
+    assert sorted(thumbnails.evaluate_all("all => all.map(i => i.naturalWidth)")) == [512, 1200]
+    assert page.get_by_label("网址名").input_value() == "aixin-feiyang"  # its folder, shown and fixed
+    assert page.get_by_label("网址名").get_attribute("readonly") is not None
     box = page.get_by_label("服务承诺", exact=True).nth(1)
     assert box.input_value() == "临时救助急难情形 24 小时内先行救助"
     box.fill("临时救助急难情形 12 小时内先行救助")

@@ -98,6 +98,8 @@ def _handler(preview: Preview, directory: Path, form: Path | None = None, backen
         error_message_format = ('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>%(code)d</title>'
                                 '<p>%(explain)s</p></html>')
 
+        extensions_map = {**FilesHandler.extensions_map, ".yml": "text/yaml; charset=utf-8"}  # the form's config.yml
+
         def send_error(self, code, message=None, explain=None):
             super().send_error(code, message, _EXPLAIN.get(code, "请求无法处理"))
 

@@ -79,6 +79,11 @@ class LocalBackend:
         return self._media(self._path(params["path"]))
 
     def _getDeployPreview(self, params):
+        """The brand's page in `serve`'s preview, for the form's 查看预览 link (a news post's address is the blog's)."""
+        folder = str(params.get("slug") or "").split("/")[0]
+        if params.get("collection") == "brands" and SLUG.match(folder) and \
+                (self.root / OWN_FOLDERS[0] / folder / "brand.yml").is_file():
+            return {"url": f"/brands/{folder}/", "status": "SUCCESS"}
         return None
 
     def _proposeSlug(self, params):
