@@ -405,8 +405,13 @@ def test_only_requests_addressed_to_this_machine_are_answered(editing):
         headers = dict(json_headers, **({"Origin": origin} if origin else {}))
         assert ask("POST", "/api/v1", own, write, headers)[0] == 403, origin
     assert path.read_bytes() == before
-    status, text = ask("GET", "/no-such-page/", own)
-    assert status == 404 and "找不到这个页面" in text
+    for target in ("/no-such-page/", "/assets/"):  # nor a folder's file list, in English
+        status, text = ask("GET", target, own)
+        assert status == 404 and "找不到这个页面" in text and "Directory" not in text, target
+    # a request the backend trips over: a sentence in Chinese, no traceback
+    odd = json_mod.dumps({"action": "entriesByFolder", "params": [1]})
+    status, text = ask("POST", "/api/v1", own, odd, {**json_headers, "Origin": f"http://{own}"})
+    assert status == 500 and "程序内部出错" in json_mod.loads(text)["error"]
 
 
 def test_deleting_a_logo_from_the_media_library_is_refused_and_undone(tmp_path):

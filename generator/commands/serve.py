@@ -103,6 +103,10 @@ def _handler(preview: Preview, directory: Path, form: Path | None = None, backen
         def send_error(self, code, message=None, explain=None):
             super().send_error(code, message, _EXPLAIN.get(code, "请求无法处理"))
 
+        def list_directory(self, path):  # a folder without a page: no file list (in English) of the preview
+            self.send_error(404, "Not Found")
+            return None
+
         def parse_request(self) -> bool:
             # Every request, the preview's and the form's: only those addressed to this server by its own
             # name. A page on another domain that resolves to 127.0.0.1 (DNS rebinding) sends its own
@@ -131,6 +135,9 @@ def _handler(preview: Preview, directory: Path, form: Path | None = None, backen
                 answer, status = {"error": "网页表单发来的请求无法识别"}, 400
             except OSError as exc:
                 answer, status = {"error": f"保存失败（{why(exc)}）"}, 500
+            except Exception:  # noqa: BLE001  the editor sees a sentence, the terminal one line, never a traceback
+                print(f"错误：网页表单的请求处理失败（{sys.exc_info()[0].__name__}），请把这一行告诉网站管理员", file=sys.stderr)
+                answer, status = {"error": "保存失败：程序内部出错，请告诉网站管理员"}, 500
             return self._send(json.dumps(answer, ensure_ascii=False).encode("utf-8"), "application/json", status)
 
         def translate_path(self, path):
