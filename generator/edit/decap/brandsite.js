@@ -41,6 +41,17 @@
       editorControl: { field: { widgetLabel: "%{widgetLabel}" } },
       editorControlPane: {
         widget: {
+          // each message led by the field, as the checker's are (服务承诺：至少 3 条)
+          required: "%{fieldLabel}：必须填写",
+          regexPattern: "%{fieldLabel}：%{pattern}",
+          processing: "%{fieldLabel}：正在处理，请稍候",
+          range: "%{fieldLabel}：应在 %{minValue} 到 %{maxValue} 之间",
+          min: "%{fieldLabel}：至少为 %{minValue}",
+          max: "%{fieldLabel}：最多为 %{maxValue}",
+          rangeCount: "%{fieldLabel}：要填 %{minCount} 到 %{maxCount} 条",
+          rangeCountExact: "%{fieldLabel}：要填 %{count} 条",
+          minCount: "%{fieldLabel}：至少要填 %{minCount} 条",
+          maxCount: "%{fieldLabel}：最多填 %{maxCount} 条",
           rangeMin: "%{fieldLabel}：至少要填 %{minCount} 条",
           rangeMax: "%{fieldLabel}：最多填 %{maxCount} 条"
         }
@@ -111,7 +122,10 @@
     });
   }, true);
   var SlugControl = createClass({
-    componentDidMount: function () { slugControls.push(this); this.follow(); },
+    componentDidMount: function () {
+      slugControls.push(this);
+      this.follow();
+    },
     componentWillUnmount: function () {
       clearTimeout(this.timer);
       this.gone = true;
@@ -262,8 +276,7 @@
     var list = document.createElement("ul");
     problems.forEach(function (text) {
       var item = document.createElement("li");
-      // one way of naming the field for every problem, the checker's (品牌愿景：必须填写) and Decap's
-      item.textContent = text.replace(/^没有保存[：:，,]\s*/, "").replace(/^“(.+?)”是必填项$/, "$1：必须填写");
+      item.textContent = text.replace(/^没有保存[：:，,]\s*/, "");
       list.appendChild(item);
     });
     var close = document.createElement("button");
