@@ -160,6 +160,10 @@ def open_form(browser, url: str):
     page.outside = []
     page.on("request", lambda r: page.outside.append(r.url) if not r.url.startswith((url, "data:", "blob:")) else None)
     page.goto(url + "/admin/", wait_until="networkidle")
+    # the login page: the site's name and logo (not Decap's), every word in Chinese
+    page.locator("#bs-site-name").wait_for()
+    assert page.locator("#bs-site-name").inner_text() == "机关服务品牌展示"
+    assert page.locator("img[src^='data:image/svg+xml']").count() == 1 and not english(page), english(page)
     page.get_by_role("button", name="登录").click()  # the local backend: no account, the files on this machine
     page.get_by_text("爱心飞扬（青岛市民政局）").wait_for()
     return page

@@ -385,19 +385,23 @@
     if (line) { siteName = JSON.parse(line[1]); document.title = siteName + " · 品牌资料编辑"; nameLogin(); }
   }).catch(function () {});
   function nameLogin() {
-    var button = siteName && !document.getElementById("bs-site-name") &&
-      Array.prototype.find.call(document.querySelectorAll("button"), function (b) {
-        return /^\s*登录/.test(b.textContent) && !b.closest("header");
-      });
+    if (!siteName || document.getElementById("bs-site-name") || document.querySelector("header")) return;
+    var button = Array.prototype.find.call(document.querySelectorAll("button"), function (b) {
+      return /登录/.test(b.textContent);
+    });
     if (!button) return;
     var heading = document.createElement("h1");
     heading.id = "bs-site-name";
     heading.textContent = siteName;
     var note = document.createElement("p");
     note.id = "bs-site-note";
-    note.textContent = "品牌资料编辑：在本机编辑时不需要账号，点“登录”即可";
+    note.textContent = button.textContent.trim() === "登录"
+      ? "品牌资料编辑：在本机编辑不需要账号，点“登录”即可"
+      : "品牌资料编辑：用单位 Git 服务器的账号登录";
     button.parentNode.insertBefore(heading, button.parentNode.firstChild);
     button.parentNode.insertBefore(note, button);
+    var logo = button.parentNode.querySelector("img[alt=Logo]");
+    if (logo) logo.alt = "";  // beside the site's name it says nothing more (and not in English)
   }
   new MutationObserver(nameLogin).observe(document.documentElement, { childList: true, subtree: true });
 
