@@ -266,6 +266,7 @@ def test_editing_one_commitment_changes_only_that_line(browser, editing):
     assert sorted(thumbnails.evaluate_all("all => all.map(i => i.naturalWidth)")) == [512, 1200]
     assert page.get_by_label("网址名").input_value() == "aixin-feiyang"  # its folder, shown and fixed
     assert page.get_by_label("网址名").get_attribute("readonly") is not None
+    assert page.get_by_role("link", name="查看页面").get_attribute("href") == url + "/brands/aixin-feiyang/"
     box = page.get_by_label("服务承诺", exact=True).nth(1)
     assert box.input_value() == "临时救助急难情形 24 小时内先行救助"
     box.fill("临时救助急难情形 12 小时内先行救助")

@@ -79,12 +79,7 @@ class LocalBackend:
         return self._media(self._path(params["path"]))
 
     def _getDeployPreview(self, params):
-        """The brand's page in `serve`'s preview, for the form's 查看预览 link (a news post's address is the blog's)."""
-        folder = str(params.get("slug") or "").split("/")[0]
-        if params.get("collection") == "brands" and SLUG.match(folder) and \
-                (self.root / OWN_FOLDERS[0] / folder / "brand.yml").is_file():
-            return {"url": f"/brands/{folder}/", "status": "SUCCESS"}
-        return None
+        return None  # the editorial workflow's; a saved entry's 查看预览 link comes from config.yml's site_url
 
     def _proposeSlug(self, params):
         """A folder name for a new brand called ``name``: its pinyin, numbered past the folders there are."""

@@ -43,7 +43,7 @@ _STATUS = {"widget": "select", "default": "draft",
 
 
 def config(contract: Contract, criteria: Criteria, backend: dict | None = None, local: str = "",
-           news_folder: str | None = "content/news/posts", logo_url: str = "") -> dict:
+           news_folder: str | None = "content/news/posts", logo_url: str = "", site_url: str = "") -> dict:
     """The whole config.yml. ``local``: the address of `brandsite serve --edit` (http://127.0.0.1:8000), which
     the form then talks to instead of a Git server. ``logo_url``: what the login page shows (the site's logo)."""
     out: dict[str, Any] = {
@@ -57,12 +57,15 @@ def config(contract: Contract, criteria: Criteria, backend: dict | None = None, 
     }
     if local:
         out["local_backend"] = {"url": local + LOCAL_API, "allowed_hosts": ["127.0.0.1"]}
+    if local or site_url:  # a saved entry's 查看预览 link: its page in `serve`'s preview, or on the site
+        out["site_url"] = (local or site_url).rstrip("/")
     return out
 
 
 def site_config_text(site: SiteConfig, criteria: Criteria, local: str = "") -> str:
     """config.yml for this site: its categories, and the Git server named in mkdocs.yml (cms: backend:)."""
-    data = config(site.contract(), criteria, site.cms.get("backend"), local, news_folder(site), site_logo(site))
+    data = config(site.contract(), criteria, site.cms.get("backend"), local, news_folder(site), site_logo(site),
+                  site.site_url)
     head = "# 由 brandsite cms 按品牌数据约定（contract.yml）和评价标准生成，请勿手改：改约定后重新运行即可。\n"
     # the site's name for the form's own script (brandsite.js), which shows it on the login page: one line of
     # JSON, which is also YAML, so that the script need not parse YAML
@@ -99,6 +102,7 @@ def brands_collection(contract: Contract, criteria: Criteria) -> dict:
         "description": "每个品牌一个文件夹（brands/网址名/）。保存时先按品牌创建标准检查，有错误时不会保存，并逐项说明。",
         "folder": "brands",
         "path": "{{slug}}/brand",
+        "preview_path": "brands/{{dirname}}/",
         "slug": "{{fields.url_name}}",
         "extension": "yml",
         "format": "yml",
@@ -121,6 +125,8 @@ def news_collection(folder: str) -> dict:
         "label_singular": "动态",
         "folder": folder,
         "slug": "{{fields.slug}}",
+        # the column, where the post is listed (the post's own address carries the blog's date)
+        "preview_path": f"{Path(folder).parent.name}/",
         "extension": "md",
         "format": "frontmatter",
         "create": True,

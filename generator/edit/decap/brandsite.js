@@ -38,7 +38,7 @@
       entries: { unpublishedHeader: "未发布的内容" }
     },
     editor: {
-      editorControl: { field: { widgetLabel: "%{widgetLabel}" } },
+      editorControl: { field: { widgetLabel: "填写项" } },  // Decap fills in the widget's id (string, select…)
       editorControlPane: {
         widget: {
           // each message led by the field, as the checker's are (服务承诺：至少 3 条)
@@ -65,8 +65,10 @@
       },
       editorToolbar: {
         backCollection: "返回“%{collectionLabel}”列表",
-        deployPreviewPendingButtonLabel: "查看预览",
-        deployPreviewButtonLabel: "在预览网站上查看",
+        // the entry's page: in `serve --edit`'s preview, or on the site when the form is published
+        deployPreviewPendingButtonLabel: "查找页面",
+        deployPreviewButtonLabel: "查看页面",
+        deployButtonLabel: "查看页面",
         statusInfoTooltipDraft: "这篇内容是草稿。", statusInfoTooltipInReview: "这篇内容正在审核，审核期间仍可修改。"
       },
       editorWidgets: {
