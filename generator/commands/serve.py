@@ -182,7 +182,7 @@ def _handler(preview: Preview, directory: Path, form: Path | None = None, backen
 
 _EXPLAIN = {
     400: "请求无法识别",
-    403: "拒绝访问：预览和网页表单只接受本机地址 http://127.0.0.1:端口/ 的请求",
+    403: "拒绝访问：预览和网页表单只接受发给本机地址（127.0.0.1 或 localhost 加端口）的请求",
     404: "找不到这个页面",
     414: "网址太长",
     501: "不支持这种请求",

@@ -79,7 +79,7 @@ class LocalBackend:
         return self._media(self._path(params["path"]))
 
     def _getDeployPreview(self, params):
-        return None  # the editorial workflow's; a saved entry's 查看预览 link comes from config.yml's site_url
+        return None  # the editorial workflow's; a saved entry's 查看页面 link comes from config.yml's site_url
 
     def _proposeSlug(self, params):
         """A folder name for a new brand called ``name``: its pinyin, numbered past the folders there are."""
@@ -87,7 +87,8 @@ class LocalBackend:
         if not name:
             return {"slug": ""}
         base = slugs.from_chinese(name[:100], fallback="pinpai")
-        taken = {p.name for p in (self.root / OWN_FOLDERS[0]).iterdir()} if (self.root / OWN_FOLDERS[0]).is_dir() else set()
+        folder = self.root / OWN_FOLDERS[0]
+        taken = {p.name for p in folder.iterdir()} if folder.is_dir() else set()
         slug, n = base, 2
         while slug in taken or slug.isdigit():
             slug, n = f"{base}-{n}", n + 1
