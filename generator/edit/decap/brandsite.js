@@ -253,7 +253,10 @@
         return h(Inner, props);
       }
     });
-    CMS.registerWidget("image", ImageControl, image.preview);
+    CMS.registerWidget({  // everything else of Decap's image widget kept: its schema, styles, map values
+      name: "image", controlComponent: ImageControl, previewComponent: image.preview, schema: image.schema || {},
+      globalStyles: image.globalStyles, allowMapValue: image.allowMapValue
+    });
   }
 
   // ---- a refused save: every problem, one a line, until the editor closes the box
