@@ -279,6 +279,24 @@ def test_editing_one_commitment_changes_only_that_line(browser, editing):
     page.context.close()
 
 
+@needs_chromium
+def test_a_refused_delete_in_the_media_library_is_shown_above_it_until_closed(browser, editing):
+    root, url, _ = editing
+    logo = root / "brands" / "aixin-feiyang" / "logo.png"
+    page = open_form(browser, url)
+    page.get_by_text("爱心飞扬（青岛市民政局）").click()
+    page.get_by_role("button", name="选择其他图片").first.click()
+    page.get_by_text("logo.png").click()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="删除已选中项目").click()
+    refused = page.locator("#bs-refused")
+    refused.get_by_text("没有删除").wait_for(timeout=15000)
+    assert "品牌标识：" in refused.inner_text() and not english(page), english(page)
+    refused.get_by_role("button", name="知道了").click()  # above the media library, not under it
+    assert not refused.is_visible() and logo.is_file()
+    page.context.close()
+
+
 def test_the_local_backend_keeps_the_form_inside_the_brand_and_news_folders(tmp_path):
     from generator.edit.local_backend import LocalBackend, Refused
 

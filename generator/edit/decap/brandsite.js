@@ -151,7 +151,8 @@
       var self = this;
       if (!this.isNew() || this.own) return;
       clearTimeout(this.timer);
-      var name = typeof typed === "string" ? typed : this.source(this.props);
+      if (typeof typed === "string") this.typed = typed;  // the name as typed: props may not have caught up
+      var name = typeof this.typed === "string" ? this.typed : this.source(this.props);
       this.latest = name;
       this.timer = setTimeout(function () {
         propose(name).then(function (slug) {
@@ -194,7 +195,8 @@
     render: function () { return h("p", null, this.props.value || ""); }
   }));
 
-  // before a new entry is saved: 网址名 still empty (typed too fast, or the name only just filled in)
+  // a last safety net when a new entry is saved: 网址名 still empty is filled from the name (the widget's own
+  // check normally asks for it first; the backend refuses a brand outside a folder of its own in any case)
   CMS.registerEventListener({
     name: "preSave",
     handler: function (event) {
@@ -271,13 +273,13 @@
     return el;
   }
   function hideRefused() { var el = document.getElementById("bs-refused"); if (el) el.hidden = true; }
-  function showRefused(answer) {
+  function showRefused(answer, heading) {
     var el = box();
     var problems = (answer && answer.problems && answer.problems.length) ? answer.problems
                  : [(answer && answer.error) || "保存失败，请稍后再试"];
     el.textContent = "";
     var title = document.createElement("h2");
-    title.textContent = "没有保存，请先改正：";
+    title.textContent = heading || "没有保存，请先改正：";
     var list = document.createElement("ul");
     problems.forEach(function (text) {
       var item = document.createElement("li");
@@ -307,11 +309,12 @@
       if (response.ok) {
         if (action === "persistEntry") hideRefused();
       } else {
-        response.clone().json().then(showRefused, function () { showRefused(null); });
+        var heading = /^delete/.test(action) ? "没有删除，删除后会有这些错误：" : "没有保存，请先改正：";
+        response.clone().json().then(function (a) { showRefused(a, heading); }, function () { showRefused(null); });
       }
       return response;
     }, function (error) {
-      showRefused({ problems: ["连接不上 brandsite serve --edit：请确认它仍在运行，然后再保存"] });
+      showRefused({ problems: ["连接不上 brandsite serve --edit：请确认它仍在运行，然后再试一次"] }, "没有保存：");
       throw error;
     });
   };
