@@ -34,7 +34,7 @@ def test_the_form_has_every_contract_field_with_its_label_hint_and_required_flag
     assert list(fields) == list(contract.fields)  # the same keys, in the template's order
     for key, spec in contract.fields.items():
         assert fields[key]["label"] == spec.label
-        assert spec.hint and fields[key]["hint"].startswith(spec.hint if key != "url_name" else cms.URL_NAME_HINT)
+        assert spec.hint and fields[key]["hint"].startswith(spec.hint if key != "url_name" else cms.URL_NAME_HINT_BY_HAND)
         if spec.required == "yes":
             assert fields[key]["required"] is True, key
     assert fields["status"]["options"] == [{"label": "草稿（暂不发布）", "value": "draft"},
@@ -42,6 +42,9 @@ def test_the_form_has_every_contract_field_with_its_label_hint_and_required_flag
     assert re.fullmatch(fields["url_name"]["pattern"][0], "wendang-lianxinqiao")
     assert fields["url_name"]["pattern"][0] == SLUG.pattern  # the form refuses what the loader refuses
     assert fields["url_name"]["widget"] == "brandsite-slug"  # proposed from the name's pinyin (brandsite.js)
+    # only `serve --edit` proposes it: a form published with a Git server says to write it
+    local = brand_fields(cms.config(contract, CRITERIA, local="http://127.0.0.1:8000"))
+    assert local["url_name"]["hint"] == cms.URL_NAME_HINT and "自动" not in fields["url_name"]["hint"]
 
 
 def test_the_login_page_gets_the_sites_name_and_logo(tmp_path):

@@ -57,7 +57,12 @@ def config(contract: Contract, criteria: Criteria, backend: dict | None = None, 
     }
     if local:
         out["local_backend"] = {"url": local + LOCAL_API, "allowed_hosts": ["127.0.0.1"]}
-    if local or site_url:  # a saved entry's 查看预览 link: its page in `serve`'s preview, or on the site
+    if not local:  # no `serve --edit` to propose 网址名 from the name: the editor writes it
+        for collection in out["collections"]:
+            for spec in collection["fields"]:
+                if spec.get("widget") == "brandsite-slug":
+                    spec["hint"] = URL_NAME_HINT_BY_HAND
+    if local or site_url:  # a saved entry's 查看页面 link: its page in `serve`'s preview, or on the site
         out["site_url"] = (local or site_url).rstrip("/")
     return out
 
@@ -152,6 +157,7 @@ def news_collection(folder: str) -> dict:
 # 网址名 in the form: brandsite.js proposes it from the name's pinyin as the editor types (the contract's hint
 # is for those who write brand.yml by hand)
 URL_NAME_HINT = "按品牌名称的拼音自动填写，也可以改：只用小写字母、数字和连字符，如 wendang-lianxinqiao；保存后不能再改"
+URL_NAME_HINT_BY_HAND = "新建时填写，如名称的拼音 wendang-lianxinqiao：只用小写字母、数字和连字符；保存后不能再改"
 
 
 def field(spec: FieldSpec, contract: Contract, criteria: Criteria) -> dict:

@@ -99,7 +99,12 @@
   CMS.registerLocale("zh_Hans", chinese);
   CMS.registerLocale("en", chinese);
 
-  // ---- talking to `brandsite serve --edit` (absent when the form is published with a Git server)
+  // ---- talking to `brandsite serve --edit` (absent when the form is published with a Git server: config.yml
+  // then has no local_backend, and nothing is asked)
+  var configText = fetch("config.yml", { cache: "no-store" }).then(function (r) { return r.ok ? r.text() : ""; })
+    .catch(function () { return ""; });
+  var local = configText.then(function (text) { return (isLocal = /^local_backend:/m.test(text)); });
+  var isLocal = true;
   function ask(action, params) {
     return fetch(API, {
       method: "POST",
@@ -108,8 +113,10 @@
     }).then(function (r) { return r.ok ? r.json() : null; }).catch(function () { return null; });
   }
   function propose(name) {
-    return name && name.trim() ? ask("proposeSlug", { name: name }).then(function (a) { return (a && a.slug) || ""; })
-                               : Promise.resolve("");
+    return local.then(function (yes) {
+      return yes && name && name.trim() ? ask("proposeSlug", { name: name }).then(function (a) { return (a && a.slug) || ""; })
+                                        : "";
+    });
   }
 
   // ---- 网址名
@@ -180,7 +187,7 @@
       }
       return h("input", {
         id: p.forID, type: "text", className: p.classNameWrapper, value: p.value || "",
-        autoComplete: "off", spellCheck: false, placeholder: "按名称自动填写，如 bianmin-yizhan",
+        autoComplete: "off", spellCheck: false, placeholder: isLocal ? "按名称自动填写，如 bianmin-yizhan" : "如 bianmin-yizhan",
         onFocus: p.setActiveStyle, onBlur: p.setInactiveStyle,
         onChange: function (e) {
           var value = e.target.value.toLowerCase();
@@ -388,7 +395,7 @@
 
   // ---- the login page: the site's name above its logo (config.yml's brandsite_site_name line)
   var siteName = "";
-  fetch("config.yml", { cache: "no-store" }).then(function (r) { return r.text(); }).then(function (text) {
+  configText.then(function (text) {
     var line = /^brandsite_site_name: (".*")$/m.exec(text);
     if (line) { siteName = JSON.parse(line[1]); document.title = siteName + " · 品牌资料编辑"; nameLogin(); }
   }).catch(function () {});
