@@ -440,6 +440,36 @@ def test_only_requests_addressed_to_this_machine_are_answered(editing):
     assert status == 500 and "程序内部出错" in json_mod.loads(text)["error"]
 
 
+@needs_chromium
+def test_a_page_on_another_host_name_that_resolves_here_gets_403(browser, editing):
+    """DNS rebinding as a browser sees it: evil.example resolves to 127.0.0.1, its page reads and writes there."""
+    from tests.conftest import CHROMIUM_ARGS
+
+    root, url, _ = editing
+    port = url.rsplit(":", 1)[1]
+    path = root / "brands" / "aixin-feiyang" / "brand.yml"
+    before = path.read_bytes()
+    rebound = browser.browser_type.launch(executable_path=str(CHROMIUM),
+                                          args=CHROMIUM_ARGS + ["--host-resolver-rules=MAP evil.example 127.0.0.1"])
+    try:
+        page = rebound.new_page()
+        for target in ("/", "/brands/aixin-feiyang/", "/admin/", "/admin/config.yml"):
+            answer = page.goto(f"http://evil.example:{port}{target}")
+            assert answer.status == 403 and "拒绝访问" in page.inner_text("body"), target
+        statuses = page.evaluate("""async () => {
+            const body = JSON.stringify({action: "persistEntry", params: {assets: [],
+                dataFiles: [{path: "brands/aixin-feiyang/brand.yml", raw: "name: 被篡改\\n"}]}});
+            const write = await fetch("/api/v1", {method: "POST", headers: {"Content-Type": "application/json"}, body});
+            const read = await fetch("/api/v1", {method: "POST", headers: {"Content-Type": "application/json"},
+                body: JSON.stringify({action: "getEntry", params: {path: "brands/aixin-feiyang/brand.yml"}})});
+            return [write.status, read.status];
+        }""")
+        assert statuses == [403, 403]
+    finally:
+        rebound.close()
+    assert path.read_bytes() == before
+
+
 def test_deleting_a_logo_from_the_media_library_is_refused_and_undone(tmp_path):
     from generator.edit.local_backend import LocalBackend, Refused
 
