@@ -157,7 +157,7 @@ def news_collection(folder: str) -> dict:
 # 网址名 in the form: brandsite.js proposes it from the name's pinyin as the editor types (the contract's hint
 # is for those who write brand.yml by hand)
 URL_NAME_HINT = "按品牌名称的拼音自动填写，也可以改：只用小写字母、数字和连字符，如 wendang-lianxinqiao；保存后不能再改"
-URL_NAME_HINT_BY_HAND = "新建时填写，如名称的拼音 wendang-lianxinqiao：只用小写字母、数字和连字符；保存后不能再改"
+URL_NAME_HINT_BY_HAND = "新建时填写，一般用名称的拼音：只用小写字母、数字和连字符，如 wendang-lianxinqiao；保存后不能再改"
 
 
 def field(spec: FieldSpec, contract: Contract, criteria: Criteria) -> dict:
