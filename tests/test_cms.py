@@ -19,7 +19,7 @@ from generator.edit.merge import fields_known, merge
 from generator.load import cms
 from generator.load.brands import SLUG
 from generator.load.contract import default_contract
-from tests.conftest import CHROMIUM, REPO, copy_demo, make_image, running_serve
+from tests.conftest import CHROMIUM, GOOD_BRAND as GOOD_BRAND_FOR_FORM, REPO, copy_demo, make_image, running_serve
 
 CRITERIA = load_criteria()
 
@@ -34,13 +34,28 @@ def test_the_form_has_every_contract_field_with_its_label_hint_and_required_flag
     assert list(fields) == list(contract.fields)  # the same keys, in the template's order
     for key, spec in contract.fields.items():
         assert fields[key]["label"] == spec.label
-        assert spec.hint and fields[key]["hint"].startswith(spec.hint)
+        assert spec.hint and fields[key]["hint"].startswith(spec.hint if key != "url_name" else cms.URL_NAME_HINT_BY_HAND)
         if spec.required == "yes":
             assert fields[key]["required"] is True, key
     assert fields["status"]["options"] == [{"label": "草稿（暂不发布）", "value": "draft"},
                                            {"label": "发布到网站", "value": "published"}]
     assert re.fullmatch(fields["url_name"]["pattern"][0], "wendang-lianxinqiao")
     assert fields["url_name"]["pattern"][0] == SLUG.pattern  # the form refuses what the loader refuses
+    assert fields["url_name"]["widget"] == "brandsite-slug"  # proposed from the name's pinyin (brandsite.js)
+    # only `serve --edit` proposes it: a form published with a Git server says to write it
+    local = brand_fields(cms.config(contract, CRITERIA, local="http://127.0.0.1:8000"))
+    assert local["url_name"]["hint"] == cms.URL_NAME_HINT and "自动" not in fields["url_name"]["hint"]
+
+
+def test_the_login_page_gets_the_sites_name_and_logo(tmp_path):
+    copy_demo(tmp_path, parts=("mkdocs.yml",))
+    site = load_config(tmp_path)
+    text = cms.site_config_text(site, CRITERIA)
+    assert '\nbrandsite_site_name: "机关服务品牌展示"\n' in text  # one line of JSON, read by brandsite.js
+    assert yaml.safe_load(text)["logo_url"] == cms.DEFAULT_LOGO  # the demo names no logo: the header's icon
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("theme:\n", "theme:\n  logo: assets/images/hui.png\n", 1), "utf-8")
+    assert yaml.safe_load(cms.site_config_text(load_config(tmp_path), CRITERIA))["logo_url"] == "../assets/images/hui.png"
 
 
 def test_list_minimums_aspects_and_categories_come_from_the_criteria_and_the_site(tmp_path):
@@ -148,6 +163,10 @@ def open_form(browser, url: str):
     page.outside = []
     page.on("request", lambda r: page.outside.append(r.url) if not r.url.startswith((url, "data:", "blob:")) else None)
     page.goto(url + "/admin/", wait_until="networkidle")
+    # the login page: the site's name and logo (not Decap's), every word in Chinese
+    page.locator("#bs-site-name").wait_for()
+    assert page.locator("#bs-site-name").inner_text() == "机关服务品牌展示"
+    assert page.locator("img[src^='data:image/svg+xml']").count() == 1 and not english(page), english(page)
     page.get_by_role("button", name="登录").click()  # the local backend: no account, the files on this machine
     page.get_by_text("爱心飞扬（青岛市民政局）").wait_for()
     return page
@@ -159,9 +178,9 @@ def publish(page) -> None:
 
 
 def fill_new_brand(page, logo: Path, hotline: str | None) -> None:
+    """A new brand as an editor fills it in: 网址名 is left as the form proposes it."""
     page.goto(page.url.split("#")[0] + "#/collections/brands/new")
     page.get_by_label("品牌名称").fill("便民驿站")
-    page.get_by_label("网址名").fill("bianmin-yizhan")
     page.get_by_label("创建单位").fill("青岛市档案局")
     page.get_by_label("品牌类别").fill("政务服务")
     page.keyboard.press("Enter")
@@ -183,27 +202,48 @@ def fill_new_brand(page, logo: Path, hotline: str | None) -> None:
     page.keyboard.press("Enter")
 
 
+# words in Latin letters an editor may see: examples of 网址名, file types, the command they ran
+ALLOWED_LATIN = {"bianmin", "yizhan", "wendang", "lianxinqiao", "kaifangri", "PNG", "JPEG", "WebP", "SVG", "YYYY",
+                 "MM", "brandsite", "check", "serve", "edit", "brands", "logo", "png", "aixin", "feiyang"}
+
+
+def english(page) -> set[str]:
+    return set(re.findall(r"[A-Za-z]{2,}", page.evaluate("document.body.innerText"))) - ALLOWED_LATIN
+
+
 @needs_chromium
-def test_a_brand_created_in_the_form_with_a_logo_passes_check_and_shows_in_the_preview(browser, editing, tmp_path):
+def test_a_brand_created_in_the_form_without_touching_its_url_name_passes_check_and_shows_in_the_preview(
+        browser, editing, tmp_path):
     root, url, _ = editing
     logo = make_image(tmp_path / "logo.png", size=(600, 600))
     page = open_form(browser, url)
     fill_new_brand(page, logo, hotline=None)
+    # proposed from the name's pinyin while the editor typed it, never touched
+    assert page.get_by_label("网址名").input_value() == "bianmin-yizhan"
     publish(page)
-    # the checker's error comes back to the form, in Chinese, and nothing is left behind
-    page.get_by_text("没有保存，请先改正").wait_for(timeout=15000)
-    assert "监督电话或投诉渠道" in page.get_by_text("没有保存，请先改正").inner_text()
+    # the checker's error comes back to the form: in Chinese, the field named, no English prefix, and it stays
+    refused = page.locator("#bs-refused")
+    refused.get_by_text("没有保存，请先改正").wait_for(timeout=15000)
+    assert "联系方式：缺少监督电话或投诉渠道" in refused.inner_text()
+    assert not english(page), english(page)
+    page.wait_for_timeout(9000)  # longer than Decap's toasts stay
+    assert refused.is_visible() and "联系方式" in refused.inner_text()
+    refused.get_by_role("button", name="知道了").click()
+    assert not refused.is_visible()
     assert not (root / "brands" / "bianmin-yizhan").exists()
     page.get_by_label("监督电话 (可选)", exact=True).fill("12345")
     publish(page)
     page.get_by_text("内容已保存").wait_for(timeout=15000)
     folder = root / "brands" / "bianmin-yizhan"
     assert (folder / "logo.png").read_bytes() == logo.read_bytes()
+    assert not (root / "brands" / "brand.yml").exists() and not (root / "brands" / "logo.png").exists()
     saved = yaml.safe_load((folder / "brand.yml").read_text("utf-8"))
     assert saved["logo"] == "logo.png" and saved["url_name"] == "bianmin-yizhan" and saved["status"] == "published"
     assert list(saved)[:4] == ["name", "url_name", "unit", "category"]  # the template's order
     done = check(root)
     assert done.returncode == 0, done.stdout
+    listed = subprocess.run([sys.executable, "-m", "generator", "-C", str(root), "check"], capture_output=True, text=True)
+    assert "便民驿站（bianmin-yizhan）：" in listed.stdout, listed.stdout  # check reads it, as one of the brands
     preview = browser.new_page()
     for _ in range(60):  # the preview rebuilds in the background after the save
         if preview.goto(url + "/brands/bianmin-yizhan/").status == 200:
@@ -222,6 +262,14 @@ def test_editing_one_commitment_changes_only_that_line(browser, editing):
     before = path.read_text("utf-8")
     page = open_form(browser, url)
     page.get_by_text("爱心飞扬（青岛市民政局）").click()
+    # the brand's logo and photo show as thumbnails (not Decap's blank placeholder), so nobody uploads them again
+    thumbnails = page.locator("img[role=presentation]")
+    page.wait_for_function("Array.from(document.querySelectorAll('img[role=presentation]'))"
+                           ".filter(i => i.complete && i.naturalWidth > 300).length >= 2", timeout=15000)
+    assert sorted(thumbnails.evaluate_all("all => all.map(i => i.naturalWidth)")) == [512, 1200]
+    assert page.get_by_label("网址名").input_value() == "aixin-feiyang"  # its folder, shown and fixed
+    assert page.get_by_label("网址名").get_attribute("readonly") is not None
+    assert page.get_by_role("link", name="查看页面").get_attribute("href") == url + "/brands/aixin-feiyang/"
     box = page.get_by_label("服务承诺", exact=True).nth(1)
     assert box.input_value() == "临时救助急难情形 24 小时内先行救助"
     box.fill("临时救助急难情形 12 小时内先行救助")
@@ -231,6 +279,24 @@ def test_editing_one_commitment_changes_only_that_line(browser, editing):
     diff = [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
             if line.startswith(("+", "-")) and not line.startswith(("+++", "---"))]
     assert diff == ["-- 临时救助急难情形 24 小时内先行救助", "+- 临时救助急难情形 12 小时内先行救助"]
+    page.context.close()
+
+
+@needs_chromium
+def test_a_refused_delete_in_the_media_library_is_shown_above_it_until_closed(browser, editing):
+    root, url, _ = editing
+    logo = root / "brands" / "aixin-feiyang" / "logo.png"
+    page = open_form(browser, url)
+    page.get_by_text("爱心飞扬（青岛市民政局）").click()
+    page.get_by_role("button", name="选择其他图片").first.click()
+    page.get_by_text("logo.png").click()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="删除已选中项目").click()
+    refused = page.locator("#bs-refused")
+    refused.get_by_text("没有删除").wait_for(timeout=15000)
+    assert "品牌标识：" in refused.inner_text() and not english(page), english(page)
+    refused.get_by_role("button", name="知道了").click()  # above the media library, not under it
+    assert not refused.is_visible() and logo.is_file()
     page.context.close()
 
 
@@ -246,6 +312,47 @@ def test_the_local_backend_keeps_the_form_inside_the_brand_and_news_folders(tmp_
     for action in ("unpublishedEntries", "apply", "path", None):  # the workflow's, and nothing of its own
         with pytest.raises(Refused):
             backend.handle({"action": action, "params": {}})
+
+
+def test_a_new_brand_lands_in_a_folder_of_its_own(tmp_path):
+    """网址名 left empty once wrote brands/brand.yml and its logo loose in brands/, which check skips silently."""
+    from generator.edit.local_backend import LocalBackend, Refused
+
+    root = copy_demo(tmp_path, parts=("mkdocs.yml", "brands"))
+    backend = LocalBackend(root, {"brands": {}, "content/news/posts": {}})
+    before = sorted(p.name for p in (root / "brands").iterdir())
+    for path in ("brands/brand.yml", "brands/logo.png", "brands/Bianmin/brand.yml", "brands/bian_min/logo.png"):
+        for request in ({"action": "persistEntry", "params": {"dataFiles": [{"path": path, "raw": "name: 便民驿站\n"}],
+                                                              "assets": []}},
+                        {"action": "persistMedia", "params": {"asset": {"path": path, "content": "aGVsbG8=",
+                                                                        "encoding": "base64"}}}):
+            with pytest.raises(Refused) as refused:
+                backend.handle(request)
+            assert refused.value.problems[0].startswith("网址名："), refused.value.problems
+    assert sorted(p.name for p in (root / "brands").iterdir()) == before
+    # the name's pinyin, as `brandsite new` proposes it, past the folders there are
+    assert backend.handle({"action": "proposeSlug", "params": {"name": "便民驿站"}}) == {"slug": "bianmin-yizhan"}
+    (root / "brands" / "bianmin-yizhan").mkdir()
+    assert backend.handle({"action": "proposeSlug", "params": {"name": "便民驿站"}}) == {"slug": "bianmin-yizhan-2"}
+    again = backend.handle({"action": "proposeSlug", "params": {"name": "爱心飞扬"}})["slug"]
+    assert SLUG.match(again) and again.startswith("aixin") and not (root / "brands" / again).exists()
+    assert backend.handle({"action": "proposeSlug", "params": {"name": "  "}}) == {"slug": ""}
+
+
+def test_a_refused_save_names_each_field_as_the_form_labels_it(site):
+    from generator.edit.problems import brand_errors
+
+    site.brand(slug="xin", text=GOOD_BRAND_FOR_FORM.replace("vision: 让每一份档案都能被找到\n", "")
+               .replace("  - 对行动不便的群众上门服务\n", "")
+               .replace('  hotline: "12345"\n  complaint: 局长信箱\n', "")
+               .replace("address: 档案馆利用大厅", "address: 档案馆利用大厅 13812345678"))
+    config = load_config(site.root)
+    lines = brand_errors(site.root / "brands" / "xin", site.root, config.contract(), CRITERIA)
+    assert "品牌愿景：必须填写" in lines
+    assert any(line.startswith("服务承诺") and "至少 3 条" in line for line in lines), lines
+    assert "联系方式：缺少监督电话或投诉渠道，要畅通服务投诉渠道" in lines  # no contact.hotline for the editor
+    assert any(line.startswith("联系方式：") and "13812345678" in line for line in lines), lines
+    assert not any(re.search(r"[a-z_]+\.[a-z_]+", line) for line in lines), lines
 
 
 def test_a_url_name_that_differs_from_its_folder_is_an_error_at_its_line(site, check):
@@ -278,6 +385,88 @@ def test_no_other_page_can_write_through_the_local_backend(editing):
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(request, timeout=10)
         assert refused.value.code == 403
+    assert path.read_bytes() == before
+
+
+def test_only_requests_addressed_to_this_machine_are_answered(editing):
+    """DNS rebinding: a page on another domain that resolves to 127.0.0.1 sends its own name as Host."""
+    import http.client
+    import json as json_mod
+
+    root, url, _ = editing
+    port = int(url.rsplit(":", 1)[1])
+    path = root / "brands" / "aixin-feiyang" / "brand.yml"
+    before = path.read_bytes()
+    write = json_mod.dumps({"action": "persistEntry", "params": {
+        "dataFiles": [{"path": "brands/aixin-feiyang/brand.yml", "raw": "name: 被篡改\n"}], "assets": []}})
+
+    def ask(method, target, host, body=None, headers=None):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        connection.putrequest(method, target, skip_host=True)
+        connection.putheader("Host", host)
+        for name, value in (headers or {}).items():
+            connection.putheader(name, value)
+        data = body.encode("utf-8") if body else b""
+        connection.putheader("Content-Length", str(len(data)))
+        connection.endheaders(data)
+        response = connection.getresponse()
+        answer = response.status, response.read().decode("utf-8")
+        connection.close()
+        return answer
+
+    json_headers = {"Content-Type": "application/json"}
+    for host in (f"evil.example:{port}", "evil.example", f"127.0.0.1:{port + 1}", ""):
+        for target in ("/", "/brands/aixin-feiyang/", "/admin/", "/admin/config.yml"):
+            status, text = ask("GET", target, host)
+            assert status == 403 and "拒绝访问" in text and "Forbidden" not in text, (host, target)
+        assert ask("POST", "/api/v1", host, write, {**json_headers, "Origin": f"http://{host}"})[0] == 403
+    # its own name, either spelling: answered (and /admin/ as localhost goes to the address the form uses)
+    assert ask("GET", "/", f"127.0.0.1:{port}")[0] == 200 and ask("GET", "/", f"localhost:{port}")[0] == 200
+    assert ask("GET", "/admin/", f"localhost:{port}")[0] == 302
+    own = f"127.0.0.1:{port}"
+    info = json_mod.dumps({"action": "info"})
+    assert ask("POST", "/api/v1", own, info, {**json_headers, "Origin": f"http://{own}"})[0] == 200
+    # a write needs the form's own Origin: none, or another site's, is refused
+    for origin in (None, "http://evil.example", f"http://evil.example:{port}", "null", f"http://localhost:{port + 1}"):
+        headers = dict(json_headers, **({"Origin": origin} if origin else {}))
+        assert ask("POST", "/api/v1", own, write, headers)[0] == 403, origin
+    assert path.read_bytes() == before
+    for target in ("/no-such-page/", "/assets/"):  # nor a folder's file list, in English
+        status, text = ask("GET", target, own)
+        assert status == 404 and "找不到这个页面" in text and "Directory" not in text, target
+    # a request the backend trips over: a sentence in Chinese, no traceback
+    odd = json_mod.dumps({"action": "entriesByFolder", "params": [1]})
+    status, text = ask("POST", "/api/v1", own, odd, {**json_headers, "Origin": f"http://{own}"})
+    assert status == 500 and "程序内部出错" in json_mod.loads(text)["error"]
+
+
+@needs_chromium
+def test_a_page_on_another_host_name_that_resolves_here_gets_403(browser, editing):
+    """DNS rebinding as a browser sees it: evil.example resolves to 127.0.0.1, its page reads and writes there."""
+    from tests.conftest import CHROMIUM_ARGS
+
+    root, url, _ = editing
+    port = url.rsplit(":", 1)[1]
+    path = root / "brands" / "aixin-feiyang" / "brand.yml"
+    before = path.read_bytes()
+    rebound = browser.browser_type.launch(executable_path=str(CHROMIUM),
+                                          args=CHROMIUM_ARGS + ["--host-resolver-rules=MAP evil.example 127.0.0.1"])
+    try:
+        page = rebound.new_page()
+        for target in ("/", "/brands/aixin-feiyang/", "/admin/", "/admin/config.yml"):
+            answer = page.goto(f"http://evil.example:{port}{target}")
+            assert answer.status == 403 and "拒绝访问" in page.inner_text("body"), target
+        statuses = page.evaluate("""async () => {
+            const body = JSON.stringify({action: "persistEntry", params: {assets: [],
+                dataFiles: [{path: "brands/aixin-feiyang/brand.yml", raw: "name: 被篡改\\n"}]}});
+            const write = await fetch("/api/v1", {method: "POST", headers: {"Content-Type": "application/json"}, body});
+            const read = await fetch("/api/v1", {method: "POST", headers: {"Content-Type": "application/json"},
+                body: JSON.stringify({action: "getEntry", params: {path: "brands/aixin-feiyang/brand.yml"}})});
+            return [write.status, read.status];
+        }""")
+        assert statuses == [403, 403]
+    finally:
+        rebound.close()
     assert path.read_bytes() == before
 
 

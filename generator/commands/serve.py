@@ -32,6 +32,7 @@ from generator.engine.mkdocs import Session
 from generator.findings import Severity
 from generator.edit.local_backend import LocalBackend, Refused
 from generator.edit.merge import fields_known
+from generator.edit.problems import brand_errors
 from generator.load import cms
 from generator.load.brands import load_brand
 from generator.pipeline import Project
@@ -92,23 +93,50 @@ class Preview:
 
 def _handler(preview: Preview, directory: Path, form: Path | None = None, backend: LocalBackend | None = None):
     class Handler(FilesHandler):
+        # what a refused or missing page says, in Chinese (the status line stays as HTTP spells it)
+        error_message_format = ('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>%(code)d</title>'
+                                '<p>%(explain)s</p></html>')
+
+        extensions_map = {**FilesHandler.extensions_map, ".yml": "text/yaml; charset=utf-8"}  # the form's config.yml
+
+        def send_error(self, code, message=None, explain=None):
+            super().send_error(code, message, _EXPLAIN.get(code, "请求无法处理"))
+
+        def list_directory(self, path):  # a folder without a page: no file list (in English) of the preview
+            self.send_error(404, "Not Found")
+            return None
+
+        def parse_request(self) -> bool:
+            # Every request, the preview's and the form's: only those addressed to this server by its own
+            # name. A page on another domain that resolves to 127.0.0.1 (DNS rebinding) sends its own
+            # name in Host, and is refused before anything is read or written.
+            if not super().parse_request():
+                return False
+            if self.headers.get("Host", "").lower() not in _own_hosts(self.server.server_address[1]):
+                self.send_error(403, "Forbidden")
+                return False
+            return True
+
         def do_POST(self):
             if backend is None or urlsplit(self.path).path != cms.LOCAL_API:
                 return self.send_error(404, "Not Found")
             # Only the form itself: JSON (another site's page cannot send it without asking first, and is
-            # not answered) from this address, so no page open elsewhere can write the editor's files.
-            own = f"http://{self.headers.get('Host', '')}"
-            if self.headers.get_content_type() != "application/json" or self.headers.get("Origin", own) != own:
+            # not answered) from the form's own page, so no page open elsewhere can write the editor's files.
+            own = f"http://{self.headers.get('Host', '')}".lower()
+            if self.headers.get_content_type() != "application/json" or (self.headers.get("Origin") or "").lower() != own:
                 return self.send_error(403, "Forbidden")
             try:
                 body = json.loads(self.rfile.read(int(self.headers.get("Content-Length") or 0)) or b"{}")
                 answer, status = backend.handle(body), 200
-            except Refused as exc:
-                answer, status = {"error": str(exc)}, 422
+            except Refused as exc:  # the form shows each problem, one a line, until the editor closes it
+                answer, status = {"error": str(exc), "problems": exc.problems or [str(exc)]}, 422
             except (ValueError, KeyError, TypeError):
                 answer, status = {"error": "网页表单发来的请求无法识别"}, 400
             except OSError as exc:
                 answer, status = {"error": f"保存失败（{why(exc)}）"}, 500
+            except Exception:  # noqa: BLE001  the editor sees a sentence, the terminal one line, never a traceback
+                print(f"错误：网页表单的请求处理失败（{sys.exc_info()[0].__name__}），请把这一行告诉网站管理员", file=sys.stderr)
+                answer, status = {"error": "保存失败：程序内部出错，请告诉网站管理员"}, 500
             return self._send(json.dumps(answer, ensure_ascii=False).encode("utf-8"), "application/json", status)
 
         def translate_path(self, path):
@@ -120,6 +148,13 @@ def _handler(preview: Preview, directory: Path, form: Path | None = None, backen
 
         def do_GET(self):
             url = urlsplit(self.path)
+            if form is not None and url.path.startswith("/admin") and self.headers["Host"].lower().startswith("localhost:"):
+                # the form talks to 127.0.0.1 (config.yml says so): opened as localhost, it would be another origin
+                self.send_response(302)
+                self.send_header("Location", f"http://127.0.0.1:{self.server.server_address[1]}{self.path}")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return None
             if url.path == CHANGES:
                 query = parse_qs(url.query)
                 since = int((query.get("since") or ["-1"])[0] or -1)
@@ -142,6 +177,20 @@ def _handler(preview: Preview, directory: Path, form: Path | None = None, backen
             self.wfile.write(body)
 
     return partial(Handler, directory=str(directory))
+
+
+_EXPLAIN = {
+    400: "请求无法识别",
+    403: "拒绝访问：预览和网页表单只接受发给本机地址（127.0.0.1 或 localhost 加端口）的请求",
+    404: "找不到这个页面",
+    414: "网址太长",
+    501: "不支持这种请求",
+}
+
+
+def _own_hosts(port: int) -> set[str]:
+    """The Host headers a request to this server carries (a browser always sends the port it was given)."""
+    return {f"127.0.0.1:{port}", f"localhost:{port}"}
 
 
 def _page_digests(site: Path) -> dict[str, str]:
@@ -320,14 +369,8 @@ def _form(root: Path, port: int) -> tuple[Path, LocalBackend] | None:
     write_form(config, criteria, folder, local=f"http://127.0.0.1:{port}")
     folder.prune()
     known = {c["folder"]: fields_known(c["fields"]) for c in cms.collections(config, criteria)}
-
-    def errors(brand_folder: Path) -> list[str]:
-        brand, findings = load_brand(brand_folder, root, config.contract())
-        if brand is not None:
-            findings = findings + check_brand(brand, criteria)[0]
-        return [f.message for f in findings if f.severity is Severity.ERROR]
-
-    return folder.root, LocalBackend(root, known, errors)
+    return folder.root, LocalBackend(root, known, partial(brand_errors, root=root, contract=config.contract(),
+                                                          criteria=criteria))
 
 
 def run(root: Path, port: int = 8000, edit: bool = False) -> int:

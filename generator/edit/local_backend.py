@@ -15,17 +15,26 @@ import threading
 from pathlib import Path, PurePosixPath
 from typing import Callable
 
+from generator import slugs
 from generator.atomic import write_file
 from generator.edit.merge import Known, merge
+from generator.load.contract import URL_NAME as SLUG
 
 MEDIA = {".png", ".jpg", ".jpeg", ".webp", ".svg", ".gif"}
 # the protocol's actions answered here (the editorial workflow's are not: the form publishes directly)
 ACTIONS = frozenset({"info", "entriesByFolder", "entriesByFiles", "getEntry", "getMedia", "getMediaFile",
-                     "getDeployPreview", "persistEntry", "persistMedia", "deleteFile", "deleteFiles"})
+                     "getDeployPreview", "persistEntry", "persistMedia", "deleteFile", "deleteFiles",
+                     "proposeSlug"})  # the last is brandsite's own: 网址名 from the name's pinyin, as the editor types
+# collection folders in which every entry has a folder of its own (brands/<slug>/brand.yml, logo, photos/)
+OWN_FOLDERS = ("brands",)
 
 
 class Refused(Exception):
-    """A request the form should show as failed, with a reason in Chinese."""
+    """A request the form should show as failed, with a reason in Chinese (and the problems one a line)."""
+
+    def __init__(self, message: str, problems: list[str] | None = None):
+        super().__init__(message)
+        self.problems = problems or []
 
 
 # The checker's errors for a brand folder, one line each (none: the brand may be saved).
@@ -70,7 +79,20 @@ class LocalBackend:
         return self._media(self._path(params["path"]))
 
     def _getDeployPreview(self, params):
-        return None
+        return None  # the editorial workflow's; a saved entry's 查看页面 link comes from config.yml's site_url
+
+    def _proposeSlug(self, params):
+        """A folder name for a new brand called ``name``: its pinyin, numbered past the folders there are."""
+        name = str(params.get("name") or "").strip()
+        if not name:
+            return {"slug": ""}
+        base = slugs.from_chinese(name[:100], fallback="pinpai")
+        folder = self.root / OWN_FOLDERS[0]
+        taken = {p.name for p in folder.iterdir()} if folder.is_dir() else set()
+        slug, n = base, 2
+        while slug in taken or slug.isdigit():
+            slug, n = f"{base}-{n}", n + 1
+        return {"slug": slug}
 
     # --- writing: every change is kept only when the brands it touches then pass the checker; one the
     # checker refuses puts every file back as it was and tells the editor why
@@ -109,7 +131,7 @@ class LocalBackend:
         if errors:
             for path, data in before.items():
                 _put(path, data, keep)
-            raise Refused("没有保存，请先改正：" + "；".join(errors))
+            raise Refused("没有保存，请先改正：" + "；".join(errors), errors)
 
     def _errors(self, changed) -> list[str]:
         """The checker's errors for each brand folder a change touched (a logo deleted, brand.yml edited)."""
@@ -129,6 +151,14 @@ class LocalBackend:
         inside = [self.root / folder for folder in self.known] if write else [self.root]
         if write and not any(base in path.parents for base in inside):
             raise Refused(f"网页表单只能修改 {'、'.join(self.known)} 之内的文件，不能修改“{relative}”")
+        if write and parts[0] in OWN_FOLDERS and parts[0] in self.known:
+            # a brand's files live in its own folder: brands/<网址名>/…, never loose in brands/
+            if len(parts) < 3:
+                raise Refused("没有保存：请先填写“网址名”，新品牌要放在自己的文件夹 brands/网址名/ 里", [
+                    "网址名：请填写，只用小写字母、数字和连字符，如 bianmin-yizhan"])
+            if not SLUG.match(parts[1]):
+                raise Refused(f"没有保存：网址名“{parts[1]}”只能用小写字母、数字和连字符", [
+                    f"网址名：“{parts[1]}”只能用小写字母、数字和连字符，如 bianmin-yizhan"])
         if path.resolve() != path and not any(path.resolve().is_relative_to(b.resolve()) for b in inside):
             raise Refused(f"路径“{relative}”指向站点之外")
         return path

@@ -8,8 +8,10 @@ drift apart (tests/test_cms.py holds them together).
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import yaml
 
@@ -21,6 +23,13 @@ from generator.load.contract import URL_NAME, Contract, FieldSpec
 FILES = Path(__file__).resolve().parent.parent / "edit" / "decap"
 # the proxy protocol of decap-server, spoken by `brandsite serve --edit` on its own address
 LOCAL_API = "/api/v1"
+# config.yml's line with the site's name, read by brandsite.js (Decap ignores keys it does not know)
+SITE_NAME_KEY = "brandsite_site_name"
+# the login page's logo when the site has none of its own: the icon Material shows in the site's header
+DEFAULT_LOGO = ("data:image/svg+xml," + quote(
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="96" height="96"><path fill="#1f4e8c" '
+    'd="M12 8a3 3 0 0 0 3-3 3 3 0 0 0-3-3 3 3 0 0 0-3 3 3 3 0 0 0 3 3m0 3.54C9.64 9.35 6.5 8 3 8v11c3.5 0 6.64 '
+    '1.35 9 3.54 2.36-2.19 5.5-3.54 9-3.54V8c-3.5 0-6.64 1.35-9 3.54"/></svg>'))
 
 # One widget per contract type. A map of fixed keys (standards, culture, contact) is an object whose
 # fields are those keys; Decap has no map with free keys.
@@ -34,12 +43,13 @@ _STATUS = {"widget": "select", "default": "draft",
 
 
 def config(contract: Contract, criteria: Criteria, backend: dict | None = None, local: str = "",
-           news_folder: str | None = "content/news/posts") -> dict:
+           news_folder: str | None = "content/news/posts", logo_url: str = "", site_url: str = "") -> dict:
     """The whole config.yml. ``local``: the address of `brandsite serve --edit` (http://127.0.0.1:8000), which
-    the form then talks to instead of a Git server."""
+    the form then talks to instead of a Git server. ``logo_url``: what the login page shows (the site's logo)."""
     out: dict[str, Any] = {
         "backend": backend or {"name": "git-gateway", "branch": "main"},
         "locale": "zh_Hans",
+        "logo_url": logo_url or DEFAULT_LOGO,
         "media_folder": "assets/uploads",
         "public_folder": "/assets/uploads",
         "omit_empty_optional_fields": True,
@@ -47,14 +57,36 @@ def config(contract: Contract, criteria: Criteria, backend: dict | None = None, 
     }
     if local:
         out["local_backend"] = {"url": local + LOCAL_API, "allowed_hosts": ["127.0.0.1"]}
+    if not local:  # no `serve --edit` to propose 网址名 from the name: the editor writes it
+        for collection in out["collections"]:
+            for spec in collection["fields"]:
+                if spec.get("widget") == "brandsite-slug":
+                    spec["hint"] = URL_NAME_HINT_BY_HAND
+    if local or site_url:  # a saved entry's 查看页面 link: its page in `serve`'s preview, or on the site
+        out["site_url"] = (local or site_url).rstrip("/")
     return out
 
 
 def site_config_text(site: SiteConfig, criteria: Criteria, local: str = "") -> str:
     """config.yml for this site: its categories, and the Git server named in mkdocs.yml (cms: backend:)."""
-    data = config(site.contract(), criteria, site.cms.get("backend"), local, news_folder(site))
+    data = config(site.contract(), criteria, site.cms.get("backend"), local, news_folder(site), site_logo(site),
+                  site.site_url)
     head = "# 由 brandsite cms 按品牌数据约定（contract.yml）和评价标准生成，请勿手改：改约定后重新运行即可。\n"
-    return head + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1 << 20)
+    # the site's name for the form's own script (brandsite.js), which shows it on the login page: one line of
+    # JSON, which is also YAML, so that the script need not parse YAML
+    name = f"{SITE_NAME_KEY}: {json.dumps(site.site_name, ensure_ascii=False)}\n"
+    return head + name + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1 << 20)
+
+
+def site_logo(site: SiteConfig) -> str:
+    """The site's logo as the form (at <site>/admin/) reaches it: the theme's logo or favicon when the site
+    names one (Material's theme.logo / theme.favicon, paths inside docs_dir), else the header's own icon."""
+    theme = site.raw.get("theme") if isinstance(site.raw.get("theme"), dict) else {}
+    for key in ("logo", "favicon"):
+        value = theme.get(key)
+        if isinstance(value, str) and value.strip() and "://" not in value and not value.startswith(("/", "data:")):
+            return "../" + value.strip().lstrip("./")
+    return DEFAULT_LOGO
 
 
 def news_folder(site: SiteConfig) -> str | None:
@@ -72,9 +104,10 @@ def brands_collection(contract: Contract, criteria: Criteria) -> dict:
         "name": "brands",
         "label": "服务品牌",
         "label_singular": "品牌",
-        "description": "每个品牌一个文件夹（brands/网址名/），保存后运行 brandsite check 检查是否达标。",
+        "description": "每个品牌一个文件夹（brands/网址名/）。保存时先按品牌创建标准检查，有错误时不会保存，并逐项说明。",
         "folder": "brands",
         "path": "{{slug}}/brand",
+        "preview_path": "brands/{{dirname}}/",
         "slug": "{{fields.url_name}}",
         "extension": "yml",
         "format": "yml",
@@ -97,6 +130,8 @@ def news_collection(folder: str) -> dict:
         "label_singular": "动态",
         "folder": folder,
         "slug": "{{fields.slug}}",
+        # the column, where the post is listed (the post's own address carries the blog's date)
+        "preview_path": f"{Path(folder).parent.name}/",
         "extension": "md",
         "format": "frontmatter",
         "create": True,
@@ -104,8 +139,8 @@ def news_collection(folder: str) -> dict:
         "media_folder": "images",
         "public_folder": "images",
         "fields": [
-            {"name": "slug", "label": "网址名", "widget": "string", "required": False,
-             "hint": "新建时填写：只用小写拼音字母、数字和连字符，如 kaifangri", "pattern": _url_pattern()},
+            {"name": "slug", "label": "网址名", "widget": "brandsite-slug", "source": "title", "required": False,
+             "hint": "按标题的拼音自动填写，也可以改：只用小写字母、数字和连字符，如 kaifangri", "pattern": _url_pattern()},
             {"name": "title", "label": "标题", "widget": "string", "required": False,
              "hint": "不填时用正文第一行的“# 标题”"},
             {"name": "date", "label": "日期", "widget": "datetime", "format": "YYYY-MM-DD",
@@ -119,9 +154,16 @@ def news_collection(folder: str) -> dict:
     }
 
 
+# 网址名 in the form: brandsite.js proposes it from the name's pinyin as the editor types (the contract's hint
+# is for those who write brand.yml by hand)
+URL_NAME_HINT = "按品牌名称的拼音自动填写，也可以改：只用小写字母、数字和连字符，如 wendang-lianxinqiao；保存后不能再改"
+URL_NAME_HINT_BY_HAND = "新建时填写，一般用名称的拼音：只用小写字母、数字和连字符，如 wendang-lianxinqiao；保存后不能再改"
+
+
 def field(spec: FieldSpec, contract: Contract, criteria: Criteria) -> dict:
     out = {"name": spec.key, "label": spec.label, "required": _required(spec, criteria), **_widget(spec, contract, criteria)}
-    hint = "；".join(part for part in (spec.hint, _minimum_hint(spec.key, criteria)) if part)
+    own = URL_NAME_HINT if spec.type == "url_name" else spec.hint
+    hint = "；".join(part for part in (own, _minimum_hint(spec.key, criteria)) if part)
     if hint:
         out["hint"] = hint
     return out
@@ -133,8 +175,8 @@ def _widget(spec: FieldSpec, contract: Contract, criteria: Criteria) -> dict:
         return {"widget": "select", "options": list(contract.categories)}
     if kind in _SIMPLE:
         return dict(_SIMPLE[kind])
-    if kind == "url_name":
-        return {"widget": "string", "pattern": _url_pattern()}
+    if kind == "url_name":  # brandsite.js's widget: proposed from the name, required for a new brand, fixed after
+        return {"widget": "brandsite-slug", "pattern": _url_pattern()}
     if kind == "status":
         return dict(_STATUS)
     if kind == "text_list":
