@@ -18,7 +18,7 @@ from generator.check.run import StandardResult, check_across, check_brand, compl
 from generator.config import SiteConfig, load_config
 from generator.findings import Finding, Report, Severity, rel
 from generator.load import images
-from generator.load.brands import brand_folders, load_brand
+from generator.load.brands import brand_folders, load_brand, loose_files
 from generator.load.contract import Contract
 from generator.load.news import load_news
 from generator.model import Brand, NewsPost
@@ -143,6 +143,7 @@ def _load_all(root: Path, config: SiteConfig, criteria: criteria_mod.Criteria, p
     rounds: list[Round] = []
     if only is not None:
         return Project(config, criteria, brands, report, results, news, schemes, rounds, code)
+    report.extend(loose_files(root))
     if config.news_dir:
         news, found = load_news(root, config.docs_dir, config.news_dir)
         report.extend(found)

@@ -179,3 +179,12 @@ def test_checking_one_brand_still_sees_another_of_the_same_name(site, check):
     assert any(line.startswith("brands/other/brand.yml:1:7: 错误 name.unique") and "brands/wendang/" in line
                for line in lines), lines
     assert not any(line.startswith("brands/wendang/") for line in lines)  # only the brand asked for
+
+
+def test_a_brand_file_loose_in_brands_is_reported_where_it_should_go(site, check):
+    """The old web form wrote a brand without 网址名 straight into brands/: check says it belongs to no brand."""
+    site.brand()
+    (site.root / "brands" / "brand.yml").write_text((site.root / "brands" / "wendang" / "brand.yml").read_text("utf-8"), "utf-8")
+    code, lines = check()
+    assert code == 1
+    assert any(line.startswith("brands/brand.yml:1:1: 错误 brand.folder") and "brands/网址名/" in line for line in lines)
