@@ -193,3 +193,9 @@ def test_kiosk_is_built_with_the_site_and_escapes_editors_text(demo_site):
     assert "防注入测试" in data and "<script" not in data and "\\u003cscript" in data
     for slug in published_slugs(demo_site):
         assert (kiosk / "qr" / f"{slug}.svg").is_file()
+
+
+def test_the_404_page_is_in_chinese_with_the_ways_on(demo_site):
+    page = (demo_site / "site" / "404.html").read_text("utf-8")
+    assert "Not found" not in page and "<title>找不到这个页面" in page
+    assert 'href="/brands/"' in page and 'href="/leaderboard/"' in page
