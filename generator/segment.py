@@ -25,6 +25,14 @@ def jieba():
     return module
 
 
+@lru_cache(maxsize=1)
+def plain():
+    """A tokenizer with jieba's own dictionary only. What a new name reads as must not depend on which site's
+    words this process loaded into the shared one (`Cutter`): `brandsite new` and the web form, under `serve`
+    after a build, propose the same 网址名 for the same name."""
+    return jieba().Tokenizer()
+
+
 class _WholeFile:
     """`marshal` for jieba, reading its dictionary's cache in one piece: `marshal.load` on a file reads it a few
     bytes at a time, and loading the 9 MB cache took 0.9 s of every build's critical path instead of 0.3 s."""

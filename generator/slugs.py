@@ -12,10 +12,10 @@ from generator import atomic, segment
 
 def from_chinese(text: str, fallback: str = "brand", cut: Callable[[str], list[str]] | None = None) -> str:
     """Pinyin joined within words and hyphenated between them: 文档连心桥 -> wendang-lianxin-qiao.
-    ``cut`` splits the words (jieba by default)."""
+    ``cut`` splits the words (by default jieba with its own dictionary, whatever this process has loaded)."""
     from pypinyin import lazy_pinyin  # a third of a second to import: only when something new is read
 
-    words = [w for w in (cut or segment.jieba().lcut)(text) if w.strip()]
+    words = [w for w in (cut or segment.plain().lcut)(text) if w.strip()]
     slug = "-".join("".join(lazy_pinyin(w, errors=lambda chars: list(chars))).lower() for w in words)
     slug = re.sub(r"[^a-z0-9]+", "-", slug).strip("-")
     return re.sub(r"-{2,}", "-", slug) or fallback

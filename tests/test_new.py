@@ -101,3 +101,22 @@ def test_the_temporary_logo_keeps_the_unit_name_inside_its_circle(unit, tmp_path
         assert drawn == unit  # whole, in one or two lines
     else:
         assert drawn.endswith("…") and unit.startswith(drawn[:-1])
+
+
+def test_a_names_proposed_folder_does_not_depend_on_the_words_a_build_loaded(tmp_path):
+    """`brandsite new` and the web form (under serve, after a build has loaded the site's brand names into
+    jieba) propose the same folder for the same name. In a process of its own: the shared tokenizer stays clean."""
+    import subprocess
+    import sys
+
+    words = tmp_path / "words.txt"
+    words.write_text("阳光规划 100000\n爱心飞扬 100000\n", "utf-8")
+    script = (
+        "from generator import segment, slugs\n"
+        "names = ('阳光规划', '爱心飞扬')\n"
+        "before = [slugs.from_chinese(n) for n in names]\n"
+        f"segment.jieba().load_userdict({str(words)!r})  # as the engine's cutter does with a site's names\n"
+        "assert segment.jieba().lcut('阳光规划') == ['阳光规划']\n"
+        "print(before, [slugs.from_chinese(n) for n in names])\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "['yangguang-guihua', 'aixin-feiyang'] ['yangguang-guihua', 'aixin-feiyang']"
