@@ -16,7 +16,7 @@ from generator.check.criteria import load as load_criteria
 from generator.cli import main
 from generator.config import load_config
 from generator.edit.merge import fields_known, merge
-from generator.load import cms
+from generator.edit import form
 from generator.load.brands import SLUG
 from generator.load.contract import default_contract
 from tests.conftest import CHROMIUM, GOOD_BRAND as GOOD_BRAND_FOR_FORM, REPO, copy_demo, make_image, running_serve
@@ -30,11 +30,11 @@ def brand_fields(config: dict) -> dict[str, dict]:
 
 def test_the_form_has_every_contract_field_with_its_label_hint_and_required_flag():
     contract = default_contract()
-    fields = brand_fields(cms.config(contract, CRITERIA))
+    fields = brand_fields(form.config(contract, CRITERIA))
     assert list(fields) == list(contract.fields)  # the same keys, in the template's order
     for key, spec in contract.fields.items():
         assert fields[key]["label"] == spec.label
-        assert spec.hint and fields[key]["hint"].startswith(spec.hint if key != "url_name" else cms.URL_NAME_HINT_BY_HAND)
+        assert spec.hint and fields[key]["hint"].startswith(spec.hint if key != "url_name" else form.URL_NAME_HINT_BY_HAND)
         if spec.required == "yes":
             assert fields[key]["required"] is True, key
     assert fields["status"]["options"] == [{"label": "草稿（暂不发布）", "value": "draft"},
@@ -43,23 +43,23 @@ def test_the_form_has_every_contract_field_with_its_label_hint_and_required_flag
     assert fields["url_name"]["pattern"][0] == SLUG.pattern  # the form refuses what the loader refuses
     assert fields["url_name"]["widget"] == "brandsite-slug"  # proposed from the name's pinyin (brandsite.js)
     # only `serve --edit` proposes it: a form published with a Git server says to write it
-    local = brand_fields(cms.config(contract, CRITERIA, local="http://127.0.0.1:8000"))
-    assert local["url_name"]["hint"] == cms.URL_NAME_HINT and "自动" not in fields["url_name"]["hint"]
+    local = brand_fields(form.config(contract, CRITERIA, local="http://127.0.0.1:8000"))
+    assert local["url_name"]["hint"] == form.URL_NAME_HINT and "自动" not in fields["url_name"]["hint"]
 
 
 def test_the_login_page_gets_the_sites_name_and_logo(tmp_path):
     copy_demo(tmp_path, parts=("mkdocs.yml",))
     site = load_config(tmp_path)
-    text = cms.site_config_text(site, CRITERIA)
+    text = form.site_config_text(site, CRITERIA)
     assert '\nbrandsite_site_name: "机关服务品牌展示"\n' in text  # one line of JSON, read by brandsite.js
-    assert yaml.safe_load(text)["logo_url"] == cms.DEFAULT_LOGO  # the demo names no logo: the header's icon
+    assert yaml.safe_load(text)["logo_url"] == form.DEFAULT_LOGO  # the demo names no logo: the header's icon
     config = tmp_path / "mkdocs.yml"
     config.write_text(config.read_text("utf-8").replace("theme:\n", "theme:\n  logo: assets/images/hui.png\n", 1), "utf-8")
-    assert yaml.safe_load(cms.site_config_text(load_config(tmp_path), CRITERIA))["logo_url"] == "../assets/images/hui.png"
+    assert yaml.safe_load(form.site_config_text(load_config(tmp_path), CRITERIA))["logo_url"] == "../assets/images/hui.png"
 
 
 def test_list_minimums_aspects_and_categories_come_from_the_criteria_and_the_site(tmp_path):
-    fields = brand_fields(cms.config(default_contract(), CRITERIA))
+    fields = brand_fields(form.config(default_contract(), CRITERIA))
     assert fields["commitments"]["min"] == 3 and fields["systems"]["min"] == 4
     assert fields["systems"]["required"] is True  # an error-level rule makes it required in the form
     assert "至少填写 5 项" in fields["standards"]["hint"]
@@ -73,7 +73,7 @@ def test_list_minimums_aspects_and_categories_come_from_the_criteria_and_the_sit
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: 测试\nplugins:\n  - brandsite:\n      criteria: criteria.yml\n      categories: [窗口服务, 机关党建]\n", "utf-8")
     site = load_config(tmp_path)
-    fields = brand_fields(yaml.safe_load(cms.site_config_text(site, load_criteria(site.criteria))))
+    fields = brand_fields(yaml.safe_load(form.site_config_text(site, load_criteria(site.criteria))))
     assert fields["commitments"]["min"] == 5
     assert fields["category"]["options"] == ["窗口服务", "机关党建"]
 
@@ -90,7 +90,7 @@ def test_cms_print_writes_the_config_and_the_command_writes_admin_config(tmp_pat
     assert (tmp_path / "admin" / "config.yml").read_text("utf-8") == printed
 
 
-KNOWN = fields_known(brand_fields(cms.config(default_contract(), CRITERIA)).values())
+KNOWN = fields_known(brand_fields(form.config(default_contract(), CRITERIA)).values())
 
 
 def decap_style(text: str) -> str:

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from generator.cli import _parser, main
-from generator.load.ci import CODE_QUALITY, PLATFORMS, commands, pipeline
+from generator.edit.ci import CODE_QUALITY, PLATFORMS, commands, pipeline
 from tests.conftest import REPO, copy_demo
 
 SCHEMA = json.loads((Path(__file__).parent / "schemas" / "gitlab-code-quality.json").read_text("utf-8"))

@@ -258,7 +258,7 @@ def test_a_long_results_table_is_cut_to_its_top_rows_with_a_pointer(demo):
 
     from generator.pipeline import load_project
     from generator.publish import wechat
-    from generator.publish.article import round_article
+    from generator.produce.article import round_article
 
     project = load_project(demo)
     r = project.ranked()[-1]

@@ -10,7 +10,7 @@ from generator.commands import fail, why
 
 
 def run(root: Path, platform: str, to_stdout: bool = False) -> int:
-    from generator.load.ci import TARGETS, pipeline
+    from generator.edit.ci import TARGETS, pipeline
 
     text = pipeline(platform)
     if to_stdout:

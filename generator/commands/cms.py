@@ -12,7 +12,7 @@ DEFAULT_OUTPUT = Path("admin") / "config.yml"
 
 
 def run(root: Path, to_stdout: bool = False, output: Path | None = None) -> int:
-    from generator.load.cms import site_config_text
+    from generator.edit.form import site_config_text
 
     settings = settings_or_report(root)
     if settings is None:

@@ -9,7 +9,7 @@ from typing import Iterator
 from generator.commands import load_or_report, why, fail
 from generator.commands.progress_display import on_stderr
 from generator.publish import catalog, portal, wechat
-from generator.publish.article import Article
+from generator.produce.article import Article
 
 
 

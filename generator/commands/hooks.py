@@ -12,7 +12,7 @@ MARK = "brandsite hooks install"  # in every hook this command wrote: only those
 
 
 def install(root: Path) -> int:
-    from generator.load.ci import hook_script
+    from generator.edit.ci import hook_script
 
     try:
         top = Path(subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=root, capture_output=True,

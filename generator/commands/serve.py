@@ -33,7 +33,7 @@ from generator.findings import Severity
 from generator.edit.local_backend import LocalBackend, Refused
 from generator.edit.merge import fields_known
 from generator.edit.problems import brand_errors
-from generator.load import cms
+from generator.edit.form import LOCAL_API, collections
 from generator.load.brands import load_brand
 from generator.pipeline import Project
 from generator.produce import dates, leaderboard, search_terms
@@ -118,7 +118,7 @@ def _handler(preview: Preview, directory: Path, form: Path | None = None, backen
             return True
 
         def do_POST(self):
-            if backend is None or urlsplit(self.path).path != cms.LOCAL_API:
+            if backend is None or urlsplit(self.path).path != LOCAL_API:
                 return self.send_error(404, "Not Found")
             # Only the form itself: JSON (another site's page cannot send it without asking first, and is
             # not answered) from the form's own page, so no page open elsewhere can write the editor's files.
@@ -368,7 +368,7 @@ def _form(root: Path, port: int) -> tuple[Path, LocalBackend] | None:
     folder = Tree(root / ".brandsite" / "preview" / "admin")
     write_form(config, criteria, folder, local=f"http://127.0.0.1:{port}")
     folder.prune()
-    known = {c["folder"]: fields_known(c["fields"]) for c in cms.collections(config, criteria)}
+    known = {c["folder"]: fields_known(c["fields"]) for c in collections(config, criteria)}
     return folder.root, LocalBackend(root, known, partial(brand_errors, root=root, contract=config.contract(),
                                                           criteria=criteria))
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from generator import atomic, fingerprint, memo, segment, slugs
 from generator.check.criteria import Criteria
 from generator.config import SiteConfig
-from generator.load import cms
+from generator.edit import form
 from generator.model import Brand
 from generator.pipeline import Project
 from generator.progress import NULL, Progress, Stage
@@ -22,7 +22,7 @@ from generator.produce.pages import Card
 from generator.produce.remembered import Remembered
 from generator.produce.tree import Tree
 from generator.publish import catalog, portal
-from generator.publish.article import Article, brand_article, round_article
+from generator.produce.article import Article, brand_article, round_article
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 LINKED = "linked"  # beside docs/: the site's images, which the engine edge links in (listed in linked.json)
@@ -125,8 +125,8 @@ def _category_folders(categories: list[str], cutter: segment.Cutter, cache: Path
 
 def write_form(config: SiteConfig, criteria: Criteria, folder: Tree, local: str = "") -> None:
     """The web form (Decap CMS's files and its config.yml) into ``folder``; `serve --edit` serves the same."""
-    folder.copy_folder(cms.FILES, folder.root)
-    folder.write(folder.root / "config.yml", cms.site_config_text(config, criteria, local))
+    folder.copy_folder(form.FILES, folder.root)
+    folder.write(folder.root / "config.yml", form.site_config_text(config, criteria, local))
 
 
 def write_brand(brand: Brand, docs: Tree, cache: Path, site_url: str, updated, history: list[dict],

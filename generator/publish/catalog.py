@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator.load.contract import suggest
 from generator.pipeline import Project
 from generator.produce import dates, leaderboard
-from generator.publish.article import Article, brand_article, round_article
+from generator.produce.article import Article, brand_article, round_article
 
 
 class NotPublished(Exception):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from generator.atomic import replace_folder
 from generator.publish import markup, media
-from generator.publish.article import Article
+from generator.produce.article import Article
 
 CLEAN_ATTRIBUTES = markup.KEPT_ATTRIBUTES - {"style"}
 COLUMNS = {"brand": "品牌风采", "round": "评价结果"}

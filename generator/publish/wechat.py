@@ -22,7 +22,7 @@ from markupsafe import Markup
 from generator.atomic import replace_folder
 from generator.produce.pages import render
 from generator.publish import cover, markup, media
-from generator.publish.article import Article, DIGEST_MAX, TITLE_MAX
+from generator.produce.article import Article, DIGEST_MAX, TITLE_MAX
 
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "wechat_themes.yml"

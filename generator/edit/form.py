@@ -20,7 +20,7 @@ from generator.config import SiteConfig
 from generator.load.contract import URL_NAME, Contract, FieldSpec
 
 # Decap's own files (vendored: many government networks reach no CDN), served at /admin/
-FILES = Path(__file__).resolve().parent.parent / "edit" / "decap"
+FILES = Path(__file__).resolve().parent / "decap"
 # the proxy protocol of decap-server, spoken by `brandsite serve --edit` on its own address
 LOCAL_API = "/api/v1"
 # config.yml's line with the site's name, read by brandsite.js (Decap ignores keys it does not know)
