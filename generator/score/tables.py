@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.load import limits
+from generator.oserrors import why
 
 
 class TableError(Exception):
@@ -136,8 +137,6 @@ def _read_xlsx(path: Path, sheet: str | None) -> tuple[list[str], list[Row]]:
 def _why_not_xlsx(path: Path, exc: Exception) -> str:
     """Why openpyxl could not open ``path``, in Chinese, from what the file starts with."""
     if isinstance(exc, OSError) and not isinstance(exc, zipfile.BadZipFile):
-        from generator.commands import why
-
         return why(exc)
     try:
         with open(path, "rb") as f:
