@@ -9,7 +9,8 @@ from pathlib import Path
 from generator.commands import build, load_or_report, why, fail
 from generator.commands.progress_display import on_stderr
 from generator.commands.export import export_portal
-from generator.publish import catalog, deploy
+from generator.produce import catalog
+from generator.publish import deploy
 
 
 

@@ -8,7 +8,8 @@ from typing import Iterator
 
 from generator.commands import load_or_report, why, fail
 from generator.commands.progress_display import on_stderr
-from generator.publish import catalog, portal, wechat
+from generator.produce import catalog
+from generator.publish import portal, wechat
 from generator.produce.article import Article
 
 

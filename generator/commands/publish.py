@@ -16,7 +16,8 @@ from generator.commands import load_or_report, why, fail
 from generator.commands.export import chosen, export_wechat
 from generator.commands.progress_display import on_stderr
 from generator.progress import Progress
-from generator.publish import catalog, drafts, wechat
+from generator.produce import catalog
+from generator.publish import drafts, wechat
 from generator.publish.wechat_api import DEFAULT_BASE, ApiError, Client, credentials_from
 
 ACTIONS = {"add": "已新建草稿", "update": "已更新草稿", "unchanged": "未改动，未发送"}

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from generator.load.brands import resolve_inside
 from generator.load.images import ImageProblem, inspect
 from generator.model import Brand, ImageInfo
-from generator.produce import leaderboard
+from generator.produce import leaderboard, markup
 from generator.produce.dates import chinese
 from generator.produce.images import fallback_suffix
 from generator.produce.pages import brand_url, render
@@ -173,3 +173,24 @@ def round_article(r: RankedRound, site_url: str, organizer: str) -> Article:
         page=f"leaderboard/{r.id}/", body=body(None), pictures=(), abridged=abridged, kicker="评价结果公布", badge="评价结果", cover_title=r.title,
         cover_subtitle=f"{data['date_zh']}公布 · {len(data['rows'])}个品牌参评", cover_logos=tuple(top),
     )
+
+
+# what the portal column and the feeds keep of the house markup: no classes, no styles (the CMS brings its own)
+CLEAN_ATTRIBUTES = markup.KEPT_ATTRIBUTES - {"style"}
+
+
+def clean_body(article: Article, sources: dict[str, str], site_url: str) -> str:
+    """The article as clean HTML with absolute links and the images at ``sources`` (``image:N`` -> address)."""
+    root = markup.parse(article.body)
+    markup.remove_comments(root)
+    markup.absolute_links(root, article.url(site_url))
+    markup.place_images(root, sources)
+    markup.strip_attributes(root, CLEAN_ATTRIBUTES)
+    return markup.serialize(root).strip()
+
+
+def site_sources(article: Article, site_url: str) -> dict[str, str]:
+    """The article's images at the addresses the built site publishes them (for feeds)."""
+    base = site_url.rstrip("/")
+    return {f"image:{i}": f"{base}/{p.site_path}" if base else f"/{p.site_path}"
+            for i, p in enumerate(article.pictures) if p.site_path}

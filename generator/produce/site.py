@@ -15,14 +15,13 @@ from generator.edit import form
 from generator.model import Brand
 from generator.pipeline import Project
 from generator.progress import NULL, Progress, Stage
-from generator.produce import (brand_lookup, dates, feeds, images, kiosk, leaderboard, pages, parallel, search_terms,
-                                slots)
+from generator.produce import (brand_lookup, catalog, dates, feeds, images, kiosk, leaderboard, pages, parallel,
+                                search_terms, slots)
 from generator.produce import qr as qr_codes
 from generator.produce.pages import Card
 from generator.produce.remembered import Remembered
 from generator.produce.tree import Tree
-from generator.publish import catalog, portal
-from generator.produce.article import Article, brand_article, round_article
+from generator.produce.article import Article, brand_article, clean_body, round_article, site_sources
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 LINKED = "linked"  # beside docs/: the site's images, which the engine edge links in (listed in linked.json)
@@ -266,7 +265,7 @@ def _write_feeds(project: Project, docs: Tree, cards: list[Card], ranked, histor
     by_id = {f"brand:{c.brand.slug}": c for c in cards}
 
     def body(article: Article) -> str:
-        return portal.body(article, portal.site_sources(article, config.site_url), config.site_url)
+        return clean_body(article, site_sources(article, config.site_url), config.site_url)
 
     def content(entry: feeds.Item) -> str:
         card = by_id.get(entry.id)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Iterator
 
 from generator.atomic import exclusive, write_file
-from generator.publish import markup
+from generator.produce import markup
 from generator.publish.wechat_api import BUSY_CODES, ApiError, Client
 
 # the documented limits of draft/add, checked before anything is sent

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.atomic import replace_folder
-from generator.publish import markup, media
-from generator.produce.article import Article
+from generator.publish import media
+from generator.produce.article import Article, clean_body
 
-CLEAN_ATTRIBUTES = markup.KEPT_ATTRIBUTES - {"style"}
 COLUMNS = {"brand": "品牌风采", "round": "评价结果"}
 
 
@@ -25,22 +24,6 @@ class Site:
     url: str
     domain: str
     code: str  # 网站标识码
-
-
-def body(article: Article, sources: dict[str, str], site_url: str) -> str:
-    root = markup.parse(article.body)
-    markup.remove_comments(root)
-    markup.absolute_links(root, article.url(site_url))
-    markup.place_images(root, sources)
-    markup.strip_attributes(root, CLEAN_ATTRIBUTES)
-    return markup.serialize(root).strip()
-
-
-def site_sources(article: Article, site_url: str) -> dict[str, str]:
-    """The article's images at the addresses the built site publishes them (for feeds)."""
-    base = site_url.rstrip("/")
-    return {f"image:{i}": f"{base}/{p.site_path}" if base else f"/{p.site_path}"
-            for i, p in enumerate(article.pictures) if p.site_path}
 
 
 def pub_date(article: Article) -> str:
@@ -71,7 +54,7 @@ def export(article: Article, folder: Path, site: Site) -> dict:
 
     def write(tmp: Path) -> dict:
         written = [media.export_image(p.info, tmp, f"images/{p.name}") for p in article.pictures]
-        content = body(article, {f"image:{i}": w.path for i, w in enumerate(written)}, site.url)
+        content = clean_body(article, {f"image:{i}": w.path for i, w in enumerate(written)}, site.url)
         (tmp / "article.html").write_text(fragment(article, content, site, written[0].path if written else ""), "utf-8")
         manifest = {
             "id": article.id, "column": COLUMNS[article.kind], "title": article.title, "pub_date": pub_date(article),

@@ -21,7 +21,8 @@ from markupsafe import Markup
 
 from generator.atomic import replace_folder
 from generator.produce.pages import render
-from generator.publish import cover, markup, media
+from generator.produce import markup
+from generator.publish import cover, media
 from generator.produce.article import Article, DIGEST_MAX, TITLE_MAX
 
 
