@@ -187,3 +187,31 @@ def test_the_search_dialog_and_its_results_fit_the_phone(browser, server, width,
     context.close()
     assert shown >= 5
     assert problems(m, care, "搜索") == []
+
+
+@pytest.mark.parametrize("care", [False, True], ids=["normal", "care"])
+def test_a_brand_pages_qr_code_is_whole_on_the_narrowest_phone(browser, server, care):
+    """The code under 手机浏览 is shown whole and square (it was cut to the box it was squeezed into), as an image
+    WeChat's long press can read (识别图中二维码)."""
+    context = phone(browser, 320, care)
+    page = context.new_page()
+    page.goto(server + "/brands/wendang-lianxinqiao/", wait_until="networkidle")
+    code = page.locator(".bs-qr img")
+    box = code.bounding_box()
+    natural = code.evaluate("i => [i.naturalWidth, i.naturalHeight, i.currentSrc.slice(0, 22)]")
+    context.close()
+    assert box["width"] == box["height"] == 160 and 0 <= box["x"] and box["x"] + box["width"] <= 320
+    assert natural[0] == natural[1] >= 160 and natural[2] == "data:image/png;base64,"
+
+
+def test_in_care_mode_the_chosen_category_is_told_apart_by_more_than_colour(browser, server):
+    context = phone(browser, 320, True)
+    page = context.new_page()
+    page.goto(server + "/brands/", wait_until="networkidle")
+    chips = page.eval_on_selector_all(".bs-filter__btn", """els => els.map(e => [e.getAttribute('aria-current'),
+        getComputedStyle(e).backgroundColor, Math.round(e.getBoundingClientRect().top)])""")
+    context.close()
+    chosen = [c for c in chips if c[0] == "page"]
+    assert len(chosen) == 1 and chosen[0][1] == "rgb(0, 0, 0)"
+    assert all(c[1] == "rgb(255, 255, 255)" for c in chips if c[0] != "page")
+    assert len({c[2] for c in chips}) < len(chips)  # some chips share a row

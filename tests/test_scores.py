@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from decimal import Decimal
 
 import pytest
@@ -322,3 +323,16 @@ def test_a_brand_whose_file_cannot_be_read_is_one_finding_not_one_per_round(site
     assert "检查了 5 个品牌（其中无法读取 1 个）" in lines[-1]
     round_file(site, body=results(("zz", 80, 80, 80, 0)))  # a folder that does not exist is still named
     assert any("score.brand-unknown" in line for line in check()[1])
+
+
+def test_a_brand_back_after_missing_a_round_is_not_called_new(site):
+    """较上轮 says 新 only for a brand's first round; one that sat out the previous round says so."""
+    brands(site)
+    round_file(site, "2026-q1", body=results(("aa", 90, 90, 90, 0), ("bb", 80, 80, 80, 0)))
+    round_file(site, "2026-q2", date="2026-07-10", body=results(("bb", 80, 80, 80, 0)))
+    round_file(site, "2026-q3", date="2026-10-08", body=results(("aa", 90, 90, 90, 0), ("bb", 80, 80, 80, 0),
+                                                                 ("cc", 70, 70, 70, 0)))
+    assert site.run("build", "-q") == 0
+    page = (site.root / "site" / "leaderboard" / "2026-q3" / "index.html").read_text("utf-8")
+    changes = dict(re.findall(r'<span>(品牌.测试)</span>.*?class="bs-change bs-change--\w+" data-label="较上轮">([^<]*)<', page))
+    assert changes == {"品牌甲测试": "上轮未参评", "品牌乙测试": "↓1", "品牌丙测试": "新"}  # 乙 was first of one in q2

@@ -18,9 +18,9 @@ from generator.score.rank import RankedRound, shown
 from generator.score.scheme import plain
 
 
-def _change(change: int | None) -> tuple[str, str]:
+def _change(change: int | None, returning: bool = False) -> tuple[str, str]:
     if change is None:
-        return "新", "new"
+        return ("上轮未参评", "same") if returning else ("新", "new")
     if change > 0:
         return f"↑{change}", "up"
     if change < 0:
@@ -37,7 +37,7 @@ def view(r: RankedRound, logos: dict[str, Placed]) -> dict:
     """What the round table shows: every number already formatted."""
     rows = []
     for s in r.standings:
-        text, kind = _change(s.change)
+        text, kind = _change(s.change, s.returning)
         rows.append({
             "rank": s.rank, "slug": s.brand.slug, "name": s.brand.name, "unit": s.brand.unit,
             "category": s.brand.category, "logo": logos.get(s.brand.slug),

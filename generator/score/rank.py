@@ -32,8 +32,9 @@ class Standing:
     scores: dict[str, Decimal]
     bonus: Decimal  # points after caps
     composite: Decimal  # exact
-    change: int | None  # places gained since the previous round of the scheme; None on a first appearance
+    change: int | None  # places gained since the previous round of the scheme; None when not in it
     awards: tuple[str, ...]
+    returning: bool = False  # not in the previous round of the scheme, but in an earlier one
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,9 @@ def _pinyin(name: str) -> str:
     return slugs.reading(name)[0]
 
 
-def rank_round(round_: Round, scheme: Scheme, brands: dict[str, Brand], previous: RankedRound | None) -> RankedRound:
+def rank_round(round_: Round, scheme: Scheme, brands: dict[str, Brand], previous: RankedRound | None,
+               earlier: frozenset[str] = frozenset()) -> RankedRound:
+    """``earlier``: the brands in any round of the scheme before this one."""
     rows = []
     for entry in round_.entries:
         total, points = composite(entry.scores, entry.bonus, scheme)
@@ -83,7 +86,8 @@ def rank_round(round_: Round, scheme: Scheme, brands: dict[str, Brand], previous
         rank = standings[-1].rank if standings and standings[-1].composite == total else i + 1
         change = before[brand.slug] - rank if brand.slug in before else None
         awards = tuple(a.title for a in scheme.awards if rank <= a.max_rank)
-        standings.append(Standing(rank, brand, scores, points, total, change, awards))
+        returning = change is None and brand.slug in earlier
+        standings.append(Standing(rank, brand, scores, points, total, change, awards, returning))
     return RankedRound(round_.id, round_.title, round_.date, scheme, tuple(standings))
 
 
@@ -92,8 +96,11 @@ def rank_all(rounds: list[Round], schemes: dict[str, Scheme], brands: list[Brand
     by_slug = {b.slug: b for b in brands}
     out: list[RankedRound] = []
     last: dict[str, RankedRound] = {}
+    seen: dict[str, frozenset[str]] = {}
     for round_ in sorted((r for r in rounds if not r.is_draft), key=lambda r: (r.date, r.id)):
-        ranked = rank_round(round_, schemes[round_.scheme], by_slug, last.get(round_.scheme))
+        earlier = seen.get(round_.scheme, frozenset())
+        ranked = rank_round(round_, schemes[round_.scheme], by_slug, last.get(round_.scheme), earlier)
         last[round_.scheme] = ranked
+        seen[round_.scheme] = earlier | {s.brand.slug for s in ranked.standings}
         out.append(ranked)
     return out
