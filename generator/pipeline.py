@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import gc
 import os
-import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +17,7 @@ from generator.check.run import StandardResult, check_across, check_brand, compl
 from generator.config import SiteConfig, load_config
 from generator.findings import Finding, Report, Severity, rel
 from generator.load import images
-from generator.load.brands import brand_folders, load_brand, loose_files
+from generator.load.brands import brand_folders, glance, load_brand, loose_files
 from generator.load.contract import Contract
 from generator.load.news import load_news
 from generator.model import Brand, NewsPost
@@ -131,7 +130,7 @@ def _load_all(root: Path, config: SiteConfig, criteria: criteria_mod.Criteria, p
         across = check_across(brands, criteria)
     else:
         checked = {b.slug for b in brands}
-        others = _glance(root, {p.name for p in only})
+        others = glance(root, {p.name for p in only})
         across = [f for f in check_across(brands + others, criteria) if f.brand in checked]
     report.extend(across)
     if across:
@@ -153,42 +152,6 @@ def _load_all(root: Path, config: SiteConfig, criteria: criteria_mod.Criteria, p
     rounds, found = _rounds(root, schemes, brands, unreadable, files, code, cache)
     report.extend(found)
     return Project(config, criteria, brands, report, results, news, schemes, rounds, code)
-
-
-@dataclass
-class _Glanced:
-    """What a quick look at a brand's brand.yml tells (its name, whether a draft), for the rules that
-    compare brands when only some brands are checked."""
-    slug: str
-    folder: Path
-    source: str
-    name: str | None
-    status: str
-
-    @property
-    def is_draft(self) -> bool:
-        return self.status == "draft"
-
-
-_TOP_LINE = re.compile(r"^(name|status):[ \t]*(.*?)[ \t]*(?:#.*)?$", re.M)
-
-
-def _glance(root: Path, skip: set[str]) -> list[_Glanced]:
-    """The brands not in ``skip``, from their top-level ``name:`` and ``status:`` lines alone (no YAML parse:
-    a thousand brands in a few hundredths of a second); a brand that cannot be read is left out."""
-    out = []
-    for folder in brand_folders(root):
-        if folder.name in skip:
-            continue
-        try:
-            text = (folder / "brand.yml").read_text("utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            continue
-        found = {key: value.strip("\"'") for key, value in _TOP_LINE.findall(text)}
-        if found.get("name"):
-            out.append(_Glanced(folder.name, folder, rel(folder / "brand.yml", root), found["name"],
-                                found.get("status") or "published"))
-    return out
 
 
 def _rounds(root: Path, schemes: dict[str, Scheme], brands: list[Brand], unreadable: frozenset[str],

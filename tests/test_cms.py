@@ -502,3 +502,41 @@ def test_deleting_a_logo_from_the_media_library_is_refused_and_undone(tmp_path):
 def test_a_save_over_a_file_that_does_not_parse_writes_the_forms_values():
     broken = "name: 文档连心桥\ncommitments: [一般查询\n"
     assert merge(broken, "name: 文档连心桥\nunit: 青岛市档案局\n", KNOWN) == "name: 文档连心桥\nunit: 青岛市档案局\n"
+
+
+def test_a_save_that_would_give_two_published_brands_one_name_is_refused(site):
+    """The form runs the rules that compare brands too: a new brand named as an existing one is refused before
+    it is written, naming the existing folder, rather than saved and then stopping every build."""
+    from generator.edit.problems import brand_errors
+
+    site.brand(slug="wendang", text=GOOD_BRAND_FOR_FORM)
+    site.brand(slug="wendang-2", text=GOOD_BRAND_FOR_FORM)
+    config = load_config(site.root)
+    lines = brand_errors(site.root / "brands" / "wendang-2", site.root, config.contract(), CRITERIA)
+    assert any(line.startswith("品牌名称") and "brands/wendang/" in line for line in lines), lines
+    draft = GOOD_BRAND_FOR_FORM + "status: draft\n"
+    site.brand(slug="wendang-2", text=draft)  # a draft may share a name until it is published
+    assert brand_errors(site.root / "brands" / "wendang-2", site.root, config.contract(), CRITERIA) == []
+
+
+def test_a_date_that_does_not_exist_is_refused_at_its_field_not_as_an_unreadable_request(tmp_path):
+    """2021-02-30 typed into 创建时间: the form says which field and why, as `brandsite check` does."""
+    from functools import partial
+
+    from generator.edit.local_backend import LocalBackend, Refused
+    from generator.edit.problems import brand_errors
+
+    root = copy_demo(tmp_path, parts=("mkdocs.yml", "brands"))
+    config = load_config(root)
+    backend = LocalBackend(root, {"brands": {}, "content/news/posts": {}},
+                           partial(brand_errors, root=root, contract=config.contract(), criteria=CRITERIA))
+    path = root / "brands" / "wendang-lianxinqiao" / "brand.yml"
+    before = path.read_text("utf-8")
+    raw = before.replace("launched: 2006-08", "launched: 2021-02-30") if "launched: 2006-08" in before \
+        else before + "launched: 2021-02-30\n"
+    request = {"action": "persistEntry", "params": {"dataFiles": [{"path": "brands/wendang-lianxinqiao/brand.yml",
+                                                                   "raw": raw}], "assets": []}}
+    with pytest.raises(Refused) as refused:
+        backend.handle(request)
+    assert any(p.startswith("创建时间") and "不存在" in p for p in refused.value.problems), refused.value.problems
+    assert path.read_text("utf-8") == before

@@ -17,6 +17,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError as RuamelError
 from ruamel.yaml.util import load_yaml_guess_indent
 
+from generator.load.yamlpos import safe_load
+
 # Keys the form knows, as a tree: {key: subtree} for a mapping's fields, None for a value. A key the
 # form does not show is never removed because the form left it out.
 Known = dict[str, Any]
@@ -24,9 +26,9 @@ Known = dict[str, Any]
 
 def merge(original: str, incoming: str, known: Known) -> str:
     """The original text with the incoming values laid over it (the original itself when equal)."""
-    new = yaml.safe_load(incoming)
+    new = safe_load(incoming)  # an impossible date stays text: the checker then says which and why
     try:
-        if _plain(yaml.safe_load(original)) == _plain(new) or not isinstance(new, dict):
+        if _plain(safe_load(original)) == _plain(new) or not isinstance(new, dict):
             return original
         _, indent, offset = load_yaml_guess_indent(original)
         loader = YAML()
@@ -34,7 +36,7 @@ def merge(original: str, incoming: str, known: Known) -> str:
         loader.width = 1 << 20  # never fold a long line that was one line
         loader.indent(mapping=indent or 2, sequence=indent or 2, offset=offset or 0)
         doc = loader.load(original)
-    except (yaml.YAMLError, RuamelError):
+    except (yaml.YAMLError, RuamelError, ValueError):  # ValueError: ruamel.yaml on a date that does not exist
         return incoming  # a file that does not parse has nothing to keep: the form's values replace it
     if not isinstance(doc, dict):
         return incoming

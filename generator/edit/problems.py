@@ -9,9 +9,9 @@ from pathlib import Path
 import yaml
 
 from generator.check.criteria import Criteria
-from generator.check.run import check_brand
+from generator.check.run import check_across, check_brand
 from generator.findings import Finding, Severity
-from generator.load.brands import load_brand
+from generator.load.brands import glance, load_brand
 from generator.load.contract import Contract
 
 
@@ -19,7 +19,10 @@ def brand_errors(folder: Path, root: Path, contract: Contract, criteria: Criteri
     """The checker's errors for one brand folder, one line each, led by the field's label."""
     brand, findings = load_brand(folder, root, contract)
     if brand is not None:
-        findings = findings + check_brand(brand, criteria)[0]
+        # the brand's own rules, and those that compare it with the others (two published brands of one name)
+        others = glance(root, {folder.name})
+        findings = findings + check_brand(brand, criteria)[0] + [
+            f for f in check_across([brand, *others], criteria) if f.brand == brand.slug]
     errors = [f for f in findings if f.severity is Severity.ERROR]
     if not errors:
         return []

@@ -37,6 +37,11 @@ def _timestamp_or_text(loader, node):
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
+
+def safe_load(text: str):
+    """``text`` as plain data, read as the loader reads brand files (a date that does not exist stays text)."""
+    return yaml.load(text, Loader=_Loader)  # noqa: S506  (_Loader is the safe loader)
+
 Path_ = tuple  # a path into the document: keys and list indexes
 
 
