@@ -50,6 +50,14 @@ CASES = {
                            ["“caption:”的冒号后面缺少空格", "caption: 查档大厅"]),
     "full-width-space-after-colon": (("vision: 让", "vision:\u3000让"), "9:8", "yaml.syntax",
                                      ["冒号后面是全角空格", "请改成半角空格，写成 vision: 让"]),
+    # a list item typed with no space after its dash, or with a bullet; a half-width ": " inside an item's text
+    "dash-no-space": (("  - 复杂查档", "  -复杂查档"), "12:3", "yaml.syntax",
+                      ["第 12 行的“-”后面缺少空格", "如 - 复杂查档"]),
+    "dash-no-space-first-item": (("  - 一般查询", "  -一般查询"), "11:3", "contract.type", ["第 11 行的“-”后面缺少空格"]),
+    "dash-bullet": (("  - 复杂查档", "  · 复杂查档"), "12:3", "yaml.syntax",
+                    ["第 12 行的列表符号用了间隔号“·”", "半角减号加一个空格"]),
+    "colon-space-inside-item": (("  - 复杂查档 3 个工作日内答复", "  - 复杂查档: 3 个工作日内答复"), "12:5", "contract.type",
+                                ["服务承诺第 2 项应为文字", "文字里的冒号请用全角“：”", "加上半角引号"]),
     # 引号没有配对
     "quote-top": (("slogan: 档案连着你我", 'slogan: "档案连着你我'), "6:9", "yaml.syntax",
                   ["第 6 行的引号没有配对", '请在这一项末尾补上 "']),

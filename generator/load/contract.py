@@ -124,10 +124,18 @@ def _describe(value: Any) -> str:
     if isinstance(value, list):
         return "列表"
     if isinstance(value, dict):
-        return "映射"
+        return "一组“键: 值”"
     if isinstance(value, (dt.date, dt.datetime)):
         return "日期"
     return type(value).__name__
+
+
+def _not_text(item: Any) -> str:
+    """Why a value that should be text is not, as the editor can mend it: most often a half-width colon and a
+    space inside the text, which YAML reads as a key and its value."""
+    if isinstance(item, dict):
+        return "这里的半角冒号加空格“: ”让它成了“键: 值”：文字里的冒号请用全角“：”，或给这一项两头加上半角引号"
+    return f"这里写成了{_describe(item)}"
 
 
 def _type_error(path: tuple, spec_type: str, value: Any, label: str) -> Problem:
@@ -174,7 +182,7 @@ def conv_text_list(path, value, label):
     for i, item in enumerate(value):
         text = _text(item)
         if text is None:
-            problems.append(Problem(path + (i,), "contract.type", f"{label}第 {i + 1} 项应为文字，这里写成了{_describe(item)}"))
+            problems.append(Problem(path + (i,), "contract.type", f"{label}第 {i + 1} 项应为文字，{_not_text(item)}"))
         elif text:
             out.append(text)
     return out, problems
@@ -194,7 +202,7 @@ def conv_aspect_map(path, value, label):
         else:
             text = _text(item)
             if text is None:
-                problems.append(Problem(sub, "contract.type", f"{label}“{key}”应为文字或文字列表，这里写成了{_describe(item)}"))
+                problems.append(Problem(sub, "contract.type", f"{label}“{key}”应为文字或文字列表，{_not_text(item)}"))
             elif text:
                 out[str(key)] = [text]
     return out, problems
@@ -207,7 +215,7 @@ def conv_text_map(path, value, label):
     for key, item in value.items():
         text = _text(item)
         if text is None:
-            problems.append(Problem(path + (str(key),), "contract.type", f"{label}“{key}”应为文字，这里写成了{_describe(item)}"))
+            problems.append(Problem(path + (str(key),), "contract.type", f"{label}“{key}”应为文字，{_not_text(item)}"))
         elif text:
             out[str(key)] = text
     return out, problems

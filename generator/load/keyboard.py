@@ -116,11 +116,15 @@ def _indentation(line: _Line) -> Cause | None:
 
 
 def _dash(line: _Line) -> Cause | None:
+    """A list item's dash typed as something else (a full-width dash, a bullet), or with no space after it."""
     kb = keyboard()
-    ch = line.body[:1]
-    if ch and ch in kb.like("-") and line.body[1:2] in (" ", "\u3000"):
+    ch, after = line.body[:1], line.body[1:2]
+    if ch and ch in kb.like("-") and after in (" ", "\u3000"):
         return Cause(line.at(line.body_col), f"第 {line.number} 行的列表符号用了{kb.name(ch)}“{ch}”："
                                             f"请改成{kb.fix(ch)}", "dash")
+    if ch == "-" and after and not (after.isspace() or after.isdigit() or after in "-.+"):  # not -5, ---
+        return Cause(line.at(line.body_col), f"第 {line.number} 行的“-”后面缺少空格：列表的每一项要写成"
+                                            f"“- ”加内容，如 - {_short(line.body[1:])}", "dash")
     return None
 
 
@@ -365,6 +369,11 @@ def in_value(text: str, node) -> Cause | None:
     written = "".join(ch for _, _, ch in spots).strip()
     if not written:
         return None
+    first = _Line(lines[start.line], start.line + 1)
+    if first.body_col == start.column:  # a list written with no space after its first dash, or a bullet
+        dash = _dash(first)
+        if dash is not None:
+            return dash
     opens = kb.like("[") + kb.like("{") + "[{"
     quotes = kb.like('"') + kb.like("'")
     for n, (i, col, ch) in enumerate(spots):
