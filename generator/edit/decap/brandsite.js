@@ -69,7 +69,9 @@
         deployPreviewPendingButtonLabel: "查找页面",
         deployPreviewButtonLabel: "查看页面",
         deployButtonLabel: "查看页面",
-        statusInfoTooltipDraft: "这篇内容是草稿。", statusInfoTooltipInReview: "这篇内容正在审核，审核期间仍可修改。"
+        statusInfoTooltipDraft: "这篇内容是草稿。", statusInfoTooltipInReview: "这篇内容正在审核，审核期间仍可修改。",
+        // Decap's "published" means written to the files; whether the brand shows on the site is 发布状态's to say
+        published: "已保存"
       },
       editorWidgets: {
         markdown: { strikethrough: "删除线", toggleMode: { rich: "切换到排版模式", markdown: "切换到 Markdown 源码" } },
