@@ -188,3 +188,9 @@ def test_a_brand_file_loose_in_brands_is_reported_where_it_should_go(site, check
     code, lines = check()
     assert code == 1
     assert any(line.startswith("brands/brand.yml:1:1: 错误 brand.folder") and "brands/网址名/" in line for line in lines)
+
+
+def test_check_takes_a_brand_by_its_chinese_name(site, check):
+    site.brand()
+    code, lines = check("文档连心桥")
+    assert code == 0 and "检查了 1 个品牌" in lines[-1]

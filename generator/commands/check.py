@@ -30,12 +30,18 @@ def scope(root: Path, paths: list[str], hook: bool = False) -> list[Path] | None
     ``hook``: the paths are a commit's files (some of them deleted): one that names nothing is left out.
     Otherwise it is a mistake, and NotABrand says which, in Chinese."""
     root = root.resolve()
+    from generator.load.brands import glance
+
     folders: set[Path] = set()
     for name in paths:
         given = Path(name)  # relative to the site, or else to where the command runs
         path = (root / given if (root / given).exists() or not given.exists() else given).resolve()
         if not hook and not path.exists() and len(given.parts) == 1 and (root / "brands" / name / "brand.yml").is_file():
             folders.add(root / "brands" / name)  # the folder's name alone
+            continue
+        named = [b.folder for b in glance(root, set()) if b.name == name.strip()] if not hook and not path.exists() else []
+        if len(named) == 1:  # the brand's own name (文档连心桥), when no other brand has it
+            folders.add(named[0])
             continue
         if not path.is_relative_to(root):
             if hook:
@@ -74,7 +80,7 @@ def run(root: Path, strict: bool = False, fmt: str = "text", report: str | None 
         only = scope(root, paths, hook) if paths else None
     except NotABrand as exc:
         reason = str(exc) if str(exc).endswith("？") else f"{exc}。"
-        print(f"错误：{reason}可以写品牌文件夹（如 brands/wendang-lianxinqiao/）或它的名字（如 wendang-lianxinqiao）；"
+        print(f"错误：{reason}可以写品牌文件夹（如 brands/wendang-lianxinqiao/）、文件夹名（如 wendang-lianxinqiao）或品牌名称（如 文档连心桥）；"
               "不写则检查全部品牌。", file=sys.stderr)
         return 2
     if only == []:
