@@ -80,8 +80,8 @@ def run(root: Path, strict: bool = False, fmt: str = "text", report: str | None 
         only = scope(root, paths, hook) if paths else None
     except NotABrand as exc:
         reason = str(exc) if str(exc).endswith("？") else f"{exc}。"
-        print(f"错误：{reason}可以写品牌文件夹（如 brands/wendang-lianxinqiao/）、文件夹名（如 wendang-lianxinqiao）或品牌名称（如 文档连心桥）；"
-              "不写则检查全部品牌。", file=sys.stderr)
+        print(f"错误：{reason}可以写品牌文件夹（如 brands/wendang-lianxinqiao/）、文件夹名（如 wendang-lianxinqiao）"
+              "或品牌名称（如 文档连心桥）；不写则检查全部品牌。", file=sys.stderr)
         return 2
     if only == []:
         if fmt == "codequality":
