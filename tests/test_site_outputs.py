@@ -199,3 +199,8 @@ def test_the_404_page_is_in_chinese_with_the_ways_on(demo_site):
     page = (demo_site / "site" / "404.html").read_text("utf-8")
     assert "Not found" not in page and "<title>找不到这个页面" in page
     assert 'href="/brands/"' in page and 'href="/leaderboard/"' in page
+
+
+def test_a_brands_hotline_is_one_tap_away_on_a_phone(demo_site):
+    page = (demo_site / "site" / "brands" / "wendang-lianxinqiao" / "index.html").read_text("utf-8")
+    assert '<dt>监督电话</dt><dd><a href="tel:12345">12345</a></dd>' in page

@@ -29,6 +29,22 @@ _env = Environment(loader=ChoiceLoader([PackageLoader("generator", f"templates/{
                                        + [PackageLoader("generator", "theme")]), autoescape=True,
                    keep_trailing_newline=True, trim_blocks=False)
 
+# a telephone number as people write it (12345, 0532-12345678, 400 123 4567, (0532) 8888 1234)
+_PHONE = re.compile(r"\+?\(?\d[\d\s\-()]{2,}\d")
+
+
+def phone_links(text: str) -> Markup:
+    """``text`` with its first telephone number a tel: link, so a visitor on a phone calls it with one tap."""
+    m = _PHONE.search(text or "")
+    if not m:
+        return Markup.escape(text or "")
+    number = re.sub(r"[^\d+]", "", m.group())
+    return (Markup.escape(text[:m.start()]) + Markup('<a href="tel:{}">{}</a>').format(number, m.group())
+            + Markup.escape(text[m.end():]))
+
+
+_env.filters["phone_links"] = phone_links
+
 
 @contextmanager
 def compiled_kept(folder: Path):
