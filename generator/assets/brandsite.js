@@ -186,7 +186,7 @@
     }
     var go = function () {
       if (!chineseVoice()) {
-        say(status, "这台电脑没有安装中文朗读语音，读屏无法使用");
+        say(status, "这台设备没有安装中文朗读语音，读屏无法使用");
         return;
       }
       reader.on = true;
