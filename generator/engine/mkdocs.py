@@ -25,6 +25,7 @@ from generator.produce import slots
 from generator.engine import page_cache
 from generator.engine.page_cache import PageCache, site_key
 from generator.engine.reuse import Reuse, written_anew
+from generator.incremental import paths
 
 
 class EngineError(Exception):
@@ -42,7 +43,7 @@ THEME = Path(__file__).resolve().parent.parent / "theme"
 
 def _theme_dir(work: Path, root: Path, raw: dict) -> Path:
     """brandsite's template overrides, with the site's own custom_dir (if any) laid over them."""
-    target = work / "theme"
+    target = paths.theme(work)
     if target.exists():
         shutil.rmtree(target)
     shutil.copytree(THEME, target)
@@ -74,7 +75,7 @@ def write_config(work: Path, site_config: Path, docs: Path, site_dir: Path, raw:
         "extra_css": ["assets/brandsite/brandsite.css", *(raw.get("extra_css") or [])],
         "extra_javascript": ["assets/brandsite/brandsite.js", *(raw.get("extra_javascript") or [])],
     }
-    path = work / "mkdocs.yml"
+    path = paths.engine_config(work)
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), "utf-8")
     return path
 
@@ -95,7 +96,7 @@ def _use_user_dict(config, jieba_user: Path, cache: Path | None) -> None:
     for name, plugin in config.plugins.items():
         if name.split("/")[-1] == "search" and "jieba_dict_user" in plugin.config:
             if cache is not None and not plugin.config.get("jieba_dict") and jieba_user.is_file():
-                segment.load_user_dictionary(jieba_user, cache / "jieba-user.json")
+                segment.load_user_dictionary(jieba_user, paths.search_words_cache(cache))
                 plugin.config.jieba_dict_user = None
             else:
                 plugin.config.jieba_dict_user = str(jieba_user)
@@ -332,10 +333,10 @@ def build(config_file: Path, strict: bool = False, jieba_user: Path | None = Non
             if jieba_user is not None:
                 _use_user_dict(config, jieba_user, cache)
             if cache is not None:
-                _cache_templates(config, cache / "templates")
+                _cache_templates(config, paths.templates(cache))
             site = site_key(config_file, Path(config.theme.custom_dir), jieba_user) if pages is not None else ""
             if site and cache is not None:
-                _keep_theme_listing(config, site, cache / "theme-files.json")
+                _keep_theme_listing(config, site, paths.theme_files(cache))
             reuse = Reuse(PageCache(pages, site) if pages is not None else None, reuse=not full)
             config.plugins["brandsite-edge"] = _edge_plugin(session, stage, reuse, site)
             in_place = pages is not None  # else MkDocs empties the site folder first

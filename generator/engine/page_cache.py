@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
-from generator.fingerprint import digest, folder_digest, packages, stamp
+from generator.incremental.stamp import digest, folder_digest, packages, stamp
 
 FORMAT = 2
 

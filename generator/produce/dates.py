@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from stat import S_ISREG
 
-from generator.fingerprint import SKIPPED
+from generator.incremental.stamp import SKIPPED
 
 
 # within `one_build`: the dates already read, so the build's child process (forked after the parent has read

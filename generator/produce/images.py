@@ -24,7 +24,7 @@ from generator import atomic
 from generator.progress import NULL, Progress
 from generator.load.images import reduced
 from generator.model import ImageInfo
-from generator.produce.tree import Tree
+from generator.incremental.tree import Tree
 
 
 # the largest side of a logo and of a photo on the web; the kiosk shows the same logos (another size

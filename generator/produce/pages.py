@@ -13,7 +13,7 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, PackageLoader
 from markupsafe import Markup
 
-from generator import fingerprint
+from generator.incremental import stamp
 from generator.check.criteria import Criteria
 from generator.model import Brand, NewsPost
 from generator.produce.dates import chinese
@@ -119,7 +119,7 @@ def gallery_listings(cards: list[Card], categories: dict[str, str]) -> list[pagi
 def gallery_key(listing: paging.Listing, total: int) -> str:
     """All that `gallery_page` shows: of each card only its brand's address, name, unit, category and logo."""
     shown = [(c.brand.slug, c.brand.name, c.brand.unit, c.brand.category, c.logo) for c in listing.items]
-    return fingerprint.of_data(repr(replace(listing, items=shown)), total)
+    return stamp.of_data(repr(replace(listing, items=shown)), total)
 
 
 def gallery_page(listing: paging.Listing, total: int) -> str:

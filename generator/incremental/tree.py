@@ -25,8 +25,8 @@ from pathlib import Path
 from stat import S_ISREG
 from typing import Any
 
-from generator import memo
-from generator.fingerprint import stamp
+from generator.incremental import store
+from generator.incremental.stamp import stamp
 
 # a step in the ledger: what it returned, its files and the files they came from, each by inode, size and time
 # (see `_unchanged` for those made after the ledger: the images a cold build encodes beside the engine)
@@ -128,7 +128,7 @@ class Tree:
                     folders[folder] = os.lstat(folder).st_mtime_ns
                 except OSError:
                     pass
-            memo.dump(self._ledger, {"root": self._base, "linked": self._linked, "steps": self._steps,
+            store.dump(self._ledger, {"root": self._base, "linked": self._linked, "steps": self._steps,
                                      "files": frozenset(self.written), "folders": folders})
 
     def _roots(self) -> list[str]:
@@ -297,7 +297,7 @@ def _holding(paths: set[str], roots: list[str]) -> set[str]:
 def _take(ledger: Path, base: str, linked: str | None) -> dict | None:
     """The ledger the last build left for this tree, taken away; None without a whole one for it. Its folders
     whose entries changed since (a file added by the engine, or by hand) are ``stirred``: the prune looks in."""
-    before = memo.load(ledger)
+    before = store.load(ledger)
     try:
         os.unlink(ledger)
     except OSError:

@@ -16,14 +16,15 @@ import os
 import pickle
 from pathlib import Path
 
-from generator import atomic, fingerprint
+from generator import atomic
+from generator.incremental import stamp
 
 PACKAGE = Path(__file__).resolve().parent
 
 
-def code(files: fingerprint.Files) -> str:
+def code(files: stamp.Files) -> str:
     """brandsite's own files and every installed package: what makes the same inputs give other results."""
-    return fingerprint.digest(files.tree(PACKAGE), fingerprint.packages())
+    return stamp.digest(files.tree(PACKAGE), stamp.packages())
 
 
 class Memo:

@@ -13,20 +13,16 @@ import json
 import os
 from pathlib import Path
 
-from generator import fingerprint
+from generator.incremental import paths, stamp
 from generator.produce import dates
 
 PACKAGE = Path(__file__).resolve().parent.parent
 
 
-def _record(root: Path) -> Path:
-    return root.resolve() / ".brandsite" / "build" / "last-build.json"
-
-
 def inputs(root: Path, site: Path, strict: bool) -> str:
     """The digest of everything the build reads, and how it was asked to read it."""
     root = root.resolve()
-    files = fingerprint.Files(root / ".brandsite" / "cache" / "inputs.json")
+    files = stamp.Files(paths.input_stamps(paths.cache(root)))
     site = site.resolve()
     leave_out = {os.fspath(site), os.fspath(site.parent / f".{site.name}.old")}
     tree = files.tree(root, leave_out)
@@ -35,7 +31,7 @@ def inputs(root: Path, site: Path, strict: bool) -> str:
     brands = root / "brands"
     folders = sorted(p for p in brands.iterdir() if p.is_dir()) if brands.is_dir() else []
     updated = dates.last_updated(root, folders, newest=_newest(files.seen, brands)) if folders else {}
-    return fingerprint.digest(tree, package, fingerprint.packages(), f"strict={strict}", os.fspath(site),
+    return stamp.digest(tree, package, stamp.packages(), f"strict={strict}", os.fspath(site),
                               json.dumps({os.fspath(k): v.isoformat() for k, v in sorted(updated.items())}))
 
 
@@ -56,7 +52,7 @@ def site_state(site: Path) -> str:
     removed since (by hand, by another tool) means the site is built again."""
     parts: list[str] = []
     _state(os.fspath(site), "", parts)
-    return fingerprint.digest("\n".join(parts))
+    return stamp.digest("\n".join(parts))
 
 
 def _state(folder: str, prefix: str, parts: list[str]) -> None:
@@ -73,7 +69,7 @@ def _state(folder: str, prefix: str, parts: list[str]) -> None:
 def last_facts(root: Path, site: Path, digest: str) -> dict | None:
     """The last build's closing facts when it read exactly ``digest`` and its site is untouched, else None."""
     try:
-        record = json.loads(_record(root).read_bytes())
+        record = json.loads(paths.last_build(root).read_bytes())
         if record["inputs"] != digest or not site.is_dir() or record["site"] != site_state(site):
             return None
         return record["facts"]
@@ -83,7 +79,7 @@ def last_facts(root: Path, site: Path, digest: str) -> dict | None:
 
 def remember(root: Path, site: Path, digest: str, facts: dict) -> None:
     """After a successful build (its site in place): what it read and what it left."""
-    path = _record(root)
+    path = paths.last_build(root)
     temp = path.with_name(f".{path.name}.{os.getpid()}")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -101,4 +97,4 @@ def all_reused(facts: dict) -> dict:
 
 
 def forget(root: Path) -> None:
-    _record(root).unlink(missing_ok=True)
+    paths.last_build(root).unlink(missing_ok=True)

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
-from generator import memo
-from generator.fingerprint import digest
-from generator.produce.tree import Tree
+from generator.incremental import paths, store
+from generator.incremental.stamp import digest
+from generator.incremental.tree import Tree
 
 T = TypeVar("T")
 
@@ -30,7 +30,7 @@ class Remembered:
     brandsite's code, `Project.code`) is part of every key, so other templates make other pages."""
 
     def __init__(self, cache: Path, kind: str, docs: Tree, code: str):
-        self.memo, self.docs, self.code = memo.Memo(cache / "memo" / kind), docs, code
+        self.memo, self.docs, self.code = store.Memo(paths.memo(cache, kind)), docs, code
 
     def __call__(self, key: str, step: Callable[[Tree], T]) -> T:
         hit, value = self.replayed(key)
