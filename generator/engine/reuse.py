@@ -63,7 +63,7 @@ _QUIET = _QuietDirty()
 
 class SiteFiles:
     """The site folder as this build brings it up to date in place: it holds the site before the live one
-    (commands/build.py), whose files are hard links shared with the live site, the page cache and the
+    (incremental/build.py), whose files are hard links shared with the live site, the page cache and the
     image cache. So no file is ever written through: whatever is written replaces the file (see
     `written_anew`), and whatever this build did not make or keep is removed at the end (`prune`)."""
 

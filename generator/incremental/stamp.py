@@ -14,6 +14,8 @@ import os
 import sys
 from pathlib import Path
 
+from generator import atomic
+
 
 def digest(*parts: bytes | str) -> str:
     h = hashlib.sha256()
@@ -123,10 +125,4 @@ class Files:
         seen = {**self.known, **self.seen} if partial else self.seen
         if seen == self.known:
             return
-        temp = self.memo.with_name(f".{self.memo.name}.{os.getpid()}")
-        try:
-            self.memo.parent.mkdir(parents=True, exist_ok=True)
-            temp.write_text(json.dumps(seen), "utf-8")
-            os.replace(temp, self.memo)
-        except OSError:
-            temp.unlink(missing_ok=True)
+        atomic.write_json(self.memo, seen)

@@ -13,6 +13,7 @@ import json
 import os
 from pathlib import Path
 
+from generator import atomic
 from generator.incremental import paths, stamp
 from generator.produce import dates
 
@@ -79,15 +80,8 @@ def last_facts(root: Path, site: Path, digest: str) -> dict | None:
 
 def remember(root: Path, site: Path, digest: str, facts: dict) -> None:
     """After a successful build (its site in place): what it read and what it left."""
-    path = paths.last_build(root)
-    temp = path.with_name(f".{path.name}.{os.getpid()}")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp.write_text(json.dumps({"inputs": digest, "site": site_state(site), "facts": facts},
-                                   ensure_ascii=False), "utf-8")
-        os.replace(temp, path)
-    except OSError:  # without the record the next build simply builds
-        temp.unlink(missing_ok=True)
+    # a disk that refuses it: without the record the next build simply builds
+    atomic.write_json(paths.last_build(root), {"inputs": digest, "site": site_state(site), "facts": facts})
 
 
 def all_reused(facts: dict) -> dict:

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 from pathlib import Path
 
 import segno
+
+from generator import atomic
 
 INK = "#1f2933"
 
@@ -41,10 +42,7 @@ def cached_file(url: str, cache: Path, standalone: bool = False) -> Path:
     wanted = alone if standalone else inline
     if not wanted.is_file():
         code = segno.make(url, error="m")
-        cache.mkdir(parents=True, exist_ok=True)
         for path, draw in ((inline, _inline_svg), (alone, _file_svg)):
             if path is wanted or not path.is_file():
-                temp = path.with_suffix(f".{os.getpid()}.tmp")  # (forked helpers may draw the same address)
-                temp.write_text(draw(code), "utf-8")
-                temp.replace(path)
+                atomic.write_file(path, draw(code).encode("utf-8"), durable=False)
     return wanted
