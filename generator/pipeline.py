@@ -40,7 +40,7 @@ class Project:
     news: list[NewsPost] = field(default_factory=list)  # newest first, drafts included
     schemes: dict[str, Scheme] = field(default_factory=dict)
     rounds: list[Round] = field(default_factory=list)  # every round file, drafts and broken ones included
-    code: str = ""  # brandsite's own files and the installed packages (see `memo`): what remembered work is keyed by
+    code: str = ""  # brandsite's own files and the installed packages (see `store.code`): the store adds it to every key
 
     @property
     def published(self) -> list[Brand]:
@@ -194,14 +194,14 @@ def _rounds(root: Path, schemes: dict[str, Scheme], brands: list[Brand], files: 
             cache: Path) -> tuple[list[Round], list]:
     """Every round and its findings, as an earlier run read them from the same scores/ folder (a round reads
     nothing outside it), schemes and brands (which it names, by folder or by name, and which are drafts)."""
-    remembered = store.Memo(paths.memo(cache, "rounds-read"))
-    key = stamp.digest(code, os.fspath(root), files.tree(Path(os.path.abspath(root / "scores"))),
+    remembered = store.Records(paths.memo(cache, "rounds-read"), code)
+    key = stamp.digest(os.fspath(root), files.tree(Path(os.path.abspath(root / "scores"))),
                              repr(schemes), repr(sorted((b.slug, b.is_draft, b.name) for b in brands)))
     known = remembered.get(key)
     if known is None:
         known = load_rounds(root, schemes, brands)
         remembered.put(key, known)
-    remembered.forget_others()
+    remembered.drop_unused()
     return known
 
 
@@ -209,10 +209,10 @@ def _brands(root: Path, config: SiteConfig, criteria: criteria_mod.Criteria, pro
             only: list[Path] | None, files: stamp.Files, code: str, cache: Path) -> list[tuple]:
     """(brand or None, its loading findings, its check findings, the rules it passed) for every brand folder,
     in slug order. A folder whose files, contract, criteria and code are those of an earlier run is taken as
-    that run left it (see `memo`): an edit costs the loading and checking of one brand."""
-    remembered = store.Memo(paths.memo(cache, "brands"))
+    that run left it (see `store`): an edit costs the loading and checking of one brand."""
+    remembered = store.Records(paths.memo(cache, "brands"), code)
     contract = config.contract()
-    base = stamp.digest(code, repr(contract), repr(criteria), os.fspath(root))
+    base = stamp.digest(repr(contract), repr(criteria), os.fspath(root))
     facts = images.Facts(paths.image_facts(cache))
     readings = slugs.Readings(paths.readings(cache))
     folders = brand_folders(root, only)
@@ -231,7 +231,7 @@ def _brands(root: Path, config: SiteConfig, criteria: criteria_mod.Criteria, pro
     facts.save()
     if only is None:
         readings.save({b.name or b.slug for b, *_ in out if b is not None})
-        remembered.forget_others()
+        remembered.drop_unused()
     return out
 
 

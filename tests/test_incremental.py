@@ -240,8 +240,8 @@ def test_a_new_round_reuses_the_brand_pages_and_shows_in_each_brands_history(tmp
 
 
 def test_a_damaged_page_cache_is_not_trusted(tmp_path, capsys):
-    """A truncated page in the cache, or a manifest that is not what it vouches for: rendered again, and the
-    site is what a clean build makes."""
+    """A truncated page in the cache, or a record of the pages that is not what its checksum vouches for:
+    rendered again, and the site is what a clean build makes."""
     copy_demo(tmp_path)
     assert main(["-C", str(tmp_path), "build", "-q"]) == 0
     cache = tmp_path / ".brandsite" / "cache" / "pages" / "build"
@@ -253,7 +253,8 @@ def test_a_damaged_page_cache_is_not_trusted(tmp_path, capsys):
     assert main(["-C", str(tmp_path), "build", "-q"]) == 0
     first = site_files(tmp_path / "site")
     assert not any(b"damaged" in data for data in first.values())
-    (cache / "pages.json").write_text("{}", "utf-8")  # no longer what manifest.json vouches for
+    entries = cache / "entries"
+    entries.write_bytes(entries.read_bytes()[:-1] + b"!")  # no longer what its checksum vouches for
     edit(tmp_path, 2)
     assert main(["-C", str(tmp_path), "build", "-q"]) == 0
     assert "沿用 0）" in capsys.readouterr().out.splitlines()[-1]

@@ -283,26 +283,27 @@ def _edge_plugin(session: Session | None, stage: Stage, reuse: Reuse, site: str)
     return Edge()
 
 
-def warm_up(pages: Path | None = None) -> None:
+def warm_up(pages: Path):
     """Import the engine and the theme's search plugin, load jieba's dictionary (a second and a half,
-    whichever page needs cutting first) and read the page cache kept in ``pages``. `brandsite build` does
-    this while its child process loads and produces, on the core that would otherwise wait."""
+    whichever page needs cutting first) and read the page cache kept in ``pages``, for `build`'s
+    ``pages_ahead``. `brandsite build` does this while its child process loads and produces, on the core that
+    would otherwise wait."""
     import mkdocs.commands.build  # noqa: F401
     import material.plugins.search.plugin  # noqa: F401
 
     segment.jieba().initialize()
-    if pages is not None:
-        page_cache.read_ahead(pages)
+    return page_cache.read(pages)
 
 
 def build(config_file: Path, strict: bool = False, jieba_user: Path | None = None,
           content_date: dt.date | None = None, cache: Path | None = None, session: Session | None = None,
           progress: Progress = NULL, pages: Path | None = None, full: bool = False,
-          linked: Path | None = None, linked_ready: Callable[[], None] | None = None) -> Built:
+          linked: Path | None = None, linked_ready: Callable[[], None] | None = None, pages_ahead=None) -> Built:
     """Build the site; returns the engine's warnings and how many pages it wrote. Raises EngineError on failure.
 
     ``pages`` keeps the rendered pages for the next build, which renders only those whose inputs changed;
-    ``full`` renders every page regardless (and keeps them all anew).
+    ``full`` renders every page regardless (and keeps them all anew). ``pages_ahead`` is what `warm_up` read
+    from ``pages`` beforehand.
 
     ``linked`` holds files to put into the site beside what the engine makes (the site's images), listed in
     the JSON file of the same name: the engine need not walk, list and copy them. ``linked_ready`` is called
@@ -337,7 +338,7 @@ def build(config_file: Path, strict: bool = False, jieba_user: Path | None = Non
             site = site_key(config_file, Path(config.theme.custom_dir), jieba_user) if pages is not None else ""
             if site and cache is not None:
                 _keep_theme_listing(config, site, paths.theme_files(cache))
-            reuse = Reuse(PageCache(pages, site) if pages is not None else None, reuse=not full)
+            reuse = Reuse(PageCache(pages, site, pages_ahead) if pages is not None else None, reuse=not full)
             config.plugins["brandsite-edge"] = _edge_plugin(session, stage, reuse, site)
             in_place = pages is not None  # else MkDocs empties the site folder first
             if in_place:

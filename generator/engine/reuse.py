@@ -339,7 +339,7 @@ class Reuse:
 
     def page_written(self, output: str, page) -> None:
         if self.cache is not None and page.file.src_uri in self.keys and output.strip():
-            self.html[page.file.src_uri] = self.cache.keep_html(output.encode("utf-8", errors="xmlcharrefreplace"))
+            self.html[page.file.src_uri] = self.cache.blobs.put(output.encode("utf-8", errors="xmlcharrefreplace"))
             if slots.PREFIX in output:
                 self.parts[page.file.src_uri] = slots.files(output, Path(page.file.abs_src_path).parent)
 
@@ -392,7 +392,7 @@ class Reuse:
                               self.captured.get(uri, []), self.warnings.by_page.get(uri, []), source, links,
                               seen=seen)
                 # placed as the next build would place it, so the first build after this one takes the short way
-                stored, parts = self.filled.get(uri, (self.cache.blobs / entry.html[:2] / entry.html, []))
+                stored, parts = self.filled.get(uri, (self.cache.blobs.path(entry.html), []))
                 self.cache.record(entry, stored, parts)
                 entries[uri] = entry
         return entries

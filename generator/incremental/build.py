@@ -77,8 +77,7 @@ def build(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_
         readying.shutdown(wait=False)
         # the engine's imports and dictionary meanwhile, in a thread, so a build that cannot go on (the child's
         # findings) reports at once instead of after them
-        warming = threading.Thread(target=engine.warm_up, args=(_pages(work),), name="brandsite-warm-up", daemon=True)
-        warming.start()
+        warming = _Beside("brandsite-warm-up", engine.warm_up, _pages(work))
         prepared, messages = child.result()
     except BaseException:
         pool.shutdown(cancel_futures=True)
@@ -90,7 +89,7 @@ def build(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_
         return None
     with display(mode).stage("交给网站引擎"):  # the child lets go of the project: a second at 1,000 brands
         pool.shutdown()
-        warming.join()
+        pages_ahead = warming.result()
         wait([ready])
     sys.stderr.write(messages)
     try:
@@ -100,7 +99,7 @@ def build(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_
         return None
     engine_started = time.perf_counter()
     facts = _engine(prepared, strict, site, building, site_dir, started, "已生成网站", sys.stderr,
-                    progress=display(mode), full=full, made_ready=True)
+                    progress=display(mode), full=full, made_ready=True, pages_ahead=pages_ahead)
     if facts is None:
         return None
     if timings:
@@ -186,10 +185,10 @@ def _prepare(project: Project, root: Path, work_name: str, building: Path, err: 
 
 def _engine(prepared: Prepared, strict: bool, site: Path, building: Path, site_dir: Path, started: float, done: str,
             err: TextIO, session: engine.Session | None = None, progress: Progress = NULL,
-            full: bool = False, made_ready: bool = False) -> dict | None:
+            full: bool = False, made_ready: bool = False, pages_ahead=None) -> dict | None:
     """Run the engine into the building folder and swap it in; what it made (see `closing_line`), or None
     after printing why not. The rendered pages are kept under .brandsite/cache/pages/<work>, one set per
-    docs tree (a preview's and a build's)."""
+    docs tree (a preview's and a build's); ``pages_ahead`` is what `engine.warm_up` read of them."""
     try:
         if not made_ready:
             _make_ready(prepared.work, site, building, full)
@@ -198,7 +197,8 @@ def _engine(prepared: Prepared, strict: bool, site: Path, building: Path, site_d
                                  content_date=prepared.newest, cache=paths.cache_of(prepared.work),
                                  session=session, progress=progress,
                                  pages=_pages(prepared.work),
-                                 full=full, linked=prepared.linked, linked_ready=images_ready)
+                                 full=full, linked=prepared.linked, linked_ready=images_ready,
+                                 pages_ahead=pages_ahead)
     except (engine.EngineError, OSError) as exc:
         shutil.rmtree(building, ignore_errors=True)
         _failed(exc if isinstance(exc, engine.EngineError) else f"写入文件失败（{why(exc)}）", err)
@@ -229,12 +229,29 @@ def _make_ready(work: Path, site: Path, building: Path, full: bool) -> None:
     elif building.exists() or building.is_symlink():
         building.unlink()
     if not full and site.is_dir() and not site.is_symlink():
-        link_shared(site, building, [paths.images(paths.cache_of(work)), _pages(work) / "html"])
+        link_shared(site, building, [paths.images(paths.cache_of(work)), paths.page_html(_pages(work))])
 
 
 def _pages(work: Path) -> Path:
     """Where the engine's rendered pages are kept for the docs tree ``work`` (.brandsite/<work_name>)."""
     return paths.pages(paths.cache_of(work), work.name)
+
+
+class _Beside(threading.Thread):
+    """``function`` run in a thread beside the child process, started at once; `result` waits for what it
+    returned. A daemon: a build that cannot go on leaves without waiting for it."""
+
+    def __init__(self, name: str, function, *args):
+        super().__init__(name=name, daemon=True)
+        self._function, self._args, self._value = function, args, None
+        self.start()
+
+    def run(self) -> None:
+        self._value = self._function(*self._args)
+
+    def result(self):
+        self.join()
+        return self._value
 
 
 class _Counted(Progress):

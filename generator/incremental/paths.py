@@ -15,7 +15,7 @@
       preview/               `brandsite serve`'s docs tree, its site, staging and quick folders (commands/serve.py)
       cache/                 what only saves work: kept by CI, and safe to delete
         images/, qr/           web images and QR codes
-        pages/<work>/          the engine's rendered pages for one docs tree (engine/page_cache.py)
+        pages/<work>/          the engine's rendered pages for one docs tree (engine/page_cache.py): entries, html/
         memo/<kind>/           remembered results, by the digest of their inputs (incremental/store.py)
         templates/, templates-produce/   compiled Jinja templates (the engine's, produce's)
         *.json                 stat memos and small tables: file-stamps, inputs, image-facts, readings, cuts,
@@ -118,6 +118,16 @@ def qr(cache: Path) -> Path:
 def pages(cache: Path, work_name: str) -> Path:
     """The engine's rendered pages for the docs tree ``work_name``."""
     return cache / "pages" / work_name
+
+
+def page_entries(pages: Path) -> Path:
+    """The record of what each page rendered into ``pages`` (a `pages` folder) left behind."""
+    return pages / "entries"
+
+
+def page_html(pages: Path) -> Path:
+    """The rendered pages' HTML, as blobs (named by their SHA-256)."""
+    return pages / "html"
 
 
 def memo(cache: Path, kind: str) -> Path:

@@ -7,7 +7,7 @@ link is not already there, and at the end whatever this build did not produce is
 of a deleted brand or of a brand turned back into a draft survives in the tree.
 
 A tree with a ``ledger`` goes further. A build that finished leaves in it what each remembered step
-(`remembered`) wrote, and every file it made. The next build takes a step with the same key as done
+(`steps`) wrote, and every file it made. The next build takes a step with the same key as done
 when its files, and the files they were linked or copied from, are still as that build left them
 (inode, size and time: like Git's index, the times only save reading, the key is of contents); it
 reads none of them, and removes only what the last build made and this one did not, looking besides
@@ -94,7 +94,7 @@ class Tree:
         """What a recording tree linked and copied from."""
         return [what for kind, _, what in self.made or () if kind != "write"]
 
-    def settled(self, key: str) -> tuple[bool, Any]:
+    def done_before(self, key: str) -> tuple[bool, Any]:
         """(True, what it returned) when the step ``key`` is in the ledger and its files, and the files they
         were linked or copied from, are as that build left them: its files count as written, untouched.
         Else (False, None)."""
@@ -103,12 +103,12 @@ class Tree:
             return False, None
         self.written.update(step[1])
         if None in step[2].values():  # made while its images were encoded: noted now as they are
-            self.settle(key, step[0], frozenset(step[1]), list(step[2]))
+            self.note_step(key, step[0], frozenset(step[1]), list(step[2]))
         else:
             self._steps[key] = step
         return True, step[0]
 
-    def settle(self, key: str, value: Any, paths: frozenset[str], sources: list[str]) -> None:
+    def note_step(self, key: str, value: Any, paths: frozenset[str], sources: list[str]) -> None:
         """The step ``key`` made ``paths`` from ``sources`` in this build: for the next one's ledger. A link left
         for later is noted as the link to its source that it must be by then, its source as one that must exist."""
         try:
@@ -119,7 +119,7 @@ class Tree:
         except OSError:  # (gone already: the next build does the step again)
             pass
 
-    def keep_ledger(self) -> None:
+    def write_ledger(self) -> None:
         """The tree is whole (pruned, every step done): what the next build may take as done."""
         if self._ledger is not None:
             folders = {}
@@ -204,7 +204,7 @@ class Tree:
         if self._before is not None:
             self._prune_gone(self._before["files"] - self.written)
             keep = _holding(self.written, self._roots())
-            for folder in self._before["stirred"]:  # what others added there since (the engine's blog plugin)
+            for folder in self._before["changed_folders"]:  # what others added there since (the engine's blog plugin)
                 self._prune_folder(folder, keep)
             return
         self._prune(os.fspath(self.root))
@@ -296,7 +296,7 @@ def _holding(paths: set[str], roots: list[str]) -> set[str]:
 
 def _take(ledger: Path, base: str, linked: str | None) -> dict | None:
     """The ledger the last build left for this tree, taken away; None without a whole one for it. Its folders
-    whose entries changed since (a file added by the engine, or by hand) are ``stirred``: the prune looks in."""
+    whose entries changed since (a file added by the engine, or by hand) are ``changed_folders``: the prune looks in."""
     before = store.load(ledger)
     try:
         os.unlink(ledger)
@@ -304,14 +304,14 @@ def _take(ledger: Path, base: str, linked: str | None) -> dict | None:
         pass
     if not isinstance(before, dict) or before.get("root") != base or before.get("linked") != linked:
         return None
-    stirred = []
+    changed_folders = []
     for folder, seen in before.get("folders", {}).items():
         try:
             if os.lstat(folder).st_mtime_ns != seen:
-                stirred.append(folder)
+                changed_folders.append(folder)
         except OSError:
             pass
-    before["stirred"] = stirred
+    before["changed_folders"] = changed_folders
     return before
 
 

@@ -24,6 +24,7 @@ from generator import atomic
 from generator.progress import NULL, Progress
 from generator.load.images import reduced
 from generator.model import ImageInfo
+from generator.incremental import store
 from generator.incremental.tree import Tree
 
 
@@ -120,10 +121,9 @@ def web_images(info: ImageInfo, cache: Path, max_side: int) -> tuple[Path, Path 
     if known is None:
         (width, height), fallback_bytes, webp_bytes = _encode(info, fallback.suffix[1:], max_side)
         # each file whole or not at all, the size file last: it vouches for the other two (see `_record`)
-        atomic.write_file(fallback, fallback_bytes, durable=False)
-        atomic.write_file(webp, webp_bytes, durable=False)
-        atomic.write_file(size_file, json.dumps([width, height, len(fallback_bytes), len(webp_bytes)]).encode(),
-                          durable=False)
+        store.write(fallback, fallback_bytes)
+        store.write(webp, webp_bytes)
+        store.write(size_file, json.dumps([width, height, len(fallback_bytes), len(webp_bytes)]).encode())
         known = width, height
     return fallback, webp, *known
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import segno
 
-from generator import atomic
+from generator.incremental import store
 
 INK = "#1f2933"
 
@@ -44,5 +44,5 @@ def cached_file(url: str, cache: Path, standalone: bool = False) -> Path:
         code = segno.make(url, error="m")
         for path, draw in ((inline, _inline_svg), (alone, _file_svg)):
             if path is wanted or not path.is_file():
-                atomic.write_file(path, draw(code).encode("utf-8"), durable=False)
+                store.write(path, draw(code).encode("utf-8"))
     return wanted

@@ -20,7 +20,7 @@ from generator.produce import (brand_lookup, dates, feeds, images, kiosk, leader
                                 slots)
 from generator.produce import qr as qr_codes
 from generator.produce.pages import Card
-from generator.incremental.steps import Remembered
+from generator.incremental.steps import Steps
 from generator.incremental.tree import Tree
 from generator.publish import catalog, portal
 from generator.publish.article import Article, brand_article, round_article
@@ -80,7 +80,7 @@ def _write_docs(project: Project, work: Path, cache: Path, progress: Progress, d
     # a round's view (every value shown, and every value its JSON, CSV and announcement give) and its scheme
     round_keys = {r.id: stamp.of_data(view, r.scheme.id) for r, view in zip(reversed(ranked), views)}
     with progress.stage("生成列表、排行、订阅和展示屏", 5) as stage:
-        galleries = Remembered(cache, "galleries", docs, project.code)  # each page as it was, if it shows the same
+        galleries = Steps(cache, "galleries", docs, project.code)  # each page as it was, if it shows the same
         for listing in pages.gallery_listings(cards, category_folders):
             galleries(pages.gallery_key(listing, len(cards)),
                       lambda tree: _write_page(tree, listing.folder, pages.gallery_page(listing, len(cards))))
@@ -91,10 +91,10 @@ def _write_docs(project: Project, work: Path, cache: Path, progress: Progress, d
         docs.write(docs.root / "index.md", pages.home_page(intro, cards, config.featured, news, config.news_dir or "news",
                                                            leaderboard.top(ranked[-1] if ranked else None)))
         stage.advance()
-        _write_feeds(project, docs, cards, ranked, histories, store.Memo(paths.memo(cache, "articles")), round_keys)
+        _write_feeds(project, docs, cards, ranked, histories, store.Records(paths.memo(cache, "articles"), project.code), round_keys)
         stage.advance()
         _write_leaderboard(ranked, views, round_keys, docs, category_folders,
-                           Remembered(cache, "rounds", docs, project.code))
+                           Steps(cache, "rounds", docs, project.code))
         stage.advance()
         write_kiosk(project, docs.sub("kiosk"), cache, brands, ranked, histories)
         stage.advance()
@@ -104,7 +104,7 @@ def _write_docs(project: Project, work: Path, cache: Path, progress: Progress, d
         if config.cms.get("publish"):  # the web form, only where the publisher turned it on
             write_form(config, project.criteria, docs.sub("admin"))
         docs.prune()
-        docs.keep_ledger()
+        docs.write_ledger()
         atomic.write_file(paths.linked_list(work), json.dumps(docs.linked(), ensure_ascii=False).encode("utf-8"))
         stage.advance()
     return Produced(cards, len(missing), reused, missing if defer_images else [], docs.deferred)
@@ -113,13 +113,13 @@ def _write_docs(project: Project, work: Path, cache: Path, progress: Progress, d
 def _category_folders(categories: list[str], cutter: segment.Cutter, cache: Path, code: str) -> dict[str, str]:
     """Each category's folder name, in pinyin: as the last build made it for the same categories and
     words (importing pypinyin alone takes a third of a second)."""
-    remembered = store.Memo(paths.memo(cache, "categories"))
-    key = stamp.of_data(categories, cutter.key, code)
+    remembered = store.Records(paths.memo(cache, "categories"), code)
+    key = stamp.of_data(categories, cutter.key)
     folders = remembered.get(key)
     if folders is None:
         folders = slugs.unique(categories, "category", cutter.words)
         remembered.put(key, folders)
-    remembered.forget_others()
+    remembered.drop_unused()
     return folders
 
 
@@ -152,7 +152,7 @@ def _write_brands(brands: list[Brand], docs: Tree, cache: Path, site_url: str, u
                   keywords: dict[str, str], stage: Stage, code: str) -> list[Card]:
     """Every brand page, each as a build before made it from the same inputs, the rest shared out between
     the cores."""
-    remembered = Remembered(cache, "pages", docs, code)
+    remembered = Steps(cache, "pages", docs, code)
 
     def key(brand: Brand) -> str:  # (the history's repr: plain dicts of text, numbers and dates, in their order)
         return stamp.digest(brand.digest, site_url, updated[brand.folder].isoformat(), keywords[brand.slug],
@@ -171,7 +171,7 @@ def _write_brands(brands: list[Brand], docs: Tree, cache: Path, site_url: str, u
         else:
             missing.append(brand)
     for brand, made in zip(missing, parallel.share_out(one, missing, stage)):
-        logos[brand.slug] = remembered.adopt(key(brand), made)
+        logos[brand.slug] = remembered.include(key(brand), made)
     remembered.done()
     return [Card(brand, logos[brand.slug], updated[brand.folder]) for brand in brands]
 
@@ -183,7 +183,7 @@ def write_kiosk(project: Project, folder: Tree, cache: Path, brands=None, ranked
     brands = sorted(project.published, key=lambda b: b.slug) if brands is None else brands
     ranked = project.ranked() if ranked is None else ranked
     histories = leaderboard.history(ranked) if histories is None else histories
-    remembered = Remembered(cache, "kiosk", folder, project.code)
+    remembered = Steps(cache, "kiosk", folder, project.code)
 
     def files(brand: Brand) -> tuple[str, str]:
         return remembered(stamp.digest(brand.digest, config.site_url, os.fspath(cache)),
@@ -231,7 +231,7 @@ def _write_pages(docs: Tree, made: list[tuple[str, str]]) -> None:
 
 
 def _write_leaderboard(ranked, views: list[dict], keys: dict[str, str], docs: Tree, category_folders: dict[str, str],
-                       remembered: Remembered) -> None:
+                       remembered: Steps) -> None:
     """The leaderboard and each round's pages, tables and files (``views`` newest first), each round's as the
     last build made it when its key is the same."""
     if not ranked:
@@ -250,14 +250,14 @@ def _write_round(docs: Tree, r, data: dict, category_folders: dict[str, str]) ->
     docs.write(docs.root / "api" / "rounds" / f"{r.id}.csv", leaderboard.round_csv(r))
 
 
-def _write_feeds(project: Project, docs: Tree, cards: list[Card], ranked, histories: dict, articles: store.Memo,
+def _write_feeds(project: Project, docs: Tree, cards: list[Card], ranked, histories: dict, articles: store.Records,
                  round_keys: dict[str, str]) -> None:
     config = project.config
     description = str(config.raw.get("site_description") or config.site_name)
     organizer = catalog.organizer(project)
     announcements = {}
     for r in ranked:  # each round's announcement as the last build wrote it for the same round
-        key = stamp.digest(project.code, round_keys[r.id], config.site_url, organizer)
+        key = stamp.digest(round_keys[r.id], config.site_url, organizer)
         article = articles.get(key)
         if article is None:
             article = round_article(r, config.site_url, organizer)
@@ -274,8 +274,8 @@ def _write_feeds(project: Project, docs: Tree, cards: list[Card], ranked, histor
             article = announcements.get(entry.id)
             return body(article) if article is not None else ""
         history = histories.get(card.brand.slug, [])
-        key = stamp.digest(project.code, card.brand.digest, card.updated.isoformat(), repr(history),
-                                 config.site_url, config.site_name)
+        key = stamp.digest(card.brand.digest, card.updated.isoformat(), repr(history), config.site_url,
+                           config.site_name)
         html = articles.get(key)  # as the last build wrote it for the same brand
         if html is None:
             html = body(brand_article(card.brand, card.updated, history, config.site_url, config.site_name))
@@ -284,7 +284,7 @@ def _write_feeds(project: Project, docs: Tree, cards: list[Card], ranked, histor
 
     rounds = [feeds.Item(key, a.title, a.page, a.date, a.digest, ("评价结果",)) for key, a in announcements.items()]
     entries = feeds.items(cards, project.published_news, rounds, content)
-    articles.forget_others()
+    articles.drop_unused()
     docs.write(docs.root / "feed.xml", feeds.rss(entries, config.site_name, description, config.site_url))
     docs.write(docs.root / "feed.json", feeds.json_feed(entries, config.site_name, description, config.site_url))
     docs.write(docs.root / "api" / "brands.json", feeds.brands_api(cards, config.site_url))
