@@ -26,6 +26,7 @@ from generator.engine import page_cache
 from generator.engine.page_cache import PageCache, site_key
 from generator.engine.reuse import Reuse, written_anew
 from generator.incremental import paths
+from generator.incremental.tree import Tree
 
 
 class EngineError(Exception):
@@ -176,7 +177,7 @@ class Session:
         file.content_string = source.read_text("utf-8")  # (setting the content unsets the path: set it after)
         file.abs_src_path = str(source)
         file.abs_dest_path = str(site / file.dest_uri)
-        Path(file.abs_dest_path).unlink(missing_ok=True)  # it may be a link into the page cache: not written through
+        Tree(site).clear(file.abs_dest_path)  # it may be a link into the page cache: not written through
         # the engine logs its own failure in English ("Error building page ..."): the full build that follows
         # says in Chinese whatever is really wrong, so this thread's record of it is dropped
         engine_log = logging.getLogger("mkdocs.commands.build")
@@ -341,18 +342,17 @@ def build(config_file: Path, strict: bool = False, jieba_user: Path | None = Non
             reuse = Reuse(PageCache(pages, site, pages_ahead) if pages is not None else None, reuse=not full)
             config.plugins["brandsite-edge"] = _edge_plugin(session, stage, reuse, site)
             in_place = pages is not None  # else MkDocs empties the site folder first
-            if in_place:
-                reuse.out.start(config.site_dir)
-            with written_anew():
+            reuse.start(config.site_dir)
+            with written_anew(reuse.out):
                 mkdocs_build(config, dirty=in_place)
             made = len(reuse.files.documentation_pages())
         if linked_ready is not None:  # (a stage of its own: the caller may still be making them)
             linked_ready()
         if linked is not None:
-            reuse.out.link_listed(linked, config.site_dir)
+            reuse.out.link_listed(linked)
         search_index.compact(Path(config.site_dir) / "search" / "search_index.json")
         if in_place:
-            reuse.out.prune(config.site_dir, reuse.files)
+            reuse.site.prune(reuse.files)
     except exceptions.ConfigurationError as exc:
         raise EngineError(f"站点配置 mkdocs.yml 有误：{exc}") from None
     except (exceptions.MkDocsException, exceptions.Abort) as exc:

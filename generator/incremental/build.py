@@ -28,8 +28,8 @@ from generator.atomic import empty, swap
 from generator.commands import load_or_report, report_blocking, why
 from generator.commands.progress_display import display, mode_for
 from generator.engine import mkdocs as engine
-from generator.engine.reuse import link_shared
 from generator.incremental import paths
+from generator.incremental.tree import Tree
 from generator.progress import NULL, Progress, Stage
 
 if TYPE_CHECKING:  # the pipeline is imported when a build needs it: an unchanged site is answered first
@@ -218,7 +218,7 @@ def _make_ready(work: Path, site: Path, building: Path, full: bool) -> None:
     """The building folder as the engine takes it: the site before the live one, which this build brings up to
     date in place (engine/reuse.py), when the record says it is whole (not after a killed build, nor for
     --full), else emptied; then, but for --full, whatever the live site shares with the caches is linked into
-    it where it is not yet (`reuse.link_shared`: the first build after a cold one, or after a change of caches,
+    it where it is not yet (`_link_shared`: the first build after a cold one, or after a change of caches,
     would otherwise link every page and image while the engine waits)."""
     whole = paths.previous_site(work)
     kept = atomic.read_json(whole).get("folder") == os.fspath(building)
@@ -229,7 +229,51 @@ def _make_ready(work: Path, site: Path, building: Path, full: bool) -> None:
     elif building.exists() or building.is_symlink():
         building.unlink()
     if not full and site.is_dir() and not site.is_symlink():
-        link_shared(site, building, [paths.images(paths.cache_of(work)), paths.page_html(_pages(work))])
+        _link_shared(site, building, [paths.images(paths.cache_of(work)), paths.page_html(_pages(work))])
+
+
+def _link_shared(live: Path, building: Path, caches: list[Path]) -> None:
+    """Link into ``building`` every file of the ``live`` site that is a file of the ``caches`` (a reused page's
+    stored HTML, an image), at the same place: where the folder was emptied, or holds a site made from older
+    caches, the engine then finds most of the site in place (`Tree.link` sees the same file) instead of
+    linking thirty thousand files one after another while it renders. Only the caches' files are linked,
+    never one the engine writes (the sitemap's gzip file is written through): the building folder must share
+    nothing else with the live site."""
+    known = set()
+    for cache in caches:
+        _inodes(os.fspath(cache), known)
+    if known:
+        _link_known(os.fspath(live), os.fspath(building), known, Tree(building))
+
+
+def _inodes(folder: str, into: set[int]) -> None:
+    """The inode of every file under ``folder``, as the directory lists it (no file is opened or stat'ed)."""
+    try:
+        listing = os.scandir(folder)
+    except OSError:
+        return
+    with listing:
+        for entry in listing:
+            if entry.is_dir(follow_symlinks=False):
+                _inodes(entry.path, into)
+            else:
+                into.add(entry.inode())
+
+
+def _link_known(live: str, building: str, known: set[int], out: Tree) -> None:
+    with os.scandir(live) as listing:
+        entries = list(listing)
+    for entry in entries:
+        dest = os.path.join(building, entry.name)
+        if entry.is_dir(follow_symlinks=False):
+            _link_known(entry.path, dest, known, out)
+            continue
+        st = entry.stat(follow_symlinks=False)
+        if st.st_nlink > 1 and st.st_ino in known:
+            try:
+                out.link(entry.path, dest, or_copy=False)
+            except OSError:  # (another file system: the engine's to sort out)
+                pass
 
 
 def _pages(work: Path) -> Path:
@@ -282,7 +326,6 @@ def _encoding(prepared: Prepared, progress: Progress):
     if not prepared.pending:
         yield None
         return
-    from generator.incremental import tree
     from generator.produce import images
 
     counted = _Counted()
@@ -299,7 +342,9 @@ def _encoding(prepared: Prepared, progress: Progress):
                 except FutureTimeout:
                     pass
             stage.advance(len(prepared.pending) - stage.done)
-        tree.link_deferred(prepared.deferred)
+        linked = Tree(prepared.linked)
+        for path, source in prepared.deferred.items():
+            linked.link(source, path)
 
     try:
         yield ready
