@@ -103,7 +103,7 @@ def load_settings(root: Path, config_file: Path | None = None) -> tuple[SiteConf
 def _load(root: Path, config_file: Path | None, progress: Progress, only: list[Path] | None = None) -> Project:
     config, criteria = load_settings(root, config_file)
     cache = paths.cache(root)
-    files = stamp.Files(paths.file_stamps(cache))  # the stat memo of the folders remembered work reads
+    files = stamp.Digests(paths.file_stamps(cache))  # the stat memo of the folders remembered work reads
     code = store.code(files)
     try:
         return _load_all(root, config, criteria, progress, only, files, code, cache)
@@ -112,7 +112,7 @@ def _load(root: Path, config_file: Path | None, progress: Progress, only: list[P
 
 
 def _load_all(root: Path, config: SiteConfig, criteria: criteria_mod.Criteria, progress: Progress,
-              only: list[Path] | None, files: stamp.Files, code: str, cache: Path) -> Project:
+              only: list[Path] | None, files: stamp.Digests, code: str, cache: Path) -> Project:
     report = Report()
     brands, results = [], {}
     loaded = _brands(root, config, criteria, progress, only, files, code, cache)
@@ -190,7 +190,7 @@ def _glance(root: Path, skip: set[str]) -> list[_Glanced]:
     return out
 
 
-def _rounds(root: Path, schemes: dict[str, Scheme], brands: list[Brand], files: stamp.Files, code: str,
+def _rounds(root: Path, schemes: dict[str, Scheme], brands: list[Brand], files: stamp.Digests, code: str,
             cache: Path) -> tuple[list[Round], list]:
     """Every round and its findings, as an earlier run read them from the same scores/ folder (a round reads
     nothing outside it), schemes and brands (which it names, by folder or by name, and which are drafts)."""
@@ -206,7 +206,7 @@ def _rounds(root: Path, schemes: dict[str, Scheme], brands: list[Brand], files: 
 
 
 def _brands(root: Path, config: SiteConfig, criteria: criteria_mod.Criteria, progress: Progress,
-            only: list[Path] | None, files: stamp.Files, code: str, cache: Path) -> list[tuple]:
+            only: list[Path] | None, files: stamp.Digests, code: str, cache: Path) -> list[tuple]:
     """(brand or None, its loading findings, its check findings, the rules it passed) for every brand folder,
     in slug order. A folder whose files, contract, criteria and code are those of an earlier run is taken as
     that run left it (see `store`): an edit costs the loading and checking of one brand."""

@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from generator.incremental import paths, store
-from generator.incremental.stamp import digest, folder_digest, packages, stamp
+from generator.incremental.stamp import digest, folder_digest, packages, stamp, stamp_of
 
 FORMAT = 3
 
@@ -39,10 +39,10 @@ class Entry:
     warnings: list[str] = field(default_factory=list)  # what the engine said while rendering it
     source: str = ""  # SHA-256 of its Markdown
     links: list[str] = field(default_factory=list)  # the relative link targets in it, resolved
-    # its Markdown file when ``source`` was taken from it: [inode, size, time, change time], see `page_key`
-    seen: list = field(default_factory=list)
+    # its Markdown file's stamp when ``source`` was taken from it, see `page_key`
+    seen: tuple | None = None
     # how the last build placed it when reused: the stored file linked into the site, and the files that made
-    # it ([path, [inode, size, time]], [path, None] for a part that was missing), see `PageCache.placed`
+    # it ([path, stamp], [path, None] for a part that was missing), see `PageCache.placed`
     placed: list = field(default_factory=list)
 
 
@@ -90,11 +90,9 @@ def page_key(site: str, file, files, last: Entry | None = None) -> tuple[str, tu
     """The page's own inputs: its source, its address, and for each relative link in it whether the target
     exists and where it is (the engine rewrites links to pages, and leaves missing ones as written). Returns
     the key and (source digest, link targets, the file as seen). The source is not read again while its
-    file is the one ``last`` was taken from: the docs tree's files are replaced, never written through, so a
-    changed one has another inode, and its change time moves with any write (ten thousand reads at 10,000
-    brands); the targets of an unchanged source are taken from ``last`` too."""
-    st = os.stat(file.abs_src_path)
-    seen = [st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+    file's stamp is the one ``last`` was taken from (ten thousand reads at 10,000 brands); the targets of an
+    unchanged source are taken from ``last`` too."""
+    seen = stamp(os.stat(file.abs_src_path))
     if last is not None and last.seen == seen:
         source = last.source
     else:
@@ -135,16 +133,13 @@ class PageCache:
 
     def placed(self, entry: Entry) -> Path | None:
         """The stored file a reused page is linked from, as the last build placed it, when its stored HTML,
-        its parts and that file are still as they were then (by inode, size and time, which are only a
-        shortcut: the HTML was checked against its digest, and the file made from it and the parts, when
-        the entry was recorded); else None, and the page is placed the long way (`html`, then `record`)."""
+        its parts and that file are still as they were then (by their stamps, which are only a shortcut: the
+        HTML was checked against its digest, and the file made from it and the parts, when the entry was
+        recorded); else None, and the page is placed the long way (`html`, then `record`)."""
         if len(entry.placed) != 2:
             return None
         sha, seen = entry.placed
-        try:
-            if not all(_stamp(path) == (tuple(stamp) if stamp else None) for path, stamp in seen):
-                return None
-        except (TypeError, ValueError):
+        if not all(stamp_of(path) == known for path, known in seen):
             return None
         self.asked.add(sha)
         return self.blobs.path(sha)
@@ -152,7 +147,7 @@ class PageCache:
     def record(self, entry: Entry, linked: Path, made_from: list[Path]) -> None:
         """How a reused page was placed this time, for `placed` in the next build."""
         files = [self.blobs.path(entry.html), linked, *made_from]
-        entry.placed = [linked.name, [[os.fspath(path), _stamp(os.fspath(path))] for path in files]]
+        entry.placed = [linked.name, [(os.fspath(path), stamp_of(path)) for path in files]]
 
     def blob(self, data: bytes) -> Path:
         """A stored file holding ``data`` (a reused page with its parts put in), to link into the site; kept
@@ -175,13 +170,6 @@ def read(folder: Path) -> tuple[str, dict[str, Entry]] | None:
     if not (isinstance(read, tuple) and len(read) == 3 and read[0] == FORMAT and isinstance(read[2], dict)):
         return None
     return read[1], read[2]
-
-
-def _stamp(path: str) -> tuple[int, int, int] | None:
-    try:
-        return stamp(os.stat(path))
-    except FileNotFoundError:
-        return None
 
 
 def json_safe(meta: dict) -> bool:

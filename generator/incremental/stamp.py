@@ -1,9 +1,14 @@
-"""Content digests of what a build reads: files, folders, the installed packages.
+"""The file stamp, the one answer to "is this file unchanged", and the digests of what a build reads.
 
-Shared by the engine's page cache and the build command's "nothing changed" check. Decisions are taken
-on content, never on file times (CI checkouts reset every time); a file's stat only says when its
-digest from the last run may be reused without reading it again, the way Git's index does: any change of
-size, time, inode or ctime means it is read and hashed anew.
+Decisions are taken on content, never on file times (CI checkouts reset every time). A file's stamp (its
+inode, size and modification time: `stamp`) only says that it may still be what was seen, so that what was
+learnt from it then (its digest, an image's facts, a page's source, a step's files in the ledger) may be
+used without reading it again, the way Git's index does: any change of inode, size or time means it is read
+anew. The trees a build writes replace their files (a new inode) and never write through them, so a file
+they made is unchanged exactly while its stamp is. The change time is left out: linking a file (the site
+links the caches' files) moves it without a change of content.
+
+`Digests` is the digest memo: each file's SHA-256 by its stamp, kept between runs.
 """
 
 from __future__ import annotations
@@ -57,15 +62,26 @@ def folder_digest(folder: Path, suffix: str = "") -> str:
     return digest(*parts)
 
 
-def stamp(st: os.stat_result) -> tuple[int, int, int]:
+Stamp = tuple[int, int, int]
+
+
+def stamp(st: os.stat_result) -> Stamp:
     """A file's inode, size and modification time: whether it may still be what was seen (never what it holds)."""
     return st.st_ino, st.st_size, st.st_mtime_ns
+
+
+def stamp_of(path: str | Path) -> Stamp | None:
+    """The stamp of the file at ``path`` (a link followed), or None when there is none."""
+    try:
+        return stamp(os.stat(path))
+    except FileNotFoundError:
+        return None
 
 
 SKIPPED = {"node_modules", "__pycache__"}
 
 
-class Files:
+class Digests:
     """The files under a folder, by relative path and SHA-256, with the stat cache kept in ``memo``."""
 
     def __init__(self, memo: Path):
@@ -106,17 +122,17 @@ class Files:
             st = os.stat(path)
         except OSError:
             return "-"  # a dangling link: the loader reports it
-        stamp = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+        now = list(stamp(st))
         known = self.known.get(path)
-        if known is not None and known[:4] == stamp:
-            sha = known[4]
+        if known is not None and known[:3] == now:
+            sha = known[3]
         else:
             h = hashlib.sha256()
             with open(path, "rb") as f:
                 while chunk := f.read(1 << 20):
                     h.update(chunk)
             sha = h.hexdigest()
-        self.seen[path] = [*stamp, sha]
+        self.seen[path] = [*now, sha]
         return sha
 
     def save(self, partial: bool = False) -> None:

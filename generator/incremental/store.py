@@ -30,7 +30,7 @@ from generator.incremental import stamp
 PACKAGE = Path(__file__).resolve().parent.parent
 
 
-def code(files: stamp.Files) -> str:
+def code(files: stamp.Digests) -> str:
     """brandsite's own files and every installed package: what makes the same inputs give other results."""
     return stamp.digest(files.tree(PACKAGE), stamp.packages())
 

@@ -23,7 +23,7 @@ PACKAGE = Path(__file__).resolve().parent.parent
 def inputs(root: Path, site: Path, strict: bool) -> str:
     """The digest of everything the build reads, and how it was asked to read it."""
     root = root.resolve()
-    files = stamp.Files(paths.input_stamps(paths.cache(root)))
+    files = stamp.Digests(paths.input_stamps(paths.cache(root)))
     site = site.resolve()
     leave_out = {os.fspath(site), os.fspath(site.parent / f".{site.name}.old")}
     tree = files.tree(root, leave_out)
@@ -37,10 +37,10 @@ def inputs(root: Path, site: Path, strict: bool) -> str:
 
 
 def _newest(seen: dict[str, list], brands: Path) -> dict[str, int]:
-    """Each brand folder's newest file time, from the stats the digest's walk took (see `Files.sha`)."""
+    """Each brand folder's newest file time, from the stats the digest's walk took (see `Digests.sha`)."""
     prefix = os.fspath(brands) + os.sep
     newest: dict[str, int] = {}
-    for path, (_size, mtime, *_rest) in seen.items():
+    for path, (_ino, _size, mtime, *_rest) in seen.items():
         if path.startswith(prefix) and os.sep in path[len(prefix):]:
             folder = prefix + path[len(prefix):].split(os.sep, 1)[0]
             if mtime > newest.get(folder, 0):
@@ -49,8 +49,8 @@ def _newest(seen: dict[str, list], brands: Path) -> dict[str, int]:
 
 
 def site_state(site: Path) -> str:
-    """Each file of the built site by path, size, modification time and inode: a file changed, added or
-    removed since (by hand, by another tool) means the site is built again."""
+    """Each file of the built site by path and stamp: a file changed, added or removed since (by hand, by
+    another tool) means the site is built again."""
     parts: list[str] = []
     _state(os.fspath(site), "", parts)
     return stamp.digest("\n".join(parts))
@@ -63,8 +63,7 @@ def _state(folder: str, prefix: str, parts: list[str]) -> None:
         if entry.is_dir(follow_symlinks=False):
             _state(entry.path, f"{prefix}{entry.name}/", parts)
         else:
-            st = entry.stat(follow_symlinks=False)
-            parts.append(f"{prefix}{entry.name}\t{st.st_size}\t{st.st_mtime_ns}\t{st.st_ino}")
+            parts.append(f"{prefix}{entry.name}\t{stamp.stamp(entry.stat(follow_symlinks=False))}")
 
 
 def last_facts(root: Path, site: Path, digest: str) -> dict | None:
