@@ -299,12 +299,13 @@ def warm_up(pages: Path):
 def build(config_file: Path, strict: bool = False, jieba_user: Path | None = None,
           content_date: dt.date | None = None, cache: Path | None = None, session: Session | None = None,
           progress: Progress = NULL, pages: Path | None = None, full: bool = False,
-          linked: Path | None = None, linked_ready: Callable[[], None] | None = None, pages_ahead=None) -> Built:
+          linked: Path | None = None, linked_ready: Callable[[], None] | None = None, pages_ahead=None,
+          code: str = "") -> Built:
     """Build the site; returns the engine's warnings and how many pages it wrote. Raises EngineError on failure.
 
     ``pages`` keeps the rendered pages for the next build, which renders only those whose inputs changed;
     ``full`` renders every page regardless (and keeps them all anew). ``pages_ahead`` is what `warm_up` read
-    from ``pages`` beforehand.
+    from ``pages`` beforehand; ``code`` is brandsite's code digest (`Project.code`), part of every page's key.
 
     ``linked`` holds files to put into the site beside what the engine makes (the site's images), listed in
     the JSON file of the same name: the engine need not walk, list and copy them. ``linked_ready`` is called
@@ -336,7 +337,7 @@ def build(config_file: Path, strict: bool = False, jieba_user: Path | None = Non
                 _use_user_dict(config, jieba_user, cache)
             if cache is not None:
                 _cache_templates(config, paths.templates(cache))
-            site = site_key(config_file, Path(config.theme.custom_dir), jieba_user) if pages is not None else ""
+            site = site_key(config_file, Path(config.theme.custom_dir), jieba_user, code) if pages is not None else ""
             if site and cache is not None:
                 _keep_theme_listing(config, site, paths.theme_files(cache))
             reuse = Reuse(PageCache(pages, site, pages_ahead) if pages is not None else None, reuse=not full)

@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from generator.incremental import paths, store
-from generator.incremental.stamp import digest, folder_digest, packages, stamp, stamp_of
+from generator.incremental.stamp import digest, folder_digest, stamp, stamp_of
 
 FORMAT = 3
 
@@ -46,12 +46,10 @@ class Entry:
     placed: list = field(default_factory=list)
 
 
-ENGINE_CODE = Path(__file__).resolve().parent
-
-
-def site_key(config_file: Path, theme_dir: Path, search_words: Path | None) -> str:
+def site_key(config_file: Path, theme_dir: Path, search_words: Path | None, code: str) -> str:
     """What every page depends on alike. The generated configuration counts without its two folders (a
-    preview and a build differ only there), the site's own mkdocs.yml (which it INHERITs) byte for byte."""
+    preview and a build differ only there), the site's own mkdocs.yml (which it INHERITs) byte for byte;
+    ``code`` is brandsite's code and installed packages (`store.code`)."""
     import yaml
 
     generated = yaml.safe_load(config_file.read_text("utf-8")) or {}
@@ -64,7 +62,7 @@ def site_key(config_file: Path, theme_dir: Path, search_words: Path | None) -> s
                 for text in (p.read_bytes() for p in theme_dir.rglob("*.html")))
     return digest(
         str(FORMAT), json.dumps(generated, sort_keys=True, ensure_ascii=False), inherited.read_bytes(), theme,
-        packages(), folder_digest(ENGINE_CODE, ".py"),
+        code,
         search_words.read_bytes() if search_words is not None and search_words.is_file() else b"",
         os.environ.get("SOURCE_DATE_EPOCH", "") if dated else "",
     )

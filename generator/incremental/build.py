@@ -51,6 +51,7 @@ class Prepared:
     linked: Path | None = None  # the site's images, beside the docs tree (produce/site.py)
     pending: list = field(default_factory=list)  # images to encode while the engine renders, then link
     deferred: dict = field(default_factory=dict)
+    code: str = ""  # brandsite's code and installed packages (`Project.code`): part of every rendered page's key
 
 
 def build(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_name: str = "build",
@@ -180,7 +181,7 @@ def _prepare(project: Project, root: Path, work_name: str, building: Path, err: 
     newest = max([c.updated for c in cards] + [p.date for p in project.published_news], default=None)
     return Prepared(config, work, newest, len(cards), sum(1 for b in project.brands if b.is_draft),
                     produced.images_encoded, produced.images_reused, linked=paths.linked(work),
-                    pending=produced.pending, deferred=produced.deferred)
+                    pending=produced.pending, deferred=produced.deferred, code=project.code)
 
 
 def _engine(prepared: Prepared, strict: bool, site: Path, building: Path, site_dir: Path, started: float, done: str,
@@ -198,7 +199,7 @@ def _engine(prepared: Prepared, strict: bool, site: Path, building: Path, site_d
                                  session=session, progress=progress,
                                  pages=_pages(prepared.work),
                                  full=full, linked=prepared.linked, linked_ready=images_ready,
-                                 pages_ahead=pages_ahead)
+                                 pages_ahead=pages_ahead, code=prepared.code)
     except (engine.EngineError, OSError) as exc:
         shutil.rmtree(building, ignore_errors=True)
         _failed(exc if isinstance(exc, engine.EngineError) else f"写入文件失败（{why(exc)}）", err)

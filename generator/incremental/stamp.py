@@ -50,15 +50,14 @@ def packages() -> str:
     return "\n".join([sys.version, *names])
 
 
-def folder_digest(folder: Path, suffix: str = "") -> str:
-    """Every file under ``folder`` (ending in ``suffix``), by path and content; compiled Python left out."""
+def folder_digest(folder: Path) -> str:
+    """Every file under ``folder``, by path and content; compiled Python left out."""
     parts = []
     for here, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(files):
-            if name.endswith(suffix):
-                path = Path(here) / name
-                parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
+            path = Path(here) / name
+            parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
     return digest(*parts)
 
 

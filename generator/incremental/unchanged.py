@@ -14,11 +14,8 @@ import os
 from pathlib import Path
 
 from generator import atomic
-from generator.incremental import paths, stamp
+from generator.incremental import paths, stamp, store
 from generator.produce import dates
-
-PACKAGE = Path(__file__).resolve().parent.parent
-
 
 def inputs(root: Path, site: Path, strict: bool) -> str:
     """The digest of everything the build reads, and how it was asked to read it."""
@@ -27,12 +24,12 @@ def inputs(root: Path, site: Path, strict: bool) -> str:
     site = site.resolve()
     leave_out = {os.fspath(site), os.fspath(site.parent / f".{site.name}.old")}
     tree = files.tree(root, leave_out)
-    package = files.tree(PACKAGE)
+    code = store.code(files)
     files.save()
     brands = root / "brands"
     folders = sorted(p for p in brands.iterdir() if p.is_dir()) if brands.is_dir() else []
     updated = dates.last_updated(root, folders, newest=_newest(files.seen, brands)) if folders else {}
-    return stamp.digest(tree, package, stamp.packages(), f"strict={strict}", os.fspath(site),
+    return stamp.digest(tree, code, f"strict={strict}", os.fspath(site),
                               json.dumps({os.fspath(k): v.isoformat() for k, v in sorted(updated.items())}))
 
 
