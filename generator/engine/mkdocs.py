@@ -107,10 +107,9 @@ def _cache_templates(config, folder: Path) -> None:
     """Keep compiled theme templates between builds: MkDocs makes a fresh Jinja environment
     each build, and compiling Material's templates is a third of a small site's build time.
     Jinja checks each template's source before using its cached code."""
-    from jinja2 import FileSystemBytecodeCache
+    from generator.produce.pages import CompiledTemplates
 
-    folder.mkdir(parents=True, exist_ok=True)
-    cache = FileSystemBytecodeCache(str(folder))
+    cache = CompiledTemplates(folder)
     make_env = config.theme.get_env
 
     def get_env():

@@ -119,12 +119,11 @@ class Blobs:
         return self.folder / sha[:2] / sha
 
     def put(self, data: bytes) -> str:
-        """Keep ``data`` (unless a file of its size is there already: it is checked by `get` when it is read);
-        its SHA-256."""
+        """Keep ``data`` (unless a file holding it is there already); its SHA-256."""
         sha = hashlib.sha256(data).hexdigest()
         path = self.path(sha)
         try:
-            there = os.stat(path).st_size == len(data)
+            there = os.stat(path).st_size == len(data) and path.read_bytes() == data
         except OSError:
             there = False
         if not there:

@@ -83,7 +83,7 @@ def brand_files(tree: Tree, brand: Brand, site_url: str, cache: Path) -> tuple[s
         logo = f"media/{placed.src}"
     url = brand_url(site_url, brand.slug)
     if url:
-        tree.link(qr_codes.cached_file(url, paths.qr(cache), standalone=True), tree.root / "qr" / f"{brand.slug}.svg")
+        tree.write(tree.root / "qr" / f"{brand.slug}.svg", qr_codes.cached_file_svg(url, paths.qr(cache)))
         qr = f"qr/{brand.slug}.svg"
     return logo, qr
 

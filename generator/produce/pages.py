@@ -30,12 +30,27 @@ _env = Environment(loader=ChoiceLoader([PackageLoader("generator", f"templates/{
                    keep_trailing_newline=True, trim_blocks=False)
 
 
+class CompiledTemplates(FileSystemBytecodeCache):
+    """Compiled templates kept in a folder between builds (Jinja checks each template's source before using
+    its cached code). A file that is damaged (cut short by a full disk or a killed build) is compiled again,
+    as a missing one is."""
+
+    def __init__(self, folder: Path):
+        folder.mkdir(parents=True, exist_ok=True)
+        super().__init__(str(folder))
+
+    def load_bytecode(self, bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # noqa: BLE001 - whatever the damage, the template is compiled again
+            bucket.reset()
+
+
 @contextmanager
 def compiled_kept(folder: Path):
-    """Within it, compiled templates are kept in ``folder`` between builds (Jinja checks each template's
-    source before using its cached code): compiling them is a quarter of a second of every build."""
-    folder.mkdir(parents=True, exist_ok=True)
-    _env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    """Within it, compiled templates are kept in ``folder`` between builds: compiling them is a quarter of a
+    second of every build."""
+    _env.bytecode_cache = CompiledTemplates(folder)
     try:
         yield
     finally:

@@ -1,7 +1,7 @@
 """QR codes for brand pages, drawn with segno and kept in the cache: choosing the best mask costs
 about 20 ms a code, so each address is drawn once, for the page (inline SVG) and for the kiosk (a file),
-and both are kept when either is asked for (the brand pages are drawn on every core; the kiosk then
-finds its files there)."""
+and both are kept in one record when either is asked for (the brand pages are drawn on every core; the
+kiosk then finds its codes there). A damaged record is drawn again (see `store`)."""
 
 from __future__ import annotations
 
@@ -29,20 +29,23 @@ def _file_svg(code: segno.QRCode) -> str:
     return out.getvalue().decode("utf-8")
 
 
-def cached(url: str, cache: Path, standalone: bool = False) -> str:
-    """The QR code for ``url`` (\"\" when there is no address), drawn once and kept in ``cache``."""
-    return cached_file(url, cache, standalone).read_text("utf-8") if url else ""
+def cached(url: str, cache: Path) -> str:
+    """The page's QR code for ``url`` (\"\" when there is no address), drawn once and kept in ``cache``."""
+    return _drawn(url, cache)[0] if url else ""
 
 
-def cached_file(url: str, cache: Path, standalone: bool = False) -> Path:
-    """The cache file holding the QR code for ``url`` (standalone, or for inside a page), drawn if it is not
-    there yet."""
-    stem = hashlib.sha256(url.encode()).hexdigest()[:24]
-    inline, alone = cache / f"{stem}.svg", cache / f"{stem}-file.svg"
-    wanted = alone if standalone else inline
-    if not wanted.is_file():
+def cached_file_svg(url: str, cache: Path) -> str:
+    """The kiosk's QR code for ``url``, a file of its own, drawn once and kept in ``cache``."""
+    return _drawn(url, cache)[1]
+
+
+def _drawn(url: str, cache: Path) -> tuple[str, str]:
+    """The page's and the kiosk's SVG for ``url``, as drawn once and kept in a record (a damaged one is drawn
+    again)."""
+    record = cache / hashlib.sha256(url.encode()).hexdigest()[:24]
+    svgs = store.load(record)
+    if not (isinstance(svgs, tuple) and len(svgs) == 2):
         code = segno.make(url, error="m")
-        for path, draw in ((inline, _inline_svg), (alone, _file_svg)):
-            if path is wanted or not path.is_file():
-                store.write(path, draw(code).encode("utf-8"))
-    return wanted
+        svgs = (_inline_svg(code), _file_svg(code))
+        store.dump(record, svgs)
+    return svgs
