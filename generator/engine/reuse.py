@@ -33,7 +33,8 @@ def _unmodified(file) -> bool:
     return False
 
 
-def _mark(file, modified: bool) -> None:
+def _set_modified(file, modified: bool) -> None:
+    """What MkDocs' dirty build asks a file: whether to read and render it."""
     file.is_modified = (_modified if modified else _unmodified).__get__(file)
 
 
@@ -148,7 +149,7 @@ class Reuse:
         self.hits: dict[str, Entry] = {}
         self.search_plugin = None
         self.captured: dict[str, list[dict]] = {}
-        self.mark = 0
+        self.search_taken = 0  # the search index's entries already filed under a page
         self.html: dict[str, str] = {}
         self.parts: dict[str, list[Path]] = {}  # a rendered page's parts' files
         self.filled: dict[str, tuple[Path, list[Path]]] = {}  # a rendered page's stored copy with its parts in
@@ -177,7 +178,7 @@ class Reuse:
     def files_ready(self, files, config) -> None:
         docs = os.path.abspath(config.docs_dir) + os.sep
         for file in files:
-            _mark(file, True)
+            _set_modified(file, True)
             if file.is_documentation_page():
                 continue
             if file.abs_src_path and file.generated_by is None:
@@ -204,7 +205,7 @@ class Reuse:
             if entry is not None and entry.key == key:
                 entry.seen = self.sources[file.src_uri][2]  # (the same bytes in a file replaced since)
                 self.hits[file.src_uri] = entry
-                _mark(file, False)
+                _set_modified(file, False)
 
     def env_ready(self, env, config, files) -> None:
         """Every title is known now: reused pages rendered under another navigation are rendered after all,
@@ -217,7 +218,7 @@ class Reuse:
             file = files.get_file_from_path(uri)
             if entry.nav != self.nav_digest:
                 del self.hits[uri]
-                _mark(file, True)
+                _set_modified(file, True)
                 _populate_page(file.page, config, files)
                 continue
             file.page.markdown, file.page.meta = "", entry.meta
@@ -229,8 +230,8 @@ class Reuse:
         if self.search_plugin is None:
             return
         entries = self.search_plugin.search_index.entries
-        self.captured[page.file.src_uri] = entries[self.mark:]  # the same entries, not copies: memory at 10,000
-        self.mark = len(entries)
+        self.captured[page.file.src_uri] = entries[self.search_taken:]  # the same entries, not copies: memory at 10,000
+        self.search_taken = len(entries)
 
     def page_rendered(self, page) -> None:
         """Before the edge plugin lets a brand page's Markdown go (its title is read from it)."""
@@ -268,7 +269,7 @@ class Reuse:
             stored = self.cache.html(entry)
             if stored is None:
                 del self.hits[uri]
-                _mark(file, True)
+                _set_modified(file, True)
                 _populate_page(file.page, config, self.files)
                 _build_page(file.page, config, doc_files, self.nav, self.env)
                 continue

@@ -15,7 +15,7 @@ written replaces the file in its place (`clear`). The engine's own writers go th
 A tree with a ``ledger`` goes further. A build that finished leaves in it what each remembered step
 (`steps`) wrote, and every file it made. The next build takes a step with the same key as done
 when its files, and the files they were linked or copied from, are still as that build left them
-(inode, size and time: like Git's index, the times only save reading, the key is of contents); it
+(by their stamps, see `stamp`: they only save reading, the key is of contents); it
 reads none of them, and removes only what the last build made and this one did not, looking besides
 into each folder whose entries changed since (the engine's blog plugin writes its index page into the
 tree when a site has none; a clean build would not have it). The ledger is taken away as the build
@@ -33,11 +33,11 @@ from stat import S_ISREG
 from typing import Any, Callable
 
 from generator.incremental import store
-from generator.incremental.stamp import stamp
+from generator.incremental.stamp import Stamp, stamp
 
-# a step in the ledger: what it returned, its files and the files they came from, each by inode, size and time
+# a step in the ledger: what it returned, its files and the files they came from, each by its stamp
 # (see `_unchanged` for those made after the ledger: the images a cold build encodes beside the engine)
-Step = tuple[Any, dict[str, tuple[int, int, int] | list[str]], dict[str, tuple[int, int, int] | None]]
+Step = tuple[Any, dict[str, Stamp | list[str]], dict[str, Stamp | None]]
 
 
 class Tree:
@@ -337,7 +337,7 @@ def _take(ledger: Path, base: str, linked: str | None) -> dict | None:
     return before
 
 
-def _unchanged(files: dict[str, tuple[int, int, int] | list[str] | None], stat) -> bool:
+def _unchanged(files: dict[str, Stamp | list[str] | None], stat) -> bool:
     """Each file as it was seen, or (a link made after the ledger) the same file as its source, or (a source
     made after it) there at all."""
     try:
