@@ -46,4 +46,4 @@ def render(project, findings, today: dt.date | None = None) -> str:
 
 
 def write(path: Path, html: str) -> None:
-    atomic.write_file(path, html.encode("utf-8"))
+    atomic.write_file(path, html.encode("utf-8"), make_folder=False)  # (a folder that is not there is said so)

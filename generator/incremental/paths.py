@@ -27,6 +27,7 @@ Paths are absolute (the site's root resolved), so `-C /abs/path` and `cd` name t
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 BASE = ".brandsite"
 
@@ -61,108 +62,55 @@ def wechat_state(root: Path, account: str) -> Path:
     return base(root) / "wechat" / account
 
 
-# -- inside a work folder -------------------------------------------------------------------------------
+def _inside(*names: str) -> Callable[[Path], Path]:
+    """The path ``names`` below the folder it is given (a work folder, the cache)."""
+    return lambda folder: folder.joinpath(*names)
+
+
+# -- inside a work folder (.brandsite/<work>) ------------------------------------------------------------
 
 LINKED = "linked"
-
-
-def docs(work: Path) -> Path:
-    return work / "docs"
-
-
-def linked(work: Path) -> Path:
-    """The site's images, linked beside the docs tree at the same places (produce/site.py)."""
-    return work / LINKED
-
-
-def linked_list(work: Path) -> Path:
-    return work / f"{LINKED}.json"
-
-
-def ledger(work: Path) -> Path:
-    return work / "ledger"
-
-
-def previous_site(work: Path) -> Path:
-    """The record that the building folder holds a whole site, the one before the live one."""
-    return work / "previous-site"
-
-
-def engine_config(work: Path) -> Path:
-    return work / "mkdocs.yml"
-
-
-def theme(work: Path) -> Path:
-    return work / "theme"
-
-
-def search_words(work: Path) -> Path:
-    """The jieba user dictionary produced from the brands."""
-    return work / "jieba_user.txt"
+docs = _inside("docs")
+linked = _inside(LINKED)  # the site's images, linked beside the docs tree at the same places (produce/site.py)
+linked_list = _inside(f"{LINKED}.json")
+ledger = _inside("ledger")
+previous_site = _inside("previous-site")  # the record that the folder before the live site holds a whole site
+engine_config = _inside("mkdocs.yml")
+theme = _inside("theme")
+search_words = _inside("jieba_user.txt")  # the jieba user dictionary produced from the brands
 
 
 def cache_of(work: Path) -> Path:
     return work.parent / "cache"
 
 
-# -- inside the cache -----------------------------------------------------------------------------------
+# -- inside the cache (.brandsite/cache) ---------------------------------------------------------------
 
-def images(cache: Path) -> Path:
-    return cache / "images"
-
-
-def qr(cache: Path) -> Path:
-    return cache / "qr"
+images = _inside("images")
+qr = _inside("qr")
+file_stamps = _inside("brand-files.json")  # the digest memo of what remembered work reads (brands, scores, code)
+input_stamps = _inside("inputs.json")  # the digest memo of every input the nothing-changed check reads
+image_facts = _inside("image-facts.json")
+readings = _inside("readings.json")
+cuts = _inside("cuts.json")
+search_words_cache = _inside("jieba-user.json")
+theme_files = _inside("theme-files.json")
 
 
 def pages(cache: Path, work_name: str) -> Path:
-    """The engine's rendered pages for the docs tree ``work_name``."""
+    """The engine's rendered pages for the docs tree ``work_name``: its entries and HTML (engine/page_cache.py)."""
     return cache / "pages" / work_name
 
 
-def page_entries(pages: Path) -> Path:
-    """The record of what each page rendered into ``pages`` (a `pages` folder) left behind."""
-    return pages / "entries"
-
-
-def page_html(pages: Path) -> Path:
-    """The rendered pages' HTML, as blobs (named by their SHA-256)."""
-    return pages / "html"
+page_entries = _inside("entries")  # (inside a `pages` folder) what each page rendered there left behind
+page_html = _inside("html")  # (inside a `pages` folder) the rendered pages' HTML, as blobs
 
 
 def memo(cache: Path, kind: str) -> Path:
+    """The records of one kind (incremental/store.py `Records`)."""
     return cache / "memo" / kind
 
 
 def templates(cache: Path, whose: str = "engine") -> Path:
+    """Compiled Jinja templates: the engine's, or produce's."""
     return cache / ("templates" if whose == "engine" else f"templates-{whose}")
-
-
-def file_stamps(cache: Path) -> Path:
-    """The stat memo of the files remembered work reads (brand folders, scores, brandsite's code)."""
-    return cache / "brand-files.json"
-
-
-def input_stamps(cache: Path) -> Path:
-    """The stat memo of every input the nothing-changed check reads."""
-    return cache / "inputs.json"
-
-
-def image_facts(cache: Path) -> Path:
-    return cache / "image-facts.json"
-
-
-def readings(cache: Path) -> Path:
-    return cache / "readings.json"
-
-
-def cuts(cache: Path) -> Path:
-    return cache / "cuts.json"
-
-
-def search_words_cache(cache: Path) -> Path:
-    return cache / "jieba-user.json"
-
-
-def theme_files(cache: Path) -> Path:
-    return cache / "theme-files.json"
