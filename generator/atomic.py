@@ -122,11 +122,13 @@ def write_kept(path: Path, key: str, name: str, value) -> None:
     write_json(path, {"key": key, name: value})
 
 
-def write_file(path: Path, data: bytes, mode: int = 0o644, durable: bool = True) -> None:
+def write_file(path: Path, data: bytes, mode: int = 0o644, durable: bool = True, make_folder: bool = True) -> None:
     """``data`` as ``path``, whole or not at all: written to a temporary file of this thread's own, flushed
-    to disk (unless not ``durable``: a cache entry that checks itself), then renamed over ``path``. Raises
-    OSError when the disk refuses."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    to disk (unless not ``durable``: a cache entry that checks itself), then renamed over ``path``; its folder
+    is made where it is missing (unless not ``make_folder``: a path the user gave). Raises OSError when the
+    disk refuses."""
+    if make_folder:
+        path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
     try:
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)

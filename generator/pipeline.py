@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.check import criteria as criteria_mod
-from generator import fingerprint, memo, slugs
+from generator import slugs
+from generator.incremental import paths, stamp, store
 from generator.check.run import StandardResult, check_across, check_brand, completeness
 from generator.config import SiteConfig, load_config
 from generator.findings import Finding, Report, Severity, rel
@@ -38,7 +39,7 @@ class Project:
     news: list[NewsPost] = field(default_factory=list)  # newest first, drafts included
     schemes: dict[str, Scheme] = field(default_factory=dict)
     rounds: list[Round] = field(default_factory=list)  # every round file, drafts and broken ones included
-    code: str = ""  # brandsite's own files and the installed packages (see `memo`): what remembered work is keyed by
+    code: str = ""  # brandsite's own files and the installed packages (see `store.code`): the store adds it to every key
 
     @property
     def published(self) -> list[Brand]:
@@ -100,9 +101,9 @@ def load_settings(root: Path, config_file: Path | None = None) -> tuple[SiteConf
 
 def _load(root: Path, config_file: Path | None, progress: Progress, only: list[Path] | None = None) -> Project:
     config, criteria = load_settings(root, config_file)
-    cache = root.resolve() / ".brandsite" / "cache"
-    files = fingerprint.Files(cache / "brand-files.json")  # the stat memo of the folders remembered work reads
-    code = memo.code(files)
+    cache = paths.cache(root)
+    files = stamp.Digests(paths.file_stamps(cache))  # the stat memo of the folders remembered work reads
+    code = store.code(files)
     try:
         return _load_all(root, config, criteria, progress, only, files, code, cache)
     finally:
@@ -110,7 +111,7 @@ def _load(root: Path, config_file: Path | None, progress: Progress, only: list[P
 
 
 def _load_all(root: Path, config: SiteConfig, criteria: criteria_mod.Criteria, progress: Progress,
-              only: list[Path] | None, files: fingerprint.Files, code: str, cache: Path) -> Project:
+              only: list[Path] | None, files: stamp.Digests, code: str, cache: Path) -> Project:
     report = Report()
     brands, results = [], {}
     loaded = _brands(root, config, criteria, progress, only, files, code, cache)
@@ -155,36 +156,35 @@ def _load_all(root: Path, config: SiteConfig, criteria: criteria_mod.Criteria, p
 
 
 def _rounds(root: Path, schemes: dict[str, Scheme], brands: list[Brand], unreadable: frozenset[str],
-            files: fingerprint.Files, code: str, cache: Path) -> tuple[list[Round], list]:
+            files: stamp.Digests, code: str, cache: Path) -> tuple[list[Round], list]:
     """Every round and its findings, as an earlier run read them from the same scores/ folder (a round reads
     nothing outside it), schemes and brands (which it names, by folder or by name, and which are drafts)."""
-    remembered = memo.Memo(cache / "memo" / "rounds-read")
-    key = fingerprint.digest(code, os.fspath(root), files.tree(Path(os.path.abspath(root / "scores"))),
-                             repr(schemes), repr(sorted((b.slug, b.is_draft, b.name) for b in brands)),
-                             repr(sorted(unreadable)))
+    remembered = store.Records(paths.memo(cache, "rounds-read"), code)
+    key = stamp.digest(os.fspath(root), files.tree(Path(os.path.abspath(root / "scores"))), repr(schemes),
+                       repr(sorted((b.slug, b.is_draft, b.name) for b in brands)), repr(sorted(unreadable)))
     known = remembered.get(key)
     if known is None:
         known = load_rounds(root, schemes, brands, unreadable)
         remembered.put(key, known)
-    remembered.forget_others()
+    remembered.drop_unused()
     return known
 
 
 def _brands(root: Path, config: SiteConfig, criteria: criteria_mod.Criteria, progress: Progress,
-            only: list[Path] | None, files: fingerprint.Files, code: str, cache: Path) -> list[tuple]:
+            only: list[Path] | None, files: stamp.Digests, code: str, cache: Path) -> list[tuple]:
     """(brand or None, its loading findings, its check findings, the rules it passed) for every brand folder,
     in slug order. A folder whose files, contract, criteria and code are those of an earlier run is taken as
-    that run left it (see `memo`): an edit costs the loading and checking of one brand."""
-    remembered = memo.Memo(cache / "memo" / "brands")
+    that run left it (see `store`): an edit costs the loading and checking of one brand."""
+    remembered = store.Records(paths.memo(cache, "brands"), code)
     contract = config.contract()
-    base = fingerprint.digest(code, repr(contract), repr(criteria), os.fspath(root))
-    facts = images.Facts(cache / "image-facts.json")
-    readings = slugs.Readings(cache / "readings.json")
+    base = stamp.digest(repr(contract), repr(criteria), os.fspath(root))
+    facts = images.Facts(paths.image_facts(cache))
+    readings = slugs.Readings(paths.readings(cache))
     folders = brand_folders(root, only)
     out = []
     with progress.stage("读取与检查品牌", len(folders)) as stage:
         for folder in folders:
-            key = fingerprint.digest(base, os.fspath(folder), files.tree(Path(os.path.abspath(folder))))
+            key = stamp.digest(base, os.fspath(folder), files.tree(Path(os.path.abspath(folder))))
             known = remembered.get(key)
             if known is None:
                 known = _load_and_check(folder, root, contract, criteria, facts, readings)
@@ -196,7 +196,7 @@ def _brands(root: Path, config: SiteConfig, criteria: criteria_mod.Criteria, pro
     facts.save()
     if only is None:
         readings.save({b.name or b.slug for b, *_ in out if b is not None})
-        remembered.forget_others()
+        remembered.drop_unused()
     return out
 
 

@@ -1,14 +1,18 @@
 """Incremental builds are exact: after any sequence of real edits, the site a rebuild makes (reusing the
-pages it rendered before) is byte for byte the site a clean build of the same files makes.
+pages it rendered before) is byte for byte the site a clean build of the same files makes, whatever damage
+its caches took in between.
 
 A differential, stateful property test: Hypothesis chooses the edits, an incremental build follows each
-one, and a clean build (its own docs tree and page cache, nothing reused) of the same tree is compared.
+one, after some of the caches and records it kept were damaged at random (cut short, removed, a byte
+changed where the format checks itself), and a clean build (a copy of the same files with caches of its
+own that nothing damages, nothing reused) is compared.
 """
 
 from __future__ import annotations
 
 import io
 import os
+import random
 import re
 import shutil
 import tempfile
@@ -21,7 +25,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 from PIL import Image
 
 from generator.cli import main
-from generator.commands import build
+from generator.incremental import build
 from tests.conftest import REPO, copy_demo
 
 FEATURED = ["wendang-lianxinqiao", "yangguang-guihua", "zhenqing-xiangzhu", "mianduimian-xintiexin"]
@@ -45,9 +49,11 @@ def differences(a: dict[str, bytes], b: dict[str, bytes]) -> list[str]:
 class Edits(RuleBasedStateMachine):
     """A small site (the demo's mkdocs.yml, pages, news and some of its brands) under real edits."""
 
-    @initialize()
-    def site(self):
+    @initialize(rnd=st.randoms(use_true_random=True))  # (seeded by Hypothesis, drawn once)
+    def site(self, rnd):
+        self.rnd = rnd
         self.root = Path(tempfile.mkdtemp(prefix="bs-incremental-"))
+        self.clean = Path(tempfile.mkdtemp(prefix="bs-clean-"))
         copy_demo(self.root, ("content", "assets"))
         config = (REPO / "mkdocs.yml").read_text("utf-8")
         self.categories = list(CATEGORIES)
@@ -67,6 +73,7 @@ class Edits(RuleBasedStateMachine):
 
     def teardown(self):
         shutil.rmtree(self.root, ignore_errors=True)
+        shutil.rmtree(self.clean, ignore_errors=True)
 
     # -- edits -----------------------------------------------------------------------------------
 
@@ -181,16 +188,50 @@ class Edits(RuleBasedStateMachine):
     def check(self):
         if not hasattr(self, "root"):
             return
+        damaged = damage(self.root, self.rnd)
+        for name in os.listdir(self.clean):  # the same files, beside caches that nothing damages
+            if name != ".brandsite":
+                (shutil.rmtree if (self.clean / name).is_dir() else os.unlink)(self.clean / name)
+        for name in os.listdir(self.root):
+            if name not in (".brandsite", "site", ".site.building"):
+                (shutil.copytree if (self.root / name).is_dir() else shutil.copy2)(self.root / name, self.clean / name)
         with redirect_stdout(io.StringIO()):
             incremental = build.make(self.root, site_dir=self.root / "site", err=io.StringIO())
-            shutil.rmtree(self.root / ".brandsite" / "clean", ignore_errors=True)
-            clean = build.make(self.root, site_dir=self.root / "clean", work_name="clean", full=True,
-                               err=io.StringIO())
+            shutil.rmtree(self.clean / ".brandsite" / "build", ignore_errors=True)
+            clean = build.make(self.clean, site_dir=self.clean / "site", full=True, err=io.StringIO())
         assert (incremental is None) == (clean is None)
         if clean is None:
             return
-        a, b = site_files(self.root / "site"), site_files(self.root / "clean")
-        assert not differences(a, b), f"incremental and clean builds differ: {differences(a, b)[:10]}"
+        a, b = site_files(self.root / "site"), site_files(self.clean / "site")
+        assert not differences(a, b), \
+            f"incremental and clean builds differ: {differences(a, b)[:10]}, after damage to {damaged}"
+
+
+# what a build keeps that checks itself (store records and blobs): damage to them may be a byte changed
+_CHECKED = ("cache/memo/", "cache/pages/", "build/ledger")
+
+
+def damage(root: Path, rnd: random.Random) -> list[str]:
+    """None, one, a few or many of the caches and records a build keeps under .brandsite/, damaged as a full
+    disk, a killed build or a careless hand would: cut short, removed, or (where the format carries its own
+    check) a byte changed. A damaged file replaces the one in its place: the live site may link to it."""
+    base = root / ".brandsite"
+    kept = [p for p in (base / "cache").rglob("*") if p.is_file()] + \
+           [p for p in (base / "build" / name for name in ("ledger", "previous-site", "last-build.json")) if p.is_file()]
+    chosen = rnd.sample(sorted(kept), min(len(kept), rnd.choice([0, 1, 3, 30])))
+    done = []
+    for path in chosen:
+        rel = path.relative_to(base).as_posix()
+        data = path.read_bytes()
+        how = rnd.choice(["cut", "removed", "changed"] if rel.startswith(_CHECKED) and data else ["cut", "removed"])
+        path.unlink()
+        if how == "cut":
+            path.write_bytes(data[:rnd.randrange(len(data))] if data else b"")
+        elif how == "changed":
+            at = rnd.randrange(len(data))
+            path.write_bytes(data[:at] + bytes([data[at] ^ 0x5A]) + data[at + 1:])
+        done.append(f"{rel} ({how})")
+    return done
 
 
 def test_incremental_builds_match_clean_builds():
@@ -240,8 +281,8 @@ def test_a_new_round_reuses_the_brand_pages_and_shows_in_each_brands_history(tmp
 
 
 def test_a_damaged_page_cache_is_not_trusted(tmp_path, capsys):
-    """A truncated page in the cache, or a manifest that is not what it vouches for: rendered again, and the
-    site is what a clean build makes."""
+    """A truncated page in the cache, or a record of the pages that is not what its checksum vouches for:
+    rendered again, and the site is what a clean build makes."""
     copy_demo(tmp_path)
     assert main(["-C", str(tmp_path), "build", "-q"]) == 0
     cache = tmp_path / ".brandsite" / "cache" / "pages" / "build"
@@ -253,7 +294,8 @@ def test_a_damaged_page_cache_is_not_trusted(tmp_path, capsys):
     assert main(["-C", str(tmp_path), "build", "-q"]) == 0
     first = site_files(tmp_path / "site")
     assert not any(b"damaged" in data for data in first.values())
-    (cache / "pages.json").write_text("{}", "utf-8")  # no longer what manifest.json vouches for
+    entries = cache / "entries"
+    entries.write_bytes(entries.read_bytes()[:-1] + b"!")  # no longer what its checksum vouches for
     edit(tmp_path, 2)
     assert main(["-C", str(tmp_path), "build", "-q"]) == 0
     assert "沿用 0）" in capsys.readouterr().out.splitlines()[-1]

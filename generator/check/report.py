@@ -11,6 +11,7 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from generator import atomic
 from generator.check.run import Status
 from generator.findings import Severity
 
@@ -45,6 +46,4 @@ def render(project, findings, today: dt.date | None = None) -> str:
 
 
 def write(path: Path, html: str) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(html, "utf-8")
-    tmp.replace(path)
+    atomic.write_file(path, html.encode("utf-8"), make_folder=False)  # (a folder that is not there is said so)

@@ -1,339 +1,41 @@
-"""brandsite build: load -> check -> produce -> engine, into a temporary folder swapped in at the end.
-
-A failed build leaves the previous site exactly as it was.
-"""
+"""brandsite build: the site again, unless nothing it reads has changed (incremental/unchanged.py); the build
+itself runs in incremental/build.py."""
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
-import io
-import multiprocessing
-import os
-import shutil
 import sys
-import threading
 import time
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, wait
-from concurrent.futures import TimeoutError as FutureTimeout
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
 
-from generator import atomic
-from generator.atomic import empty, exclusive, swap
-from generator.commands import load_or_report, report_blocking, unchanged, why
-from generator.commands.progress_display import display, mode_for
-from generator.engine import mkdocs as engine
-from generator.engine.reuse import link_shared
+from generator.atomic import exclusive
+from generator.incremental import build, paths, unchanged
 from generator.produce import dates
-from generator.progress import NULL, Progress, Stage
-
-if TYPE_CHECKING:  # the pipeline is imported when a build needs it: an unchanged site is answered first
-    from generator.pipeline import Project
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """What the engine step needs from loading, checking and producing: small enough to pass between processes."""
-
-    config: Path  # the generated engine configuration
-    work: Path
-    newest: dt.date | None
-    brands: int
-    drafts: int
-    images_encoded: int = 0
-    images_reused: int = 0
-    seconds: dict[str, float] = field(default_factory=dict)  # the child's own stages: "load", "produce"
-    linked: Path | None = None  # the site's images, beside the docs tree (produce/site.py)
-    pending: list = field(default_factory=list)  # images to encode while the engine renders, then link
-    deferred: dict = field(default_factory=dict)
 
 
 def run(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_name: str = "build",
         timings: bool = False, quiet: bool = False, full: bool = False, skip_unchanged: bool = False) -> int:
-    """The CLI's build. Loading, checking and producing run in a child process, and the engine in this one
-    after the child has exited: the loaded project and the engine's rendered pages are each several hundred
-    MB at 10,000 brands, and in one process their peaks would add up. ``timings`` adds a line with each
-    stage's time (the budget in the README compares everything outside the engine with the engine).
-    Progress goes to stderr: a live line on a terminal, a line per stage otherwise, none with ``quiet``.
-    The engine renders only the pages whose inputs changed since the last build; ``full`` renders all.
-    With ``skip_unchanged`` (the CLI's build), a site whose inputs are exactly those of the last successful
-    build, and which is still as that build left it, is not built again (see `unchanged`)."""
+    """The CLI's build (see `build.build`). With ``skip_unchanged`` (the CLI's build), a site whose inputs are
+    exactly those of the last successful build, and which is still as that build left it, is not built again."""
     started = time.perf_counter()
     with _one_at_a_time(root, work_name), dates.one_build():
-        site = _targets(site_dir)[0]
+        site = build.targets(site_dir)[0]
         inputs = unchanged.inputs(root, site, strict) if skip_unchanged else None
         facts = None if full or timings or inputs is None else unchanged.last_facts(root, site, inputs)
         if facts is not None:
-            print(closing_line("没有改动，网站保持不变", unchanged.all_reused(facts), time.perf_counter() - started,
-                               site_dir), flush=True)
+            print(build.closing_line("没有改动，网站保持不变", unchanged.all_reused(facts),
+                                     time.perf_counter() - started, site_dir), flush=True)
             return 0
         unchanged.forget(root)  # until this build has finished, nobody may take the site for its result
-        facts = _run(root, strict, site_dir, work_name, timings, quiet, full)
+        facts = build.build(root, strict, site_dir, work_name, timings, quiet, full)
         if facts is not None and inputs is not None:
             unchanged.remember(root, site, inputs, facts)
         return 0 if facts is not None else 1
 
 
-@contextlib.contextmanager
 def _one_at_a_time(root: Path, work_name: str):
     """Two builds of one project (a CI job started twice, a build beside a deploy) would write the same
     docs tree and staging folder: the second waits for the first, and says so."""
     def wait() -> None:
         print("另一个 brandsite build 正在生成这个站点，等它结束后接着生成……", file=sys.stderr, flush=True)
 
-    with exclusive(root.resolve() / ".brandsite" / f"{work_name}.lock", wait):
-        yield
-
-
-def _run(root: Path, strict: bool, site_dir: Path, work_name: str, timings: bool, quiet: bool,
-         full: bool) -> dict | None:
-    started = time.perf_counter()
-    mode = mode_for(sys.stderr, quiet)
-    site, building = _targets(site_dir)
-    work = root.resolve() / ".brandsite" / work_name
-    # fork is fast, but only safe with no other thread that could hold a lock at the moment of forking
-    method = "fork" if threading.active_count() == 1 else "spawn"
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context(method))
-    try:
-        child = pool.submit(_prepare_alone, root, strict, work_name, building, mode)  # forks now
-        # the building folder meanwhile, in a thread: mostly the file system's work, which waits on neither
-        readying = ThreadPoolExecutor(max_workers=1, thread_name_prefix="brandsite-site")
-        ready = readying.submit(_make_ready, work, site, building, full)
-        readying.shutdown(wait=False)
-        # the engine's imports and dictionary meanwhile, in a thread, so a build that cannot go on (the child's
-        # findings) reports at once instead of after them
-        warming = threading.Thread(target=engine.warm_up, args=(_pages(work),), name="brandsite-warm-up", daemon=True)
-        warming.start()
-        prepared, messages = child.result()
-    except BaseException:
-        pool.shutdown(cancel_futures=True)
-        raise
-    if prepared is None:
-        pool.shutdown()
-        sys.stderr.write(messages)
-        wait([ready])  # (said at once; the next build empties what the folder holds: its record is gone)
-        return None
-    with display(mode).stage("交给网站引擎"):  # the child lets go of the project: a second at 1,000 brands
-        pool.shutdown()
-        warming.join()
-        wait([ready])
-    sys.stderr.write(messages)
-    try:
-        ready.result()
-    except OSError as exc:
-        _failed(f"写入文件失败（{why(exc)}）", sys.stderr)
-        return None
-    engine_started = time.perf_counter()
-    facts = _engine(prepared, strict, site, building, site_dir, started, "已生成网站", sys.stderr,
-                    progress=display(mode), full=full, made_ready=True)
-    if facts is None:
-        return None
-    if timings:
-        print(_timings(prepared.seconds, engine_started - started, time.perf_counter() - engine_started))
-    return facts
-
-
-def _timings(child: dict[str, float], outside: float, engine_s: float) -> str:
-    """Everything before the engine counts as outside it, starting the child process included."""
-    other = outside - child["load"] - child["produce"]
-    return (f"各阶段用时：读取与检查 {child['load']:.2f} 秒，生成页面 {child['produce']:.2f} 秒，"
-            f"子进程启动与交接 {other:.2f} 秒，引擎 {engine_s:.2f} 秒；"
-            f"引擎以外共 {outside:.2f} 秒，为引擎用时的 {outside / engine_s:.0%}")
-
-
-def make(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_name: str = "build",
-         session: engine.Session | None = None, done: str = "已生成网站", err: TextIO | None = None,
-         progress: Progress = NULL, full: bool = False) -> Project | None:
-    """Build the site in this process; the loaded project on success, None after printing why not.
-
-    ``work_name`` names the folder under .brandsite/ for the generated docs tree, so a preview
-    (serve) and a build can run side by side; the caches under .brandsite/cache are shared.
-    ``session`` keeps the engine's state for `serve` to render single pages again; ``done`` opens
-    the closing line ("预览已更新" for `serve`, which does not name its staging folder); problems are
-    printed to ``err`` (stderr by default: `serve` collects them per build, from a thread)."""
-    err = err or sys.stderr
-    started = time.perf_counter()
-    site, building = _targets(site_dir)
-    project = load_or_report(root, err, progress)
-    if project is None or report_blocking(project, strict, "网站未生成（原有网站保持不变）", err):
-        return None
-    prepared = _prepare(project, root, work_name, building, err, progress)
-    if prepared is None or not _engine(prepared, strict, site, building, site_dir, started, done, err, session,
-                                       progress, full):
-        return None
-    return project
-
-
-def _targets(site_dir: Path) -> tuple[Path, Path]:
-    site = site_dir if site_dir.is_absolute() else (Path.cwd() / site_dir)
-    return site, site.parent / f".{site.name}.building"
-
-
-def _prepare_alone(root: Path, strict: bool, work_name: str, building: Path,
-                   mode: str = "quiet") -> tuple[Prepared | None, str]:
-    """In the child process: the prepared tree and the messages for the parent to print (after the
-    progress display, which this process draws on the inherited stderr, has been cleared)."""
-    err = io.StringIO()
-    started = time.perf_counter()
-    progress = display(mode)
-    project = load_or_report(root, err, progress)
-    if project is None or report_blocking(project, strict, "网站未生成（原有网站保持不变）", err):
-        return None, err.getvalue()
-    loaded = time.perf_counter()
-    prepared = _prepare(project, root, work_name, building, err, progress, defer_images=True)
-    if prepared is not None:
-        prepared = replace(prepared, seconds={"load": loaded - started, "produce": time.perf_counter() - loaded})
-    return prepared, err.getvalue()
-
-
-def _prepare(project: Project, root: Path, work_name: str, building: Path, err: TextIO,
-             progress: Progress = NULL, defer_images: bool = False) -> Prepared | None:
-    """The generated docs tree and engine configuration under .brandsite/<work_name>; with ``defer_images``,
-    the images missing from the cache are left for the engine's process (see `_encoding`)."""
-    from generator.produce.site import LINKED, write_docs
-
-    work = root.resolve() / ".brandsite" / work_name
-    cache = root.resolve() / ".brandsite" / "cache"
-    try:
-        work.mkdir(parents=True, exist_ok=True)
-        produced = write_docs(project, work, cache, progress, defer_images)
-        cards = produced.cards
-        config = engine.write_config(work, project.config.config_file.resolve(), work / "docs", building,
-                                     project.config.raw, project.config.news_dir)
-    except OSError as exc:
-        _failed(f"写入文件失败（{why(exc)}）", err)
-        return None
-    newest = max([c.updated for c in cards] + [p.date for p in project.published_news], default=None)
-    return Prepared(config, work, newest, len(cards), sum(1 for b in project.brands if b.is_draft),
-                    produced.images_encoded, produced.images_reused, linked=work / LINKED,
-                    pending=produced.pending, deferred=produced.deferred)
-
-
-def _engine(prepared: Prepared, strict: bool, site: Path, building: Path, site_dir: Path, started: float, done: str,
-            err: TextIO, session: engine.Session | None = None, progress: Progress = NULL,
-            full: bool = False, made_ready: bool = False) -> dict | None:
-    """Run the engine into the building folder and swap it in; what it made (see `closing_line`), or None
-    after printing why not. The rendered pages are kept under .brandsite/cache/pages/<work>, one set per
-    docs tree (a preview's and a build's)."""
-    try:
-        if not made_ready:
-            _make_ready(prepared.work, site, building, full)
-        with _encoding(prepared, progress) as images_ready:
-            built = engine.build(prepared.config, strict=strict, jieba_user=prepared.work / "jieba_user.txt",
-                                 content_date=prepared.newest, cache=prepared.work.parent / "cache",
-                                 session=session, progress=progress,
-                                 pages=_pages(prepared.work),
-                                 full=full, linked=prepared.linked, linked_ready=images_ready)
-    except (engine.EngineError, OSError) as exc:
-        shutil.rmtree(building, ignore_errors=True)
-        _failed(exc if isinstance(exc, engine.EngineError) else f"写入文件失败（{why(exc)}）", err)
-        return None
-    if swap(building, site, keep=True):
-        atomic.write_json(_whole(prepared.work), {"folder": os.fspath(building)})
-    for message in built.warnings:
-        print(f"引擎警告：{message}", file=err)
-    facts = {"brands": prepared.brands, "drafts": prepared.drafts, "pages": built.pages, "reused": built.reused,
-             "images_encoded": prepared.images_encoded, "images_reused": prepared.images_reused}
-    where = site_dir if done == "已生成网站" else None
-    print(closing_line(done, facts, time.perf_counter() - started, where), flush=True)
-    return facts
-
-
-def _make_ready(work: Path, site: Path, building: Path, full: bool) -> None:
-    """The building folder as the engine takes it: the site before the live one, which this build brings up to
-    date in place (engine/reuse.py), when the record says it is whole (not after a killed build, nor for
-    --full), else emptied; then, but for --full, whatever the live site shares with the caches is linked into
-    it where it is not yet (`reuse.link_shared`: the first build after a cold one, or after a change of caches,
-    would otherwise link every page and image while the engine waits)."""
-    whole = _whole(work)
-    kept = atomic.read_json(whole).get("folder") == os.fspath(building)
-    whole.unlink(missing_ok=True)
-    if building.is_dir() and not building.is_symlink():
-        if full or not kept:
-            empty(building)  # its folders are kept: making them again is dearer than emptying them
-    elif building.exists() or building.is_symlink():
-        building.unlink()
-    if not full and site.is_dir() and not site.is_symlink():
-        link_shared(site, building, [work.parent / "cache" / "images", _pages(work) / "html"])
-
-
-def _whole(work: Path) -> Path:
-    """The record that the building folder holds a whole site, the one before the live one."""
-    return work / "previous-site"
-
-
-def _pages(work: Path) -> Path:
-    """Where the engine's rendered pages are kept for the docs tree ``work`` (.brandsite/<work_name>)."""
-    return work.parent / "cache" / "pages" / work.name
-
-
-class _Counted(Progress):
-    """Counts what a stage in another thread has done, for a stage shown later to catch up with."""
-
-    def __init__(self):
-        self.done = 0
-
-    @contextlib.contextmanager
-    def stage(self, label: str, total: int = 0):
-        counted = self
-
-        class Counting(Stage):
-            def advance(self, n: int = 1) -> None:
-                super().advance(n)
-                counted.done += n
-
-        yield Counting(label, total)
-
-
-@contextlib.contextmanager
-def _encoding(prepared: Prepared, progress: Progress):
-    """The images the child left (`Prepared.pending`), encoded in threads of this process while the engine
-    renders on one core: Pillow lets them run on the other. Yields what the engine calls before it links the
-    site's images: it waits for them, showing how many are done (the stage 处理图片), and makes the docs tree's
-    links to them. A failed build waits as well, so no encoder is cut off half way (the cache only ever holds
-    whole files, under temporary names until then)."""
-    if not prepared.pending:
-        yield None
-        return
-    from generator.produce import images, tree
-
-    counted = _Counted()
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="brandsite-images")
-    encoded = pool.submit(images.encode, prepared.pending, prepared.work.parent / "cache" / "images", counted)
-
-    def ready() -> None:
-        with progress.stage("处理图片", len(prepared.pending)) as stage:
-            while True:
-                stage.advance(counted.done - stage.done)
-                try:
-                    encoded.result(timeout=0.2)
-                    break
-                except FutureTimeout:
-                    pass
-            stage.advance(len(prepared.pending) - stage.done)
-        tree.link_deferred(prepared.deferred)
-
-    try:
-        yield ready
-    except Exception:
-        pool.shutdown(wait=True)
-        raise
-    except BaseException:  # interrupted: nobody waits for the encoders, whose files are not in place yet
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
-    pool.shutdown(wait=True)
-
-
-def closing_line(done: str, facts: dict, seconds: float, site_dir: Path | None) -> str:
-    """The one line a build ends with: what it made, what it reused, how long it took, where it went."""
-    note = f"（草稿 {facts['drafts']} 个未发布）" if facts["drafts"] else ""
-    where = f"，输出到 {site_dir.as_posix().rstrip('/')}/" if site_dir is not None else ""
-    return (f"{done}：{facts['brands']} 个品牌{note}，页面 {facts['pages']} 个（重新生成 "
-            f"{facts['pages'] - facts['reused']}、沿用 {facts['reused']}），图片新处理 {facts['images_encoded']} 张、"
-            f"沿用 {facts['images_reused']} 张，用时 {seconds:.1f} 秒{where}")
-
-
-def _failed(reason, err: TextIO) -> None:
-    print(f"错误：{reason}，原有网站保持不变。", file=err)
+    return exclusive(paths.lock(root, work_name), wait)

@@ -16,7 +16,8 @@ from generator.commands.progress_display import on_stderr
 from generator.progress import NULL, Progress
 from generator.commands.files_handler import FilesHandler
 from generator.produce.site import write_kiosk
-from generator.produce.tree import Tree
+from generator.incremental import paths
+from generator.incremental.tree import Tree
 
 # Chromium flags for an unattended screen: full screen without window chrome, no error or
 # restore bubbles, no pinch zoom, no swipe-back navigation, nothing phoned home
@@ -33,9 +34,8 @@ def make(root: Path, progress: Progress = NULL) -> Path | None:
         return None
     if report_blocking(project, False, "展示屏未生成"):
         return None
-    base = root.resolve() / ".brandsite"
-    folder = base / "kiosk"
-    replace_folder(folder, lambda tmp: write_kiosk(project, Tree(tmp), base / "cache"))
+    folder = paths.kiosk(root)
+    replace_folder(folder, lambda tmp: write_kiosk(project, Tree(tmp), paths.cache(root)))
     return folder
 
 
@@ -57,7 +57,7 @@ def run(root: Path, port: int = 8800, zip_to: Path | None = None, quiet: bool = 
     progress = on_stderr(quiet)
     server = None
     if zip_to is None:  # the port first: a port in use is said at once, not after the kiosk is made
-        server = listen(port, partial(FilesHandler, directory=str(root.resolve() / ".brandsite" / "kiosk")), "展示屏")
+        server = listen(port, partial(FilesHandler, directory=str(paths.kiosk(root))), "展示屏")
         if server is None:
             return 1
     folder = make(root, progress)

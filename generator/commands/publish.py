@@ -15,6 +15,7 @@ from pathlib import Path
 from generator.commands import load_or_report, why, fail
 from generator.commands.export import chosen, export_wechat
 from generator.commands.progress_display import on_stderr
+from generator.incremental import paths
 from generator.progress import Progress
 from generator.produce import catalog
 from generator.publish import drafts, wechat
@@ -73,7 +74,7 @@ def run(root: Path, channel: str, targets: list[str], every: bool = False, dry_r
 def _state_dir(root: Path, base: str, credentials) -> Path:
     """One folder per account and API address; named by a hash, so the AppID is not written anywhere."""
     account = hashlib.sha256(f"{base}\n{credentials.appid}".encode()).hexdigest()[:16]
-    return root / ".brandsite" / "wechat" / account
+    return paths.wechat_state(root, account)
 
 
 def _push(pending: list[drafts.Draft], client: Client, state_file: Path, progress: Progress) -> int:

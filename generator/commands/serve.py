@@ -25,7 +25,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from generator import segment
 from generator.atomic import swap
 from generator.check.run import check_brand
-from generator.commands import build, listen, report_findings, settings_or_report, why
+from generator.commands import listen, report_findings, settings_or_report, why
 from generator.commands.files_handler import FilesHandler
 from generator.commands.progress_display import on_stderr
 from generator.engine.mkdocs import Session
@@ -38,7 +38,8 @@ from generator.load.brands import load_brand
 from generator.pipeline import Project
 from generator.produce import dates, leaderboard, search_terms
 from generator.produce.site import write_brand, write_form
-from generator.produce.tree import Tree
+from generator.incremental import build
+from generator.incremental.tree import Tree
 
 CHANGES = "/__brandsite/changes"
 _SCRIPT = (

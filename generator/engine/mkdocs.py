@@ -25,6 +25,8 @@ from generator.produce import slots
 from generator.engine import page_cache
 from generator.engine.page_cache import PageCache, site_key
 from generator.engine.reuse import Reuse, written_anew
+from generator.incremental import paths
+from generator.incremental.tree import Tree
 
 
 class EngineError(Exception):
@@ -42,7 +44,7 @@ THEME = Path(__file__).resolve().parent.parent / "theme"
 
 def _theme_dir(work: Path, root: Path, raw: dict) -> Path:
     """brandsite's template overrides, with the site's own custom_dir (if any) laid over them."""
-    target = work / "theme"
+    target = paths.theme(work)
     if target.exists():
         shutil.rmtree(target)
     shutil.copytree(THEME, target)
@@ -74,7 +76,7 @@ def write_config(work: Path, site_config: Path, docs: Path, site_dir: Path, raw:
         "extra_css": ["assets/brandsite/brandsite.css", *(raw.get("extra_css") or [])],
         "extra_javascript": ["assets/brandsite/brandsite.js", *(raw.get("extra_javascript") or [])],
     }
-    path = work / "mkdocs.yml"
+    path = paths.engine_config(work)
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), "utf-8")
     return path
 
@@ -95,7 +97,7 @@ def _use_user_dict(config, jieba_user: Path, cache: Path | None) -> None:
     for name, plugin in config.plugins.items():
         if name.split("/")[-1] == "search" and "jieba_dict_user" in plugin.config:
             if cache is not None and not plugin.config.get("jieba_dict") and jieba_user.is_file():
-                segment.load_user_dictionary(jieba_user, cache / "jieba-user.json")
+                segment.load_user_dictionary(jieba_user, paths.search_words_cache(cache))
                 plugin.config.jieba_dict_user = None
             else:
                 plugin.config.jieba_dict_user = str(jieba_user)
@@ -105,10 +107,9 @@ def _cache_templates(config, folder: Path) -> None:
     """Keep compiled theme templates between builds: MkDocs makes a fresh Jinja environment
     each build, and compiling Material's templates is a third of a small site's build time.
     Jinja checks each template's source before using its cached code."""
-    from jinja2 import FileSystemBytecodeCache
+    from generator.produce.pages import CompiledTemplates
 
-    folder.mkdir(parents=True, exist_ok=True)
-    cache = FileSystemBytecodeCache(str(folder))
+    cache = CompiledTemplates(folder)
     make_env = config.theme.get_env
 
     def get_env():
@@ -175,7 +176,7 @@ class Session:
         file.content_string = source.read_text("utf-8")  # (setting the content unsets the path: set it after)
         file.abs_src_path = str(source)
         file.abs_dest_path = str(site / file.dest_uri)
-        Path(file.abs_dest_path).unlink(missing_ok=True)  # it may be a link into the page cache: not written through
+        Tree(site).clear(file.abs_dest_path)  # it may be a link into the page cache: not written through
         # the engine logs its own failure in English ("Error building page ..."): the full build that follows
         # says in Chinese whatever is really wrong, so this thread's record of it is dropped
         engine_log = logging.getLogger("mkdocs.commands.build")
@@ -282,26 +283,28 @@ def _edge_plugin(session: Session | None, stage: Stage, reuse: Reuse, site: str)
     return Edge()
 
 
-def warm_up(pages: Path | None = None) -> None:
+def warm_up(pages: Path):
     """Import the engine and the theme's search plugin, load jieba's dictionary (a second and a half,
-    whichever page needs cutting first) and read the page cache kept in ``pages``. `brandsite build` does
-    this while its child process loads and produces, on the core that would otherwise wait."""
+    whichever page needs cutting first) and read the page cache kept in ``pages``, for `build`'s
+    ``pages_ahead``. `brandsite build` does this while its child process loads and produces, on the core that
+    would otherwise wait."""
     import mkdocs.commands.build  # noqa: F401
     import material.plugins.search.plugin  # noqa: F401
 
     segment.jieba().initialize()
-    if pages is not None:
-        page_cache.read_ahead(pages)
+    return page_cache.read(pages)
 
 
 def build(config_file: Path, strict: bool = False, jieba_user: Path | None = None,
           content_date: dt.date | None = None, cache: Path | None = None, session: Session | None = None,
           progress: Progress = NULL, pages: Path | None = None, full: bool = False,
-          linked: Path | None = None, linked_ready: Callable[[], None] | None = None) -> Built:
+          linked: Path | None = None, linked_ready: Callable[[], None] | None = None, pages_ahead=None,
+          code: str = "") -> Built:
     """Build the site; returns the engine's warnings and how many pages it wrote. Raises EngineError on failure.
 
     ``pages`` keeps the rendered pages for the next build, which renders only those whose inputs changed;
-    ``full`` renders every page regardless (and keeps them all anew).
+    ``full`` renders every page regardless (and keeps them all anew). ``pages_ahead`` is what `warm_up` read
+    from ``pages`` beforehand; ``code`` is brandsite's code digest (`Project.code`), part of every page's key.
 
     ``linked`` holds files to put into the site beside what the engine makes (the site's images), listed in
     the JSON file of the same name: the engine need not walk, list and copy them. ``linked_ready`` is called
@@ -332,25 +335,24 @@ def build(config_file: Path, strict: bool = False, jieba_user: Path | None = Non
             if jieba_user is not None:
                 _use_user_dict(config, jieba_user, cache)
             if cache is not None:
-                _cache_templates(config, cache / "templates")
-            site = site_key(config_file, Path(config.theme.custom_dir), jieba_user) if pages is not None else ""
+                _cache_templates(config, paths.templates(cache))
+            site = site_key(config_file, Path(config.theme.custom_dir), jieba_user, code) if pages is not None else ""
             if site and cache is not None:
-                _keep_theme_listing(config, site, cache / "theme-files.json")
-            reuse = Reuse(PageCache(pages, site) if pages is not None else None, reuse=not full)
+                _keep_theme_listing(config, site, paths.theme_files(cache))
+            reuse = Reuse(PageCache(pages, site, pages_ahead) if pages is not None else None, reuse=not full)
             config.plugins["brandsite-edge"] = _edge_plugin(session, stage, reuse, site)
             in_place = pages is not None  # else MkDocs empties the site folder first
-            if in_place:
-                reuse.out.start(config.site_dir)
-            with written_anew():
+            reuse.start(config.site_dir)
+            with written_anew(reuse.out):
                 mkdocs_build(config, dirty=in_place)
             made = len(reuse.files.documentation_pages())
         if linked_ready is not None:  # (a stage of its own: the caller may still be making them)
             linked_ready()
         if linked is not None:
-            reuse.out.link_listed(linked, config.site_dir)
+            reuse.out.link_listed(linked)
         search_index.compact(Path(config.site_dir) / "search" / "search_index.json")
         if in_place:
-            reuse.out.prune(config.site_dir, reuse.files)
+            reuse.site.prune(reuse.files)
     except exceptions.ConfigurationError as exc:
         raise EngineError(f"站点配置 mkdocs.yml 有误：{exc}") from None
     except (exceptions.MkDocsException, exceptions.Abort) as exc:

@@ -3,9 +3,9 @@
 A page is reused when its key matches: a digest of everything the engine reads to render it (its Markdown
 and front matter, where its links lead, the configuration, the theme, the installed packages) and, checked
 once every title is known, the navigation every page shows. Keys are content digests, never file times
-(CI checkouts reset every time). The cache is a manifest (JSON, with its checksum beside it) and the
-pages' HTML, each file named by its SHA-256, which is checked again on every use: a damaged, truncated or
-foreign cache is a cache miss, never trusted. A reused page reaches the site as a hard link to its file
+(CI checkouts reset every time). The cache is one record of the entries and the pages' HTML as blobs (see
+`store`: each checked before it is trusted): a damaged, truncated or foreign cache is a cache miss, never
+trusted. A reused page reaches the site as a hard link to its file
 (written once, never written through), so reusing a thousand pages writes nothing.
 """
 
@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
-from generator.fingerprint import digest, folder_digest, packages, stamp
+from generator.incremental import paths, store
+from generator.incremental.stamp import digest, folder_digest, stamp, stamp_of
 
-FORMAT = 2
+FORMAT = 3
 
 
 @dataclass
@@ -38,19 +39,17 @@ class Entry:
     warnings: list[str] = field(default_factory=list)  # what the engine said while rendering it
     source: str = ""  # SHA-256 of its Markdown
     links: list[str] = field(default_factory=list)  # the relative link targets in it, resolved
-    # its Markdown file when ``source`` was taken from it: [inode, size, time, change time], see `page_key`
-    seen: list = field(default_factory=list)
+    # its Markdown file's stamp when ``source`` was taken from it, see `page_key`
+    seen: tuple | None = None
     # how the last build placed it when reused: the stored file linked into the site, and the files that made
-    # it ([path, [inode, size, time]], [path, None] for a part that was missing), see `PageCache.placed`
+    # it ([path, stamp], [path, None] for a part that was missing), see `PageCache.placed`
     placed: list = field(default_factory=list)
 
 
-ENGINE_CODE = Path(__file__).resolve().parent
-
-
-def site_key(config_file: Path, theme_dir: Path, search_words: Path | None) -> str:
+def site_key(config_file: Path, theme_dir: Path, search_words: Path | None, code: str) -> str:
     """What every page depends on alike. The generated configuration counts without its two folders (a
-    preview and a build differ only there), the site's own mkdocs.yml (which it INHERITs) byte for byte."""
+    preview and a build differ only there), the site's own mkdocs.yml (which it INHERITs) byte for byte;
+    ``code`` is brandsite's code and installed packages (`store.code`)."""
     import yaml
 
     generated = yaml.safe_load(config_file.read_text("utf-8")) or {}
@@ -63,7 +62,7 @@ def site_key(config_file: Path, theme_dir: Path, search_words: Path | None) -> s
                 for text in (p.read_bytes() for p in theme_dir.rglob("*.html")))
     return digest(
         str(FORMAT), json.dumps(generated, sort_keys=True, ensure_ascii=False), inherited.read_bytes(), theme,
-        packages(), folder_digest(ENGINE_CODE, ".py"),
+        code,
         search_words.read_bytes() if search_words is not None and search_words.is_file() else b"",
         os.environ.get("SOURCE_DATE_EPOCH", "") if dated else "",
     )
@@ -89,11 +88,9 @@ def page_key(site: str, file, files, last: Entry | None = None) -> tuple[str, tu
     """The page's own inputs: its source, its address, and for each relative link in it whether the target
     exists and where it is (the engine rewrites links to pages, and leaves missing ones as written). Returns
     the key and (source digest, link targets, the file as seen). The source is not read again while its
-    file is the one ``last`` was taken from: the docs tree's files are replaced, never written through, so a
-    changed one has another inode, and its change time moves with any write (ten thousand reads at 10,000
-    brands); the targets of an unchanged source are taken from ``last`` too."""
-    st = os.stat(file.abs_src_path)
-    seen = [st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+    file's stamp is the one ``last`` was taken from (ten thousand reads at 10,000 brands); the targets of an
+    unchanged source are taken from ``last`` too."""
+    seen = stamp(os.stat(file.abs_src_path))
     if last is not None and last.seen == seen:
         source = last.source
     else:
@@ -115,120 +112,62 @@ def nav_key(nav) -> str:
 
 
 class PageCache:
-    """The manifest and HTML under ``folder``; ``site`` is this build's `site_key`."""
+    """The entries and HTML under ``folder``; ``site`` is this build's `site_key`; ``ahead`` what `read` gave
+    for ``folder`` earlier in this process (`brandsite build` reads it while its child produces)."""
 
-    def __init__(self, folder: Path, site: str):
+    def __init__(self, folder: Path, site: str, ahead: tuple[str, dict[str, Entry]] | None = None):
         self.folder, self.site = folder, site
-        self.blobs = folder / "html"
-        self.entries: dict[str, Entry] = self._load()
+        self.blobs = store.Blobs(paths.page_html(folder))
+        known = ahead if ahead is not None else read(folder)
+        # no cache, or one that is damaged or of another kind: render everything
+        self.entries: dict[str, Entry] = known[1] if known is not None and known[0] == self.site else {}
         self.asked: set[str] = set()  # blobs handed out by blob() in this build
 
-    def _load(self) -> dict[str, Entry]:
-        read = _read.pop(os.fspath(self.folder), None) or _read_pages(self.folder)
-        if read is None or read[0] != self.site:
-            return {}  # no cache, or one that is damaged or of another kind: render everything
-        return read[1]
-
     def html(self, entry: Entry) -> tuple[Path, bytes] | None:
-        """The page's stored HTML (its file and bytes), or None when the file is missing or not what was stored."""
-        path = self.blobs / entry.html[:2] / entry.html
-        try:
-            data = path.read_bytes()
-            if hashlib.sha256(data).hexdigest() == entry.html:
-                return path, data
-            path.unlink()  # damaged: the page is rendered again and its HTML stored anew
-        except OSError:
-            pass
-        return None
+        """The page's stored HTML (its file and bytes), or None when the file is missing or not what was stored
+        (a damaged one is removed: the page is rendered again and its HTML stored anew)."""
+        data = self.blobs.get(entry.html)
+        return None if data is None else (self.blobs.path(entry.html), data)
 
     def placed(self, entry: Entry) -> Path | None:
         """The stored file a reused page is linked from, as the last build placed it, when its stored HTML,
-        its parts and that file are still as they were then (by inode, size and time, which are only a
-        shortcut: the HTML was checked against its digest, and the file made from it and the parts, when
-        the entry was recorded); else None, and the page is placed the long way (`html`, then `record`)."""
+        its parts and that file are still as they were then (by their stamps, which are only a shortcut: the
+        HTML was checked against its digest, and the file made from it and the parts, when the entry was
+        recorded); else None, and the page is placed the long way (`html`, then `record`)."""
         if len(entry.placed) != 2:
             return None
         sha, seen = entry.placed
-        try:
-            if not all(_stamp(path) == (tuple(stamp) if stamp else None) for path, stamp in seen):
-                return None
-        except (TypeError, ValueError):
+        if not all(stamp_of(path) == known for path, known in seen):
             return None
         self.asked.add(sha)
-        return self.blobs / sha[:2] / sha
+        return self.blobs.path(sha)
 
     def record(self, entry: Entry, linked: Path, made_from: list[Path]) -> None:
         """How a reused page was placed this time, for `placed` in the next build."""
-        files = [self.blobs / entry.html[:2] / entry.html, linked, *made_from]
-        entry.placed = [linked.name, [[os.fspath(path), _stamp(os.fspath(path))] for path in files]]
-
-    def keep_html(self, data: bytes) -> str:
-        sha = hashlib.sha256(data).hexdigest()
-        path = self.blobs / sha[:2] / sha
-        if not (path.is_file() and path.stat().st_size == len(data)):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temp = path.with_name(f".{sha}.{os.getpid()}")
-            temp.write_bytes(data)
-            os.replace(temp, path)
-        return sha
+        files = [self.blobs.path(entry.html), linked, *made_from]
+        entry.placed = [linked.name, [(os.fspath(path), stamp_of(path)) for path in files]]
 
     def blob(self, data: bytes) -> Path:
         """A stored file holding ``data`` (a reused page with its parts put in), to link into the site; kept
         until the next build that does not ask for it. Named by its digest, like every stored page."""
-        sha = self.keep_html(data)
+        sha = self.blobs.put(data)
         self.asked.add(sha)
-        return self.blobs / sha[:2] / sha
+        return self.blobs.path(sha)
 
     def save(self, entries: dict[str, Entry]) -> None:
-        """Write the pages, then the manifest that vouches for them, then remove HTML no page refers to."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        body = json.dumps({uri: vars(e) for uri, e in sorted(entries.items())},
-                          ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        head = {"format": FORMAT, "site": self.site, "pages": hashlib.sha256(body).hexdigest()}
-        for name, data in (("pages.json", body), ("manifest.json", json.dumps(head).encode())):
-            temp = self.folder / f".{name}.{os.getpid()}"
-            temp.write_bytes(data)
-            os.replace(temp, self.folder / name)
-        used = {e.html for e in entries.values()} | self.asked
-        if self.blobs.is_dir():
-            for sub in self.blobs.iterdir():
-                for blob in sub.iterdir():
-                    if blob.name not in used:
-                        blob.unlink(missing_ok=True)
+        """Write the entries (their HTML is stored already), then remove HTML no page refers to."""
+        store.dump(paths.page_entries(self.folder), (FORMAT, self.site, entries))
+        self.blobs.drop_all_but({e.html for e in entries.values()} | self.asked)
 
 
-# pages read ahead (`read_ahead`), by folder, until the build that reads them takes them
-_read: dict[str, tuple[str, dict[str, Entry]]] = {}
-
-
-def read_ahead(folder: Path) -> None:
-    """Read and check the cache's pages now, for the build about to start in this process: `brandsite build`
-    does it while its child process produces the docs tree (most of a second at 10,000 brands). Its site
-    key is compared when the build takes them."""
-    read = _read_pages(folder)
-    if read is not None:
-        _read[os.fspath(folder)] = read
-
-
-def _read_pages(folder: Path) -> tuple[str, dict[str, Entry]] | None:
-    """(the site key they were rendered for, the entries), or None for a missing, damaged or foreign cache."""
-    try:
-        head = json.loads((folder / "manifest.json").read_bytes())
-        if head.get("format") != FORMAT:
-            return None
-        body = (folder / "pages.json").read_bytes()
-        if hashlib.sha256(body).hexdigest() != head.get("pages"):
-            return None
-        return head.get("site"), {uri: Entry(**fields) for uri, fields in json.loads(body).items()}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+def read(folder: Path) -> tuple[str, dict[str, Entry]] | None:
+    """(the site key the pages were rendered for, the entries), or None for a missing, damaged or foreign
+    cache. `brandsite build` reads them while its child process produces the docs tree (most of a second at
+    10,000 brands) and hands them to `PageCache`, which compares the site key."""
+    read = store.load(paths.page_entries(folder))
+    if not (isinstance(read, tuple) and len(read) == 3 and read[0] == FORMAT and isinstance(read[2], dict)):
         return None
-
-
-def _stamp(path: str) -> tuple[int, int, int] | None:
-    try:
-        return stamp(os.stat(path))
-    except FileNotFoundError:
-        return None
+    return read[1], read[2]
 
 
 def json_safe(meta: dict) -> bool:

@@ -12,13 +12,12 @@ rendered after all.
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import os
-import shutil
 from pathlib import Path
 
 from generator.engine.page_cache import Entry, PageCache, json_safe, nav_key, page_key
+from generator.incremental.tree import Tree
 from generator.produce import slots
 
 log = logging.getLogger("mkdocs.brandsite")
@@ -34,7 +33,8 @@ def _unmodified(file) -> bool:
     return False
 
 
-def _mark(file, modified: bool) -> None:
+def _set_modified(file, modified: bool) -> None:
+    """What MkDocs' dirty build asks a file: whether to read and render it."""
     file.is_modified = (_modified if modified else _unmodified).__get__(file)
 
 
@@ -61,156 +61,50 @@ class _QuietDirty(logging.Filter):
 _QUIET = _QuietDirty()
 
 
-class SiteFiles:
-    """The site folder as this build brings it up to date in place: it holds the site before the live one
-    (commands/build.py), whose files are hard links shared with the live site, the page cache and the
-    image cache. So no file is ever written through: whatever is written replaces the file (see
-    `written_anew`), and whatever this build did not make or keep is removed at the end (`prune`)."""
+class SiteFolder:
+    """The site folder as this build brings it up to date in place: an output tree (incremental/tree.py) that
+    holds the site before the live one (incremental/build.py). What the edge links and copies into it goes
+    through the tree; what the engine writes itself replaces the file in its place (`written_anew`,
+    `_cleared`); and whatever is none of the engine's files, was not placed by the tree, and was not written
+    since the build began (what a plugin wrote) is removed at the end (`prune`)."""
 
-    def __init__(self):
-        self.folders: set[str] = set()  # made in the site already
-        self.kept: set[str] = set()  # linked or found right by this build
-        self.started = 0  # when the build began, in the file system's nanoseconds (see `start`)
-
-    def link(self, source: str, dest: str, copy: bool = True) -> None:
-        """``dest`` becomes a hard link to ``source``, unless it already is; where no link can be made (across
-        file systems), a copy, or without ``copy`` the OSError."""
-        self.kept.add(dest)
-        try:
-            if os.path.samestat(os.stat(source), os.lstat(dest)):
-                return
-            os.unlink(dest)
-        except FileNotFoundError:
-            self._folder(dest)
-        try:
-            os.link(source, dest)
-        except OSError:
-            if not copy:
-                raise
-            shutil.copyfile(source, dest)
-
-    def copy(self, source: str, dest: str) -> None:
-        """``dest`` becomes a copy of ``source`` (the theme's files, which are not linked out of the
-        installed package), unless it already holds the same bytes."""
-        self.kept.add(dest)
-        try:
-            if os.lstat(dest).st_size == os.stat(source).st_size and _same_bytes(source, dest):
-                return
-            os.unlink(dest)
-        except FileNotFoundError:
-            self._folder(dest)
-        shutil.copyfile(source, dest)
-
-    def _folder(self, dest: str) -> None:
-        folder = os.path.dirname(dest)
-        if folder not in self.folders:
-            os.makedirs(folder, exist_ok=True)
-            self.folders.add(folder)
-
-    def link_listed(self, folder: Path, site_dir: str) -> None:
-        """Every file ``folder``.json lists (relative to ``folder``) into the same place in the site."""
-        base = os.fspath(folder)
-        for rel in json.loads(folder.with_suffix(".json").read_bytes()):
-            self.link(os.path.join(base, rel), os.path.join(site_dir, rel))
-
-    def start(self, site_dir: str) -> None:
-        """Note when the build begins, by the file system's own clock (which is coarser than Python's)."""
-        stamp = os.path.join(site_dir, STAMP)
+    def __init__(self, site_dir: str):
+        self.tree = Tree(Path(site_dir))
+        # when the build began, in the file system's nanoseconds (which are coarser than Python's)
+        marker = os.path.join(site_dir, STARTED)
         os.makedirs(site_dir, exist_ok=True)
-        with open(stamp, "wb"):
+        with open(marker, "wb"):
             pass
-        self.started = os.stat(stamp).st_mtime_ns
-        os.unlink(stamp)
+        self.started = os.stat(marker).st_mtime_ns
+        os.unlink(marker)
 
-    def prune(self, site_dir: str, files) -> None:
-        """Remove what the site before held and this build did not make: a file that is not one of the
-        build's files, was not kept by it, and was not written since it started (what a plugin wrote);
-        then the folders that hold nothing."""
-        wanted = {f.abs_dest_path for f in files if f.inclusion.is_included()} | self.kept
-        for here, dirs, names in os.walk(site_dir, topdown=False):
-            left = len(names)
-            for name in names:
-                path = os.path.join(here, name)
-                if path not in wanted and os.lstat(path).st_mtime_ns < self.started:
-                    os.unlink(path)
-                    left -= 1
-            # a folder left without files goes too, as a freshly made site has none
-            if not left and here != site_dir and not (dirs and os.listdir(here)):
-                os.rmdir(here)
+    def prune(self, files) -> None:
+        engine = {f.abs_dest_path for f in files if f.inclusion.is_included()}
+        started = self.started
+        self.tree.prune(others=lambda path: path in engine or os.lstat(path).st_mtime_ns >= started)
 
 
-STAMP = ".brandsite-started"
+STARTED = ".brandsite-started"
 
 
-def link_shared(live: Path, building: Path, caches: list[Path]) -> None:
-    """Link into ``building`` every file of the ``live`` site that is a file of the ``caches`` (a reused page's
-    stored HTML, an image), at the same place: where the folder was emptied, or holds a site made from older
-    caches, the engine then finds most of the site in place (`SiteFiles.link` sees the same file) instead of
-    linking thirty thousand files one after another while it renders. `brandsite build` does this while its
-    child process produces. Only the caches' files are linked, never one the engine writes (the sitemap's
-    gzip file is written through): the building folder must share nothing else with the live site."""
-    known = set()
-    for cache in caches:
-        _inodes(os.fspath(cache), known)
-    if known:
-        _link_known(os.fspath(live), os.fspath(building), known, SiteFiles())
-
-
-def _inodes(folder: str, into: set[int]) -> None:
-    """The inode of every file under ``folder``, as the directory lists it (no file is opened or stat'ed)."""
-    try:
-        listing = os.scandir(folder)
-    except OSError:
-        return
-    with listing:
-        for entry in listing:
-            if entry.is_dir(follow_symlinks=False):
-                _inodes(entry.path, into)
-            else:
-                into.add(entry.inode())
-
-
-def _link_known(live: str, building: str, known: set[int], out: SiteFiles) -> None:
-    with os.scandir(live) as listing:
-        entries = list(listing)
-    for entry in entries:
-        dest = os.path.join(building, entry.name)
-        if entry.is_dir(follow_symlinks=False):
-            _link_known(entry.path, dest, known, out)
-            continue
-        st = entry.stat(follow_symlinks=False)
-        if st.st_nlink > 1 and st.st_ino in known:
-            try:
-                out.link(entry.path, dest, copy=False)
-            except OSError:  # (a folder in its place, another file system: the engine's to sort out)
-                pass
-
-
-def _cleared(copy_file, dest: str):
+def _cleared(copy_file, dest: str, out: Tree):
     def clear_then_copy(dirty: bool = False) -> None:
-        if os.path.lexists(dest):
-            os.unlink(dest)
+        out.clear(dest)
         copy_file(dirty)
 
     return clear_then_copy
 
 
-def _same_bytes(a: str, b: str) -> bool:
-    with open(a, "rb") as fa, open(b, "rb") as fb:
-        return fa.read() == fb.read()
-
-
 @contextlib.contextmanager
-def written_anew():
-    """While the engine builds, a file it writes replaces the one in its place instead of writing through it
-    (which may be a hard link into a cache, shared with the live site)."""
+def written_anew(out: Tree):
+    """While the engine builds, a file it writes replaces the one in its place in ``out`` instead of writing
+    through it (see `Tree.clear`)."""
     from mkdocs import utils
 
     write_file = utils.write_file
 
     def replacing(content: bytes, output_path: str) -> None:
-        if os.path.lexists(output_path):
-            os.unlink(output_path)
+        out.clear(output_path)
         write_file(content, output_path)
 
     utils.write_file = replacing
@@ -220,7 +114,7 @@ def written_anew():
         utils.write_file = write_file
 
 
-def _place(stored: Path, html: bytes, file, entry: Entry, out: SiteFiles, cache: PageCache) -> None:
+def _place(stored: Path, html: bytes, file, entry: Entry, out: Tree, cache: PageCache) -> None:
     """A reused page into the site, linked: its stored HTML, or, when the page has parts (produce/slots.py),
     a stored copy with the parts as they are now (the same copy as last time when they did not change)."""
     parts = []
@@ -228,11 +122,11 @@ def _place(stored: Path, html: bytes, file, entry: Entry, out: SiteFiles, cache:
         folder = Path(file.abs_src_path).parent
         parts = slots.files(html, folder)
         stored = cache.blob(slots.fill_bytes(html, folder))
-    out.link(str(stored), file.abs_dest_path)
+    out.link(stored, file.abs_dest_path)
     cache.record(entry, stored, parts)
 
 
-def _copy_static(file, out: SiteFiles, docs: str):
+def _copy_static(file, out: Tree, docs: str):
     """A static file reaches the site as a hard link when it is the docs tree's (the site's images cost no
     copying), as a copy when it is the theme's; either only when it is not there already."""
     inside = os.path.abspath(file.abs_src_path).startswith(docs)
@@ -255,14 +149,21 @@ class Reuse:
         self.hits: dict[str, Entry] = {}
         self.search_plugin = None
         self.captured: dict[str, list[dict]] = {}
-        self.mark = 0
+        self.search_taken = 0  # the search index's entries already filed under a page
         self.html: dict[str, str] = {}
         self.parts: dict[str, list[Path]] = {}  # a rendered page's parts' files
         self.filled: dict[str, tuple[Path, list[Path]]] = {}  # a rendered page's stored copy with its parts in
         self.titles: dict[str, str | None] = {}
         self.nav = self.env = self.files = self.warnings = None
         self.nav_digest = ""
-        self.out = SiteFiles()
+        self.site: SiteFolder | None = None  # from `start`
+
+    def start(self, site_dir: str) -> None:
+        self.site = SiteFolder(site_dir)
+
+    @property
+    def out(self) -> Tree:
+        return self.site.tree
 
     # -- the build's steps, in order ------------------------------------------------------------------
 
@@ -277,13 +178,13 @@ class Reuse:
     def files_ready(self, files, config) -> None:
         docs = os.path.abspath(config.docs_dir) + os.sep
         for file in files:
-            _mark(file, True)
+            _set_modified(file, True)
             if file.is_documentation_page():
                 continue
             if file.abs_src_path and file.generated_by is None:
                 file.copy_file = _copy_static(file, self.out, docs)
             else:  # a file a plugin made: written by the engine, into a place cleared for it
-                file.copy_file = _cleared(file.copy_file, file.abs_dest_path)
+                file.copy_file = _cleared(file.copy_file, file.abs_dest_path, self.out)
 
     def nav_ready(self, nav, files, site: str) -> None:
         """Decide which pages to reuse: plain MkDocs pages (not the blog's), in the navigation or not (those in
@@ -304,7 +205,7 @@ class Reuse:
             if entry is not None and entry.key == key:
                 entry.seen = self.sources[file.src_uri][2]  # (the same bytes in a file replaced since)
                 self.hits[file.src_uri] = entry
-                _mark(file, False)
+                _set_modified(file, False)
 
     def env_ready(self, env, config, files) -> None:
         """Every title is known now: reused pages rendered under another navigation are rendered after all,
@@ -317,7 +218,7 @@ class Reuse:
             file = files.get_file_from_path(uri)
             if entry.nav != self.nav_digest:
                 del self.hits[uri]
-                _mark(file, True)
+                _set_modified(file, True)
                 _populate_page(file.page, config, files)
                 continue
             file.page.markdown, file.page.meta = "", entry.meta
@@ -329,8 +230,8 @@ class Reuse:
         if self.search_plugin is None:
             return
         entries = self.search_plugin.search_index.entries
-        self.captured[page.file.src_uri] = entries[self.mark:]  # the same entries, not copies: memory at 10,000
-        self.mark = len(entries)
+        self.captured[page.file.src_uri] = entries[self.search_taken:]  # the same entries, not copies: memory at 10,000
+        self.search_taken = len(entries)
 
     def page_rendered(self, page) -> None:
         """Before the edge plugin lets a brand page's Markdown go (its title is read from it)."""
@@ -339,7 +240,7 @@ class Reuse:
 
     def page_written(self, output: str, page) -> None:
         if self.cache is not None and page.file.src_uri in self.keys and output.strip():
-            self.html[page.file.src_uri] = self.cache.keep_html(output.encode("utf-8", errors="xmlcharrefreplace"))
+            self.html[page.file.src_uri] = self.cache.blobs.put(output.encode("utf-8", errors="xmlcharrefreplace"))
             if slots.PREFIX in output:
                 self.parts[page.file.src_uri] = slots.files(output, Path(page.file.abs_src_path).parent)
 
@@ -363,12 +264,12 @@ class Reuse:
             file = self.files.get_file_from_path(uri)
             placed = self.cache.placed(entry)
             if placed is not None:  # as the last build placed it, from the same files
-                self.out.link(str(placed), file.abs_dest_path)
+                self.out.link(placed, file.abs_dest_path)
                 continue
             stored = self.cache.html(entry)
             if stored is None:
                 del self.hits[uri]
-                _mark(file, True)
+                _set_modified(file, True)
                 _populate_page(file.page, config, self.files)
                 _build_page(file.page, config, doc_files, self.nav, self.env)
                 continue
@@ -392,7 +293,7 @@ class Reuse:
                               self.captured.get(uri, []), self.warnings.by_page.get(uri, []), source, links,
                               seen=seen)
                 # placed as the next build would place it, so the first build after this one takes the short way
-                stored, parts = self.filled.get(uri, (self.cache.blobs / entry.html[:2] / entry.html, []))
+                stored, parts = self.filled.get(uri, (self.cache.blobs.path(entry.html), []))
                 self.cache.record(entry, stored, parts)
                 entries[uri] = entry
         return entries

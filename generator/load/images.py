@@ -20,6 +20,7 @@ from defusedxml.common import DefusedXmlException
 from PIL import Image, UnidentifiedImageError
 
 from generator import atomic
+from generator.incremental.stamp import stamp
 from generator.load import limits
 from generator.model import ImageInfo
 
@@ -37,7 +38,7 @@ class ImageProblem(Exception):
 
 
 class Facts:
-    """Image facts remembered per file version (path, size, modification time) in a cache file,
+    """Image facts remembered per file version (path and stamp: incremental/stamp.py) in a cache file,
     so a repeated `check` opens only the images that changed. Problems are never remembered:
     a bad image is reported every time."""
 
@@ -46,11 +47,10 @@ class Facts:
         self.known = atomic.read_json(file) if file is not None else {}
 
     def inspect(self, path: Path) -> ImageInfo:
-        stat = path.stat()
-        key, version = os.fspath(path), [stat.st_size, stat.st_mtime_ns]
+        key, version = os.fspath(path), list(stamp(path.stat()))
         entry = self.known.get(key)
-        if isinstance(entry, list) and len(entry) == 7 and entry[:2] == version:
-            return ImageInfo(path, *entry[2:])
+        if isinstance(entry, list) and len(entry) == 8 and entry[:3] == version:
+            return ImageInfo(path, *entry[3:])
         info = inspect(path)
         self.known[key] = version + [info.format, info.width, info.height, info.alpha, info.digest]
         self.changed = True

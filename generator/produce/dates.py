@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from stat import S_ISREG
 
-from generator.fingerprint import SKIPPED
+from generator.incremental.stamp import SKIPPED
 
 
 # within `one_build`: the dates already read, so the build's child process (forked after the parent has read
@@ -85,7 +85,7 @@ def _from_git(root: Path, only: str) -> dict[Path, dt.date]:
 
 def _from_files(folder: Path) -> dt.date:
     """The newest file's time (the folder's own when it has no files); hidden files (an editor's swap file) and
-    the folders a build never reads left out, as the nothing-changed digest leaves them (commands/unchanged.py)."""
+    the folders a build never reads left out, as the nothing-changed digest leaves them (incremental/unchanged.py)."""
     times = []
     for here, dirs, files in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".") and d not in SKIPPED]

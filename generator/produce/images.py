@@ -11,8 +11,8 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import io
 import os
-import uuid
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +24,8 @@ from generator import atomic
 from generator.progress import NULL, Progress
 from generator.load.images import reduced
 from generator.model import ImageInfo
-from generator.produce.tree import Tree
+from generator.incremental import store
+from generator.incremental.tree import Tree
 
 
 # the largest side of a logo and of a photo on the web; the kiosk shows the same logos (another size
@@ -79,7 +80,9 @@ def web_size(info: ImageInfo, max_side: int) -> tuple[int, int]:
     return _fitted(*((info.height, info.width) if turned else (info.width, info.height)), max_side)
 
 
-def _encode(info: ImageInfo, stem: Path, ext: str, max_side: int, tmp: str) -> tuple[int, int]:
+def _encode(info: ImageInfo, ext: str, max_side: int) -> tuple[tuple[int, int], bytes, bytes]:
+    """The web size, the fallback's bytes and the WebP's."""
+    fallback, webp = io.BytesIO(), io.BytesIO()
     with Image.open(info.path) as im:
         whole = im.size
         if reduced(im, max_side).size != whole:  # a huge phone photo, decoded at a fraction of its size
@@ -93,12 +96,12 @@ def _encode(info: ImageInfo, stem: Path, ext: str, max_side: int, tmp: str) -> t
             im = im.resize(size, Image.LANCZOS)
         if ext == "jpg":
             im = im.convert("RGB")
-            im.save(stem.with_suffix(f".jpg{tmp}"), "JPEG", **SETTINGS["JPEG"])
+            im.save(fallback, "JPEG", **SETTINGS["JPEG"])
         else:
             im = im.convert("RGBA") if im.mode not in ("RGB", "RGBA", "L", "LA") else im
-            im.save(stem.with_suffix(f".png{tmp}"), "PNG", **SETTINGS["PNG"])
-        im.save(stem.with_suffix(f".webp{tmp}"), "WEBP", **SETTINGS["WEBP"])
-        return im.size
+            im.save(fallback, "PNG", **SETTINGS["PNG"])
+        im.save(webp, "WEBP", **SETTINGS["WEBP"])
+        return im.size, fallback.getvalue(), webp.getvalue()
 
 
 def fallback_suffix(info: ImageInfo) -> str:
@@ -113,17 +116,14 @@ def web_images(info: ImageInfo, cache: Path, max_side: int) -> tuple[Path, Path 
     if info.is_svg:  # already parsed and refused if unsafe by the loader
         return info.path, None, info.width, info.height
     fallback, webp, size_file = (cache / name for name in _cached_names(info, max_side))
-    stem, ext = fallback.with_suffix(""), fallback.suffix[1:]
     key = os.fspath(size_file)
     known = _checked.get(key) or _deferred.get(key) or _cached(fallback, webp, size_file)
     if known is None:
-        cache.mkdir(parents=True, exist_ok=True)
-        tmp = f".{uuid.uuid4().hex[:12]}.tmp"  # own temporary names: two threads may encode the same bytes
-        width, height = _encode(info, stem, ext, max_side, tmp)
-        sizes = [fallback.with_suffix(fallback.suffix + tmp).stat().st_size, webp.with_suffix(".webp" + tmp).stat().st_size]
-        size_file.with_suffix(f".json{tmp}").write_text(json.dumps([width, height, *sizes]))
-        for path in (fallback, webp, size_file):  # the cache never holds a half-written file
-            path.with_suffix(path.suffix + tmp).replace(path)
+        (width, height), fallback_bytes, webp_bytes = _encode(info, fallback.suffix[1:], max_side)
+        # each file whole or not at all, the size file last: it vouches for the other two (see `_record`)
+        store.write(fallback, fallback_bytes)
+        store.write(webp, webp_bytes)
+        store.write(size_file, json.dumps([width, height, len(fallback_bytes), len(webp_bytes)]).encode())
         known = width, height
     return fallback, webp, *known
 

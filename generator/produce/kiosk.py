@@ -15,7 +15,8 @@ from generator.model import Brand
 from generator.produce import images
 from generator.produce import qr as qr_codes
 from generator.produce.pages import brand_url, render
-from generator.produce.tree import Tree
+from generator.incremental import paths
+from generator.incremental.tree import Tree
 from generator.score.rank import RankedRound, shown
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets" / "kiosk"
@@ -77,12 +78,12 @@ def brand_files(tree: Tree, brand: Brand, site_url: str, cache: Path) -> tuple[s
     """One brand's logo and QR code into the tree's folder; their paths in it ("" for none)."""
     logo = qr = ""
     if brand.logo_image is not None:
-        placed = images.place(brand.logo_image, cache / "images", tree, tree.root / "media", brand.slug,
+        placed = images.place(brand.logo_image, paths.images(cache), tree, tree.root / "media", brand.slug,
                               images.LOGO_SIDE, webp=False)
         logo = f"media/{placed.src}"
     url = brand_url(site_url, brand.slug)
     if url:
-        tree.link(qr_codes.cached_file(url, cache / "qr", standalone=True), tree.root / "qr" / f"{brand.slug}.svg")
+        tree.write(tree.root / "qr" / f"{brand.slug}.svg", qr_codes.cached_file_svg(url, paths.qr(cache)))
         qr = f"qr/{brand.slug}.svg"
     return logo, qr
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, PackageLoader
 from markupsafe import Markup
 
-from generator import fingerprint
+from generator.incremental import stamp
 from generator.check.criteria import Criteria
 from generator.model import Brand, NewsPost
 from generator.produce.dates import chinese
@@ -46,12 +46,27 @@ def phone_links(text: str) -> Markup:
 _env.filters["phone_links"] = phone_links
 
 
+class CompiledTemplates(FileSystemBytecodeCache):
+    """Compiled templates kept in a folder between builds (Jinja checks each template's source before using
+    its cached code). A file that is damaged (cut short by a full disk or a killed build) is compiled again,
+    as a missing one is."""
+
+    def __init__(self, folder: Path):
+        folder.mkdir(parents=True, exist_ok=True)
+        super().__init__(str(folder))
+
+    def load_bytecode(self, bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # noqa: BLE001 - whatever the damage, the template is compiled again
+            bucket.reset()
+
+
 @contextmanager
 def compiled_kept(folder: Path):
-    """Within it, compiled templates are kept in ``folder`` between builds (Jinja checks each template's
-    source before using its cached code): compiling them is a quarter of a second of every build."""
-    folder.mkdir(parents=True, exist_ok=True)
-    _env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    """Within it, compiled templates are kept in ``folder`` between builds: compiling them is a quarter of a
+    second of every build."""
+    _env.bytecode_cache = CompiledTemplates(folder)
     try:
         yield
     finally:
@@ -135,7 +150,7 @@ def gallery_listings(cards: list[Card], categories: dict[str, str]) -> list[pagi
 def gallery_key(listing: paging.Listing, total: int) -> str:
     """All that `gallery_page` shows: of each card only its brand's address, name, unit, category and logo."""
     shown = [(c.brand.slug, c.brand.name, c.brand.unit, c.brand.category, c.logo) for c in listing.items]
-    return fingerprint.of_data(repr(replace(listing, items=shown)), total)
+    return stamp.of_data(repr(replace(listing, items=shown)), total)
 
 
 def gallery_page(listing: paging.Listing, total: int) -> str:

@@ -1,16 +1,17 @@
 """QR codes for brand pages, drawn with segno and kept in the cache: choosing the best mask costs
 about 20 ms a code, so each address is drawn once, for the page (an image inside it) and for the kiosk (a file),
-and both are kept when either is asked for (the brand pages are drawn on every core; the kiosk then
-finds its files there)."""
+and both are kept in one record when either is asked for (the brand pages are drawn on every core; the
+kiosk then finds its codes there). A damaged record is drawn again (see `store`)."""
 
 from __future__ import annotations
 
 import hashlib
 import io
-import os
 from pathlib import Path
 
 import segno
+
+from generator.incremental import store
 
 INK = "#1f2933"
 
@@ -30,23 +31,27 @@ def _file_svg(code: segno.QRCode) -> str:
     return out.getvalue().decode("utf-8")
 
 
-def cached(url: str, cache: Path, standalone: bool = False) -> str:
-    """The QR code for ``url`` (\"\" when there is no address), drawn once and kept in ``cache``."""
-    return cached_file(url, cache, standalone).read_text("utf-8") if url else ""
+def cached(url: str, cache: Path) -> str:
+    """The page's QR code for ``url`` (\"\" when there is no address), drawn once and kept in ``cache``."""
+    return _drawn(url, cache)[0] if url else ""
 
 
-def cached_file(url: str, cache: Path, standalone: bool = False) -> Path:
-    """The cache file holding the QR code for ``url`` (standalone, or for inside a page), drawn if it is not
-    there yet."""
-    stem = hashlib.sha256(url.encode()).hexdigest()[:24]
-    inline, alone = cache / f"{stem}-page.html", cache / f"{stem}-file.svg"
-    wanted = alone if standalone else inline
-    if not wanted.is_file():
+def cached_file_svg(url: str, cache: Path) -> str:
+    """The kiosk's QR code for ``url``, a file of its own, drawn once and kept in ``cache``."""
+    return _drawn(url, cache)[1]
+
+
+# what the record holds, in its name: a cache made when the page showed an SVG is not read as today's
+DRAWN_AS = "page-png"
+
+
+def _drawn(url: str, cache: Path) -> tuple[str, str]:
+    """The page's image and the kiosk's SVG for ``url``, as drawn once and kept in a record (a damaged one is
+    drawn again)."""
+    record = cache / hashlib.sha256(f"{DRAWN_AS} {url}".encode()).hexdigest()[:24]
+    drawn = store.load(record)
+    if not (isinstance(drawn, tuple) and len(drawn) == 2):
         code = segno.make(url, error="m")
-        cache.mkdir(parents=True, exist_ok=True)
-        for path, draw in ((inline, _page_image), (alone, _file_svg)):
-            if path is wanted or not path.is_file():
-                temp = path.with_suffix(f".{os.getpid()}.tmp")  # (forked helpers may draw the same address)
-                temp.write_text(draw(code), "utf-8")
-                temp.replace(path)
-    return wanted
+        drawn = (_page_image(code), _file_svg(code))
+        store.dump(record, drawn)
+    return drawn

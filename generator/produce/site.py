@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import atomic, fingerprint, memo, segment, slugs
+from generator import atomic, segment, slugs
+from generator.incremental import paths, stamp, store
 from generator.check.criteria import Criteria
 from generator.config import SiteConfig
 from generator.edit import form
@@ -19,12 +20,11 @@ from generator.produce import (brand_lookup, catalog, dates, feeds, images, kios
                                 search_terms, slots)
 from generator.produce import qr as qr_codes
 from generator.produce.pages import Card
-from generator.produce.remembered import Remembered
-from generator.produce.tree import Tree
+from generator.incremental.steps import Steps
+from generator.incremental.tree import Tree
 from generator.produce.article import Article, brand_article, clean_body, round_article, site_sources
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
-LINKED = "linked"  # beside docs/: the site's images, which the engine edge links in (listed in linked.json)
 
 
 @dataclass(frozen=True)
@@ -46,40 +46,40 @@ def write_docs(project: Project, work: Path, cache: Path, progress: Progress = N
     encoded here: every page is written with their names and sizes, and the caller encodes them and links
     them in (`Produced.pending`, `Produced.deferred`), which `brandsite build` does beside the engine.
     """
-    with pages.compiled_kept(cache / "templates-produce"):
+    with pages.compiled_kept(paths.templates(cache, "produce")):
         return _write_docs(project, work, cache, progress, defer_images)
 
 
 def _write_docs(project: Project, work: Path, cache: Path, progress: Progress, defer_images: bool) -> Produced:
     config, root = project.config, project.config.root
-    docs = Tree(work / "docs", linked_to=work / LINKED, ledger=work / "ledger")
+    docs = Tree(paths.docs(work), linked_to=paths.linked(work), ledger=paths.ledger(work))
     content = root / config.docs_dir
     _copy_content(project, content, docs)
 
     brands = sorted(project.published, key=lambda b: b.slug)
     ranked = project.ranked()
     histories = leaderboard.history(ranked)
-    cutter = segment.Cutter(search_terms.write_dictionary(brands, work / "jieba_user.txt"), cache / "cuts.json")
+    cutter = segment.Cutter(search_terms.write_dictionary(brands, paths.search_words(work)), paths.cuts(cache))
     keywords = {b.slug: search_terms.keywords(b.name, cutter) for b in brands}  # here, so the helpers need no jieba
     category_folders = _category_folders(list(config.categories), cutter, cache, project.code)
     cutter.save()
     updated = dates.last_updated(root, [b.folder for b in brands])
     missing, reused = images.check(
         [(b.logo_image, images.LOGO_SIDE) for b in brands if b.logo_image]
-        + [(p.image, images.PHOTO_SIDE) for b in brands for p in b.gallery if p.image], cache / "images")
+        + [(p.image, images.PHOTO_SIDE) for b in brands for p in b.gallery if p.image], paths.images(cache))
     if defer_images:
-        docs.pending = images.defer(missing, cache / "images")
+        docs.pending = images.defer(missing, paths.images(cache))
     else:
-        images.encode(missing, cache / "images", progress)
+        images.encode(missing, paths.images(cache), progress)
     with progress.stage("生成品牌页面", len(brands)) as stage:
         cards = _write_brands(brands, docs, cache, config.site_url, updated, histories, keywords, stage, project.code)
 
     news = project.published_news
     views = [leaderboard.view(r, {c.brand.slug: c.logo for c in cards}) for r in reversed(ranked)]  # newest first
     # a round's view (every value shown, and every value its JSON, CSV and announcement give) and its scheme
-    round_keys = {r.id: fingerprint.of_data(view, r.scheme.id) for r, view in zip(reversed(ranked), views)}
+    round_keys = {r.id: stamp.of_data(view, r.scheme.id) for r, view in zip(reversed(ranked), views)}
     with progress.stage("生成列表、排行、订阅和展示屏", 5) as stage:
-        galleries = Remembered(cache, "galleries", docs, project.code)  # each page as it was, if it shows the same
+        galleries = Steps(cache, "galleries", docs, project.code)  # each page as it was, if it shows the same
         for listing in pages.gallery_listings(cards, category_folders):
             galleries(pages.gallery_key(listing, len(cards)),
                       lambda tree: _write_page(tree, listing.folder, pages.gallery_page(listing, len(cards))))
@@ -90,10 +90,10 @@ def _write_docs(project: Project, work: Path, cache: Path, progress: Progress, d
         docs.write(docs.root / "index.md", pages.home_page(intro, cards, config.featured, news, config.news_dir or "news",
                                                            leaderboard.top(ranked[-1] if ranked else None)))
         stage.advance()
-        _write_feeds(project, docs, cards, ranked, histories, memo.Memo(cache / "memo" / "articles"), round_keys)
+        _write_feeds(project, docs, cards, ranked, histories, store.Records(paths.memo(cache, "articles"), project.code), round_keys)
         stage.advance()
         _write_leaderboard(ranked, views, round_keys, docs, category_folders,
-                           Remembered(cache, "rounds", docs, project.code))
+                           Steps(cache, "rounds", docs, project.code))
         stage.advance()
         write_kiosk(project, docs.sub("kiosk"), cache, brands, ranked, histories)
         stage.advance()
@@ -103,8 +103,8 @@ def _write_docs(project: Project, work: Path, cache: Path, progress: Progress, d
         if config.cms.get("publish"):  # the web form, only where the publisher turned it on
             write_form(config, project.criteria, docs.sub("admin"))
         docs.prune()
-        docs.keep_ledger()
-        atomic.write_file(work / f"{LINKED}.json", json.dumps(docs.linked(), ensure_ascii=False).encode("utf-8"))
+        docs.write_ledger()
+        atomic.write_file(paths.linked_list(work), json.dumps(docs.linked(), ensure_ascii=False).encode("utf-8"))
         stage.advance()
     return Produced(cards, len(missing), reused, missing if defer_images else [], docs.deferred)
 
@@ -112,13 +112,13 @@ def _write_docs(project: Project, work: Path, cache: Path, progress: Progress, d
 def _category_folders(categories: list[str], cutter: segment.Cutter, cache: Path, code: str) -> dict[str, str]:
     """Each category's folder name, in pinyin: as the last build made it for the same categories and
     words (importing pypinyin alone takes a third of a second)."""
-    remembered = memo.Memo(cache / "memo" / "categories")
-    key = fingerprint.of_data(categories, cutter.key, code)
+    remembered = store.Records(paths.memo(cache, "categories"), code)
+    key = stamp.of_data(categories, cutter.key)
     folders = remembered.get(key)
     if folders is None:
         folders = slugs.unique(categories, "category", cutter.words)
         remembered.put(key, folders)
-    remembered.forget_others()
+    remembered.drop_unused()
     return folders
 
 
@@ -132,14 +132,14 @@ def write_brand(brand: Brand, docs: Tree, cache: Path, site_url: str, updated, h
                 keywords: str) -> Card:
     """One brand's page and its web images into ``docs/brands/<slug>/``; `serve` calls this alone on an edit."""
     folder = docs.root / "brands" / brand.slug
-    logo = images.place(brand.logo_image, cache / "images", docs, folder, "logo", images.LOGO_SIDE)
+    logo = images.place(brand.logo_image, paths.images(cache), docs, folder, "logo", images.LOGO_SIDE)
     card = Card(brand, logo, updated)
     photos = [
-        {"image": images.place(photo.image, cache / "images", docs, folder / "photos", f"{i:02d}", images.PHOTO_SIDE),
+        {"image": images.place(photo.image, paths.images(cache), docs, folder / "photos", f"{i:02d}", images.PHOTO_SIDE),
          "caption": photo.caption}
         for i, photo in enumerate(brand.gallery, 1) if photo.image is not None
     ]
-    qr = qr_codes.cached(pages.brand_url(site_url, brand.slug), cache / "qr")
+    qr = qr_codes.cached(pages.brand_url(site_url, brand.slug), paths.qr(cache))
     page, parts = pages.brand_page(card, qr, photos, keywords, history)
     docs.write(folder / "index.md", page)
     for name, html in parts.items():
@@ -151,10 +151,10 @@ def _write_brands(brands: list[Brand], docs: Tree, cache: Path, site_url: str, u
                   keywords: dict[str, str], stage: Stage, code: str) -> list[Card]:
     """Every brand page, each as a build before made it from the same inputs, the rest shared out between
     the cores."""
-    remembered = Remembered(cache, "pages", docs, code)
+    remembered = Steps(cache, "pages", docs, code)
 
     def key(brand: Brand) -> str:  # (the history's repr: plain dicts of text, numbers and dates, in their order)
-        return fingerprint.digest(brand.digest, site_url, updated[brand.folder].isoformat(), keywords[brand.slug],
+        return stamp.digest(brand.digest, site_url, updated[brand.folder].isoformat(), keywords[brand.slug],
                                   repr(histories.get(brand.slug, [])), os.fspath(cache))
 
     def one(brand: Brand):
@@ -170,7 +170,7 @@ def _write_brands(brands: list[Brand], docs: Tree, cache: Path, site_url: str, u
         else:
             missing.append(brand)
     for brand, made in zip(missing, parallel.share_out(one, missing, stage)):
-        logos[brand.slug] = remembered.adopt(key(brand), made)
+        logos[brand.slug] = remembered.include(key(brand), made)
     remembered.done()
     return [Card(brand, logos[brand.slug], updated[brand.folder]) for brand in brands]
 
@@ -182,10 +182,10 @@ def write_kiosk(project: Project, folder: Tree, cache: Path, brands=None, ranked
     brands = sorted(project.published, key=lambda b: b.slug) if brands is None else brands
     ranked = project.ranked() if ranked is None else ranked
     histories = leaderboard.history(ranked) if histories is None else histories
-    remembered = Remembered(cache, "kiosk", folder, project.code)
+    remembered = Steps(cache, "kiosk", folder, project.code)
 
     def files(brand: Brand) -> tuple[str, str]:
-        return remembered(fingerprint.digest(brand.digest, config.site_url, os.fspath(cache)),
+        return remembered(stamp.digest(brand.digest, config.site_url, os.fspath(cache)),
                           lambda tree: kiosk.brand_files(tree, brand, config.site_url, cache))
 
     size = kiosk.write(folder, brands, config.featured, ranked, histories, config.site_name, config.site_url,
@@ -230,15 +230,15 @@ def _write_pages(docs: Tree, made: list[tuple[str, str]]) -> None:
 
 
 def _write_leaderboard(ranked, views: list[dict], keys: dict[str, str], docs: Tree, category_folders: dict[str, str],
-                       remembered: Remembered) -> None:
+                       remembered: Steps) -> None:
     """The leaderboard and each round's pages, tables and files (``views`` newest first), each round's as the
     last build made it when its key is the same."""
     if not ranked:
         return
-    remembered(fingerprint.of_data("index", sorted(keys.values()), category_folders),
+    remembered(stamp.of_data("index", sorted(keys.values()), category_folders),
                lambda tree: _write_page(tree, "leaderboard", leaderboard.index_page(views, category_folders)))
     for r, data in zip(reversed(ranked), views):
-        remembered(fingerprint.of_data(keys[r.id], category_folders),
+        remembered(stamp.of_data(keys[r.id], category_folders),
                    lambda tree: _write_round(tree, r, data, category_folders))
     remembered.done()
 
@@ -249,14 +249,14 @@ def _write_round(docs: Tree, r, data: dict, category_folders: dict[str, str]) ->
     docs.write(docs.root / "api" / "rounds" / f"{r.id}.csv", leaderboard.round_csv(r))
 
 
-def _write_feeds(project: Project, docs: Tree, cards: list[Card], ranked, histories: dict, articles: memo.Memo,
+def _write_feeds(project: Project, docs: Tree, cards: list[Card], ranked, histories: dict, articles: store.Records,
                  round_keys: dict[str, str]) -> None:
     config = project.config
     description = str(config.raw.get("site_description") or config.site_name)
     organizer = catalog.organizer(project)
     announcements = {}
     for r in ranked:  # each round's announcement as the last build wrote it for the same round
-        key = fingerprint.digest(project.code, round_keys[r.id], config.site_url, organizer)
+        key = stamp.digest(round_keys[r.id], config.site_url, organizer)
         article = articles.get(key)
         if article is None:
             article = round_article(r, config.site_url, organizer)
@@ -273,8 +273,8 @@ def _write_feeds(project: Project, docs: Tree, cards: list[Card], ranked, histor
             article = announcements.get(entry.id)
             return body(article) if article is not None else ""
         history = histories.get(card.brand.slug, [])
-        key = fingerprint.digest(project.code, card.brand.digest, card.updated.isoformat(), repr(history),
-                                 config.site_url, config.site_name)
+        key = stamp.digest(card.brand.digest, card.updated.isoformat(), repr(history), config.site_url,
+                           config.site_name)
         html = articles.get(key)  # as the last build wrote it for the same brand
         if html is None:
             html = body(brand_article(card.brand, card.updated, history, config.site_url, config.site_name))
@@ -283,7 +283,7 @@ def _write_feeds(project: Project, docs: Tree, cards: list[Card], ranked, histor
 
     rounds = [feeds.Item(key, a.title, a.page, a.date, a.digest, ("评价结果",)) for key, a in announcements.items()]
     entries = feeds.items(cards, project.published_news, rounds, content)
-    articles.forget_others()
+    articles.drop_unused()
     docs.write(docs.root / "feed.xml", feeds.rss(entries, config.site_name, description, config.site_url))
     docs.write(docs.root / "feed.json", feeds.json_feed(entries, config.site_name, description, config.site_url))
     docs.write(docs.root / "api" / "brands.json", feeds.brands_api(cards, config.site_url))

@@ -13,37 +13,31 @@ import json
 import os
 from pathlib import Path
 
-from generator import fingerprint
+from generator import atomic
+from generator.incremental import paths, stamp, store
 from generator.produce import dates
-
-PACKAGE = Path(__file__).resolve().parent.parent
-
-
-def _record(root: Path) -> Path:
-    return root.resolve() / ".brandsite" / "build" / "last-build.json"
-
 
 def inputs(root: Path, site: Path, strict: bool) -> str:
     """The digest of everything the build reads, and how it was asked to read it."""
     root = root.resolve()
-    files = fingerprint.Files(root / ".brandsite" / "cache" / "inputs.json")
+    files = stamp.Digests(paths.input_stamps(paths.cache(root)))
     site = site.resolve()
     leave_out = {os.fspath(site), os.fspath(site.parent / f".{site.name}.old")}
     tree = files.tree(root, leave_out)
-    package = files.tree(PACKAGE)
+    code = store.code(files)
     files.save()
     brands = root / "brands"
     folders = sorted(p for p in brands.iterdir() if p.is_dir()) if brands.is_dir() else []
     updated = dates.last_updated(root, folders, newest=_newest(files.seen, brands)) if folders else {}
-    return fingerprint.digest(tree, package, fingerprint.packages(), f"strict={strict}", os.fspath(site),
+    return stamp.digest(tree, code, f"strict={strict}", os.fspath(site),
                               json.dumps({os.fspath(k): v.isoformat() for k, v in sorted(updated.items())}))
 
 
 def _newest(seen: dict[str, list], brands: Path) -> dict[str, int]:
-    """Each brand folder's newest file time, from the stats the digest's walk took (see `Files.sha`)."""
+    """Each brand folder's newest file time, from the stats the digest's walk took (see `Digests.sha`)."""
     prefix = os.fspath(brands) + os.sep
     newest: dict[str, int] = {}
-    for path, (_size, mtime, *_rest) in seen.items():
+    for path, (_ino, _size, mtime, *_rest) in seen.items():
         if path.startswith(prefix) and os.sep in path[len(prefix):]:
             folder = prefix + path[len(prefix):].split(os.sep, 1)[0]
             if mtime > newest.get(folder, 0):
@@ -52,11 +46,11 @@ def _newest(seen: dict[str, list], brands: Path) -> dict[str, int]:
 
 
 def site_state(site: Path) -> str:
-    """Each file of the built site by path, size, modification time and inode: a file changed, added or
-    removed since (by hand, by another tool) means the site is built again."""
+    """Each file of the built site by path and stamp: a file changed, added or removed since (by hand, by
+    another tool) means the site is built again."""
     parts: list[str] = []
     _state(os.fspath(site), "", parts)
-    return fingerprint.digest("\n".join(parts))
+    return stamp.digest("\n".join(parts))
 
 
 def _state(folder: str, prefix: str, parts: list[str]) -> None:
@@ -66,14 +60,13 @@ def _state(folder: str, prefix: str, parts: list[str]) -> None:
         if entry.is_dir(follow_symlinks=False):
             _state(entry.path, f"{prefix}{entry.name}/", parts)
         else:
-            st = entry.stat(follow_symlinks=False)
-            parts.append(f"{prefix}{entry.name}\t{st.st_size}\t{st.st_mtime_ns}\t{st.st_ino}")
+            parts.append(f"{prefix}{entry.name}\t{stamp.stamp(entry.stat(follow_symlinks=False))}")
 
 
 def last_facts(root: Path, site: Path, digest: str) -> dict | None:
     """The last build's closing facts when it read exactly ``digest`` and its site is untouched, else None."""
     try:
-        record = json.loads(_record(root).read_bytes())
+        record = json.loads(paths.last_build(root).read_bytes())
         if record["inputs"] != digest or not site.is_dir() or record["site"] != site_state(site):
             return None
         return record["facts"]
@@ -83,15 +76,8 @@ def last_facts(root: Path, site: Path, digest: str) -> dict | None:
 
 def remember(root: Path, site: Path, digest: str, facts: dict) -> None:
     """After a successful build (its site in place): what it read and what it left."""
-    path = _record(root)
-    temp = path.with_name(f".{path.name}.{os.getpid()}")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp.write_text(json.dumps({"inputs": digest, "site": site_state(site), "facts": facts},
-                                   ensure_ascii=False), "utf-8")
-        os.replace(temp, path)
-    except OSError:  # without the record the next build simply builds
-        temp.unlink(missing_ok=True)
+    # a disk that refuses it: without the record the next build simply builds
+    atomic.write_json(paths.last_build(root), {"inputs": digest, "site": site_state(site), "facts": facts})
 
 
 def all_reused(facts: dict) -> dict:
@@ -101,4 +87,4 @@ def all_reused(facts: dict) -> dict:
 
 
 def forget(root: Path) -> None:
-    _record(root).unlink(missing_ok=True)
+    paths.last_build(root).unlink(missing_ok=True)

@@ -1,15 +1,21 @@
-"""The generated docs tree, rewritten in place rather than made anew on every build.
+"""An output tree: a folder a build brings up to date in place rather than making it anew. Both the
+generated docs tree and the site folder are one.
 
 Making a file is the dearest thing a build asks of the disk (a new inode and directory entry,
 then deleting it all again on the next build), and from one build to the next almost every file
-is the same. So a file is written only when its bytes differ, an image is linked only when the
-link is not already there, and at the end whatever this build did not produce is removed: nothing
-of a deleted brand or of a brand turned back into a draft survives in the tree.
+is the same. So a file is written only when its bytes differ, linked only when the link is not already
+there, copied only when the copy is not, and at the end whatever this build did not produce is removed:
+nothing of a deleted brand or of a brand turned back into a draft survives in the tree.
+
+Nothing is ever written through a file in a tree: its files are hard links shared with the caches and the
+live site (a reused page's stored HTML, a web image, the folder before the live site), so whatever is
+written replaces the file in its place (`clear`). The engine's own writers go through `clear` too
+(engine/reuse.py).
 
 A tree with a ``ledger`` goes further. A build that finished leaves in it what each remembered step
-(`remembered`) wrote, and every file it made. The next build takes a step with the same key as done
+(`steps`) wrote, and every file it made. The next build takes a step with the same key as done
 when its files, and the files they were linked or copied from, are still as that build left them
-(inode, size and time: like Git's index, the times only save reading, the key is of contents); it
+(by their stamps, see `stamp`: they only save reading, the key is of contents); it
 reads none of them, and removes only what the last build made and this one did not, looking besides
 into each folder whose entries changed since (the engine's blog plugin writes its index page into the
 tree when a site has none; a clean build would not have it). The ledger is taken away as the build
@@ -19,18 +25,19 @@ the whole tree again.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
 from stat import S_ISREG
-from typing import Any
+from typing import Any, Callable
 
-from generator import memo
-from generator.fingerprint import stamp
+from generator.incremental import store
+from generator.incremental.stamp import Stamp, stamp
 
-# a step in the ledger: what it returned, its files and the files they came from, each by inode, size and time
+# a step in the ledger: what it returned, its files and the files they came from, each by its stamp
 # (see `_unchanged` for those made after the ledger: the images a cold build encodes beside the engine)
-Step = tuple[Any, dict[str, tuple[int, int, int] | list[str]], dict[str, tuple[int, int, int] | None]]
+Step = tuple[Any, dict[str, Stamp | list[str]], dict[str, Stamp | None]]
 
 
 class Tree:
@@ -94,7 +101,7 @@ class Tree:
         """What a recording tree linked and copied from."""
         return [what for kind, _, what in self.made or () if kind != "write"]
 
-    def settled(self, key: str) -> tuple[bool, Any]:
+    def done_before(self, key: str) -> tuple[bool, Any]:
         """(True, what it returned) when the step ``key`` is in the ledger and its files, and the files they
         were linked or copied from, are as that build left them: its files count as written, untouched.
         Else (False, None)."""
@@ -103,12 +110,12 @@ class Tree:
             return False, None
         self.written.update(step[1])
         if None in step[2].values():  # made while its images were encoded: noted now as they are
-            self.settle(key, step[0], frozenset(step[1]), list(step[2]))
+            self.note_step(key, step[0], frozenset(step[1]), list(step[2]))
         else:
             self._steps[key] = step
         return True, step[0]
 
-    def settle(self, key: str, value: Any, paths: frozenset[str], sources: list[str]) -> None:
+    def note_step(self, key: str, value: Any, paths: frozenset[str], sources: list[str]) -> None:
         """The step ``key`` made ``paths`` from ``sources`` in this build: for the next one's ledger. A link left
         for later is noted as the link to its source that it must be by then, its source as one that must exist."""
         try:
@@ -119,7 +126,7 @@ class Tree:
         except OSError:  # (gone already: the next build does the step again)
             pass
 
-    def keep_ledger(self) -> None:
+    def write_ledger(self) -> None:
         """The tree is whole (pruned, every step done): what the next build may take as done."""
         if self._ledger is not None:
             folders = {}
@@ -128,7 +135,7 @@ class Tree:
                     folders[folder] = os.lstat(folder).st_mtime_ns
                 except OSError:
                     pass
-            memo.dump(self._ledger, {"root": self._base, "linked": self._linked, "steps": self._steps,
+            store.dump(self._ledger, {"root": self._base, "linked": self._linked, "steps": self._steps,
                                      "files": frozenset(self.written), "folders": folders})
 
     def _roots(self) -> list[str]:
@@ -152,42 +159,70 @@ class Tree:
                 with open(path, "rb") as fh:
                     if fh.read() == data:
                         return path  # (the built site links to it: a file that is already right is left as it is)
-            _remove(Path(path))  # a hard link (into the cache, from the site) is replaced, never written through
         except FileNotFoundError:
-            self._folder(os.path.dirname(path))
+            pass
+        self.clear(path)
         with open(path, "wb") as fh:
             fh.write(data)
         return path
 
-    def link(self, source: Path, path: Path) -> None:
-        """``path`` is ``source``: a hard link where the file system allows one, else a copy."""
+    def link(self, source: Path | str, path: Path | str, or_copy: bool = True) -> None:
+        """``path`` is ``source``: a hard link, untouched when it already is one; where the file system allows
+        none, a copy (or without ``or_copy`` the OSError)."""
         self._made("link", os.fspath(path), os.fspath(source))
-        self._link(os.fspath(source), os.fspath(path))
+        self._link(os.fspath(source), os.fspath(path), or_copy)
 
-    def _link(self, source: str, path: str) -> str:
+    def _link(self, source: str, path: str, or_copy: bool = True) -> str:
         if self._linked is not None and path.startswith(self._base + os.sep):
             path = self._linked + path[len(self._base):]
+        self.written.add(path)
         if source in self.pending:
-            self.written.add(path)
             self.deferred[path] = source
             return path
-        if self._already(source, path):
-            return path
+        try:
+            if os.path.samestat(os.stat(source), os.lstat(path)):
+                return path
+        except FileNotFoundError:
+            pass
+        self.clear(path)
         try:
             os.link(source, path)
         except OSError:
+            if not or_copy:
+                raise
             shutil.copy2(source, path)
         return path
 
-    def copy(self, source: Path, path: Path) -> None:
-        """A copy of ``source`` (hand-written files, which the build must not change through a link)."""
+    def copy(self, source: Path | str, path: Path | str) -> None:
+        """A copy of ``source`` (hand-written files and the theme's, which the build must not change through a
+        link), untouched when it is one that nothing has changed since (the size and time copy2 keeps)."""
         self._made("copy", os.fspath(path), os.fspath(source))
         self._copy(os.fspath(source), os.fspath(path))
 
     def _copy(self, source: str, path: str) -> str:
-        if not self._already(source, path):
-            shutil.copy2(source, path)
+        self.written.add(path)
+        try:
+            if _same_copy(os.stat(source), os.lstat(path)):
+                return path
+        except FileNotFoundError:
+            pass
+        self.clear(path)
+        shutil.copy2(source, path)
         return path
+
+    def link_listed(self, folder: Path) -> None:
+        """Every file ``folder``.json lists (relative to ``folder``, see `linked`) into the same place here."""
+        base = os.fspath(folder)
+        for rel in json.loads(folder.with_suffix(".json").read_bytes()):
+            self._link(os.path.join(base, rel), os.path.join(self._base, rel))
+
+    def clear(self, path: str) -> None:
+        """Make way for a new file at ``path``: whatever is there is removed, never written through (it may be a
+        hard link shared with the caches and the live site); its folder is made where it is missing."""
+        try:
+            _remove(Path(path))
+        except FileNotFoundError:
+            self._folder(os.path.dirname(path))
 
     def copy_folder(self, source: Path, path: Path, skip: frozenset[Path] = frozenset()) -> None:
         """Every file under ``source`` but hidden ones (.git, .DS_Store, editors' swap files) and ``skip``."""
@@ -198,18 +233,20 @@ class Tree:
                 if not name.startswith(".") and Path(folder) / name not in skip:
                     self.copy(Path(folder) / name, path / rel / name)
 
-    def prune(self) -> None:
+    def prune(self, others: Callable[[str], bool] | None = None) -> None:
         """Remove every file and folder under the root (and the ``linked_to`` folder) that this build did not
-        write: by the ledger, what the last build made and this one did not; without one, by walking."""
+        write: by the ledger, what the last build made and this one did not; without one, by walking, and then
+        ``others`` says which of the files the tree did not write were made by someone else in this build
+        (the engine's) and stay."""
         if self._before is not None:
             self._prune_gone(self._before["files"] - self.written)
             keep = _holding(self.written, self._roots())
-            for folder in self._before["stirred"]:  # what others added there since (the engine's blog plugin)
+            for folder in self._before["changed_folders"]:  # what others added there since (the engine's blog plugin)
                 self._prune_folder(folder, keep)
             return
-        self._prune(os.fspath(self.root))
+        self._prune(os.fspath(self.root), others)
         if self._linked is not None:
-            self._prune(self._linked)
+            self._prune(self._linked, others)
 
     def _prune_gone(self, gone: set[str]) -> None:
         folders = set()
@@ -241,46 +278,31 @@ class Tree:
             elif entry.path not in self.written:
                 os.unlink(entry.path)
 
-    def _prune(self, root: str) -> None:
-        written = self.written
-        keep = _holding(written, [root])
-        for folder, dirs, files in os.walk(root, topdown=False):
+    def _prune(self, root: str, others: Callable[[str], bool] | None) -> None:
+        written, emptied = self.written, set()
+        for folder, dirs, files in os.walk(root, topdown=False):  # (the deepest first: a parent may empty in turn)
+            left = len(files)
             for name in files:
-                if os.path.join(folder, name) not in written:
-                    os.unlink(os.path.join(folder, name))
+                path = os.path.join(folder, name)
+                if path not in written and not (others is not None and others(path)):
+                    os.unlink(path)
+                    left -= 1
             for name in dirs:
-                if os.path.join(folder, name) not in keep:
-                    _remove(Path(folder) / name)
-
-    def _already(self, source: str | Path, path: str | Path) -> bool:
-        """Records ``path`` as written; True when it already is ``source`` or an untouched copy of it,
-        else clears the way for it."""
-        self.written.add(os.fspath(path))
-        try:
-            if _same(os.stat(source), os.lstat(path)):
-                return True
-            _remove(Path(path))
-        except FileNotFoundError:
-            self._folder(os.path.dirname(path))
-        return False
+                path = os.path.join(folder, name)
+                if path in emptied:
+                    os.rmdir(path)
+                    self._folders.discard(path)
+                elif os.path.islink(path) and path not in written:  # (a link to a folder is listed as a folder)
+                    os.unlink(path)
+                else:
+                    left += 1
+            if not left:  # a folder left without files goes, as a freshly made tree has none
+                emptied.add(folder)
 
     def _folder(self, folder: str) -> None:
         if folder not in self._folders:
             os.makedirs(folder, exist_ok=True)
             self._folders.add(folder)
-
-
-def link_deferred(links: dict[str, str]) -> None:
-    """Make the links a tree left for later (`Tree.pending`), now that their sources are there."""
-    for path, source in links.items():
-        try:
-            os.unlink(path)  # (an older file in its place, which may be a link into the cache: not written through)
-        except FileNotFoundError:
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-        try:
-            os.link(source, path)
-        except OSError:
-            shutil.copy2(source, path)
 
 
 def _holding(paths: set[str], roots: list[str]) -> set[str]:
@@ -296,26 +318,26 @@ def _holding(paths: set[str], roots: list[str]) -> set[str]:
 
 def _take(ledger: Path, base: str, linked: str | None) -> dict | None:
     """The ledger the last build left for this tree, taken away; None without a whole one for it. Its folders
-    whose entries changed since (a file added by the engine, or by hand) are ``stirred``: the prune looks in."""
-    before = memo.load(ledger)
+    whose entries changed since (a file added by the engine, or by hand) are ``changed_folders``: the prune looks in."""
+    before = store.load(ledger)
     try:
         os.unlink(ledger)
     except OSError:
         pass
     if not isinstance(before, dict) or before.get("root") != base or before.get("linked") != linked:
         return None
-    stirred = []
+    changed_folders = []
     for folder, seen in before.get("folders", {}).items():
         try:
             if os.lstat(folder).st_mtime_ns != seen:
-                stirred.append(folder)
+                changed_folders.append(folder)
         except OSError:
             pass
-    before["stirred"] = stirred
+    before["changed_folders"] = changed_folders
     return before
 
 
-def _unchanged(files: dict[str, tuple[int, int, int] | list[str] | None], stat) -> bool:
+def _unchanged(files: dict[str, Stamp | list[str] | None], stat) -> bool:
     """Each file as it was seen, or (a link made after the ledger) the same file as its source, or (a source
     made after it) there at all."""
     try:
@@ -338,6 +360,6 @@ def _remove(path: Path) -> None:
         path.unlink()
 
 
-def _same(a: os.stat_result, b: os.stat_result) -> bool:
+def _same_copy(a: os.stat_result, b: os.stat_result) -> bool:
     """The same file, or a copy of it that nothing has touched since (the size and time copy2 keeps)."""
     return os.path.samestat(a, b) or (a.st_size == b.st_size and a.st_mtime_ns == b.st_mtime_ns)

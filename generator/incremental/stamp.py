@@ -1,9 +1,14 @@
-"""Content digests of what a build reads: files, folders, the installed packages.
+"""The file stamp, the one answer to "is this file unchanged", and the digests of what a build reads.
 
-Shared by the engine's page cache and the build command's "nothing changed" check. Decisions are taken
-on content, never on file times (CI checkouts reset every time); a file's stat only says when its
-digest from the last run may be reused without reading it again, the way Git's index does: any change of
-size, time, inode or ctime means it is read and hashed anew.
+Decisions are taken on content, never on file times (CI checkouts reset every time). A file's stamp (its
+inode, size and modification time: `stamp`) only says that it may still be what was seen, so that what was
+learnt from it then (its digest, an image's facts, a page's source, a step's files in the ledger) may be
+used without reading it again, the way Git's index does: any change of inode, size or time means it is read
+anew. The trees a build writes replace their files (a new inode) and never write through them, so a file
+they made is unchanged exactly while its stamp is. The change time is left out: linking a file (the site
+links the caches' files) moves it without a change of content.
+
+`Digests` is the digest memo: each file's SHA-256 by its stamp, kept between runs.
 """
 
 from __future__ import annotations
@@ -13,6 +18,8 @@ import json
 import os
 import sys
 from pathlib import Path
+
+from generator import atomic
 
 
 def digest(*parts: bytes | str) -> str:
@@ -43,27 +50,37 @@ def packages() -> str:
     return "\n".join([sys.version, *names])
 
 
-def folder_digest(folder: Path, suffix: str = "") -> str:
-    """Every file under ``folder`` (ending in ``suffix``), by path and content; compiled Python left out."""
+def folder_digest(folder: Path) -> str:
+    """Every file under ``folder``, by path and content; compiled Python left out."""
     parts = []
     for here, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(files):
-            if name.endswith(suffix):
-                path = Path(here) / name
-                parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
+            path = Path(here) / name
+            parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
     return digest(*parts)
 
 
-def stamp(st: os.stat_result) -> tuple[int, int, int]:
+Stamp = tuple[int, int, int]
+
+
+def stamp(st: os.stat_result) -> Stamp:
     """A file's inode, size and modification time: whether it may still be what was seen (never what it holds)."""
     return st.st_ino, st.st_size, st.st_mtime_ns
+
+
+def stamp_of(path: str | Path) -> Stamp | None:
+    """The stamp of the file at ``path`` (a link followed), or None when there is none."""
+    try:
+        return stamp(os.stat(path))
+    except FileNotFoundError:
+        return None
 
 
 SKIPPED = {"node_modules", "__pycache__"}
 
 
-class Files:
+class Digests:
     """The files under a folder, by relative path and SHA-256, with the stat cache kept in ``memo``."""
 
     def __init__(self, memo: Path):
@@ -104,17 +121,17 @@ class Files:
             st = os.stat(path)
         except OSError:
             return "-"  # a dangling link: the loader reports it
-        stamp = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+        now = list(stamp(st))
         known = self.known.get(path)
-        if known is not None and known[:4] == stamp:
-            sha = known[4]
+        if known is not None and known[:3] == now:
+            sha = known[3]
         else:
             h = hashlib.sha256()
             with open(path, "rb") as f:
                 while chunk := f.read(1 << 20):
                     h.update(chunk)
             sha = h.hexdigest()
-        self.seen[path] = [*stamp, sha]
+        self.seen[path] = [*now, sha]
         return sha
 
     def save(self, partial: bool = False) -> None:
@@ -123,10 +140,4 @@ class Files:
         seen = {**self.known, **self.seen} if partial else self.seen
         if seen == self.known:
             return
-        temp = self.memo.with_name(f".{self.memo.name}.{os.getpid()}")
-        try:
-            self.memo.parent.mkdir(parents=True, exist_ok=True)
-            temp.write_text(json.dumps(seen), "utf-8")
-            os.replace(temp, self.memo)
-        except OSError:
-            temp.unlink(missing_ok=True)
+        atomic.write_json(self.memo, seen)
