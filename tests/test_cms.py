@@ -235,7 +235,8 @@ def test_a_brand_created_in_the_form_without_touching_its_url_name_passes_check_
     publish(page)
     page.get_by_text("内容已保存").wait_for(timeout=15000)
     # the toolbar says it is saved; whether it is on the site is 发布状态's word, not Decap's "已发布"
-    assert page.get_by_text("已保存", exact=True).is_visible() and page.get_by_text("已发布", exact=True).count() == 0
+    page.get_by_text("已保存", exact=True).wait_for(timeout=15000)
+    assert page.get_by_text("已发布", exact=True).count() == 0
     folder = root / "brands" / "bianmin-yizhan"
     assert (folder / "logo.png").read_bytes() == logo.read_bytes()
     assert not (root / "brands" / "brand.yml").exists() and not (root / "brands" / "logo.png").exists()
