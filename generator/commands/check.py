@@ -33,16 +33,22 @@ def scope(root: Path, paths: list[str], hook: bool = False) -> list[Path] | None
     from generator.load.brands import glance
 
     folders: set[Path] = set()
+    names: dict[str, list[Path]] | None = None  # brands' folders by their names, read when first needed
     for name in paths:
         given = Path(name)  # relative to the site, or else to where the command runs
         path = (root / given if (root / given).exists() or not given.exists() else given).resolve()
         if not hook and not path.exists() and len(given.parts) == 1 and (root / "brands" / name / "brand.yml").is_file():
             folders.add(root / "brands" / name)  # the folder's name alone
             continue
-        named = [b.folder for b in glance(root, set()) if b.name == name.strip()] if not hook and not path.exists() else []
-        if len(named) == 1:  # the brand's own name (文档连心桥), when no other brand has it
-            folders.add(named[0])
-            continue
+        if not hook and not path.exists():
+            if names is None:
+                names = {}
+                for brand in glance(root, set()):
+                    names.setdefault(brand.name, []).append(brand.folder)
+            named = names.get(name.strip(), [])
+            if len(named) == 1:  # the brand's own name (文档连心桥), when no other brand has it
+                folders.add(named[0])
+                continue
         if not path.is_relative_to(root):
             if hook:
                 continue
