@@ -256,7 +256,9 @@ def loose_files(root: Path) -> list[Finding]:
     """A brand file written straight into brands/ (as the old web form did when 网址名 was left empty) belongs to
     no brand: nothing would show it, so say where it should go."""
     base = root / "brands"
-    loose = sorted(p for p in base.iterdir() if p.is_file() and p.suffix.lower() in (".yml", ".yaml")) if base.is_dir() else []
+    if not base.is_dir():
+        return []
+    loose = sorted(p for p in base.iterdir() if p.is_file() and p.suffix.lower() in (".yml", ".yaml"))
     return [Finding(f"brands/{p.name}", Position(1, 1), Severity.ERROR, "brand.folder", CONTRACT_STANDARD,
                     f"brands/{p.name} 不在任何品牌文件夹里，网站不会显示它：每个品牌一个文件夹，请新建 brands/网址名/"
                     f"（网址名用品牌名称的拼音，如 wendang-lianxinqiao），把它和它的标识、照片一起移进去，文件名为 brand.yml")
@@ -295,5 +297,5 @@ def glance(root: Path, skip: set[str]) -> list[Glanced]:
         found = {key: value.strip("\"'") for key, value in _TOP_LINE.findall(text)}
         if found.get("name"):
             out.append(Glanced(folder.name, folder, rel(folder / "brand.yml", root), found["name"],
-                                found.get("status") or "published"))
+                               found.get("status") or "published"))
     return out
