@@ -1,26 +1,33 @@
 """The pipeline's first stages, shared by every command: load -> check.
 
-Returns plain data; printing and exit codes belong to the CLI.
+Returns plain data. At the end, the commands' one way in: the project, or why it cannot be had (unusable
+site files, findings that stop an output) printed in Chinese; exit codes belong to the CLI.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import os
+import sys
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 from generator.check import criteria as criteria_mod
 from generator import slugs
 from generator.incremental import paths, stamp, store
 from generator.check.run import StandardResult, check_across, check_brand, completeness
-from generator.config import SiteConfig, load_config
+from generator.check.criteria import CriteriaError
+from generator.check.output import text_line
+from generator.config import ConfigError, SiteConfig, load_config
 from generator.findings import Finding, Report, Severity, rel
 from generator.load import images
 from generator.load.brands import brand_folders, glance, load_brand, loose_files
 from generator.load.contract import Contract
 from generator.load.news import load_news
+from generator.load.updated import last_updated
 from generator.model import Brand, NewsPost
 from generator.progress import NULL, Progress
 from generator.score import scheme as scheme_mod
@@ -40,6 +47,14 @@ class Project:
     schemes: dict[str, Scheme] = field(default_factory=dict)
     rounds: list[Round] = field(default_factory=list)  # every round file, drafts and broken ones included
     code: str = ""  # brandsite's own files and the installed packages (see `store.code`): the store adds it to every key
+    # each brand folder's last update, when the caller read them already (the nothing-changed check): `updated`
+    dates: dict[Path, dt.date] | None = field(default=None, repr=False)
+
+    def updated(self) -> dict[Path, dt.date]:
+        """When each brand was last updated (load/updated.py), by its folder: read once, when first asked."""
+        if self.dates is None:
+            self.dates = last_updated(self.config.root, [b.folder for b in self.brands])
+        return self.dates
 
     @property
     def published(self) -> list[Brand]:
@@ -67,11 +82,14 @@ class Project:
 
 
 def load_project(root: Path, config_file: Path | None = None, progress: Progress = NULL,
-                 only: list[Path] | None = None) -> Project:
+                 only: list[Path] | None = None, updated: dict[Path, dt.date] | None = None) -> Project:
     """Load and check everything (or ``only`` these brand folders, as a commit hook does: no news and no
-    rounds, which need every brand). Raises ConfigError / CriteriaError for unusable site files."""
+    rounds, which need every brand). ``updated``: the brands' last updates, when the caller has read them
+    (`Project.updated`). Raises ConfigError / CriteriaError for unusable site files."""
     with _collector_paused():
-        return _load(root, config_file, progress, only)
+        project = _load(Path(root).resolve(), config_file, progress, only)
+    project.dates = updated
+    return project
 
 
 @contextmanager
@@ -210,3 +228,43 @@ def _load_and_check(folder: Path, root: Path, contract: Contract, criteria: crit
     if brand.doc is not None:  # the node tree is only needed while findings get their positions
         brand.doc.release()
     return brand, found, checked, passed
+
+
+# -- for the commands: the project, or why not, said in Chinese on standard error -----------------------------
+
+def load_or_report(root, err: TextIO | None = None, progress: Progress = NULL, only=None,
+                   updated: dict[Path, dt.date] | None = None) -> Project | None:
+    """The loaded project, or None after printing (to ``err``, stderr by default) why the site files are unusable."""
+    return _or_report(lambda: load_project(root, progress=progress, only=only, updated=updated), err)
+
+
+def settings_or_report(root, err: TextIO | None = None):
+    """The site's (config, criteria) without its brands, or None after printing why they are unusable."""
+    return _or_report(lambda: load_settings(root), err)
+
+
+def _or_report(load, err: TextIO | None):
+    err = err or sys.stderr
+    try:
+        return load()
+    except ConfigError as exc:
+        print(text_line(exc.finding), file=err)
+    except CriteriaError as exc:
+        for f in exc.findings:
+            print(text_line(f), file=err)
+    return None
+
+
+def report_blocking(project: Project, strict: bool, outcome: str, err: TextIO | None = None) -> bool:
+    """Print the findings that stop an output (with ``outcome``, e.g. "网站未生成"); True when there were any."""
+    return report_findings(project.blocking(strict), outcome, err)
+
+
+def report_findings(blocking: list[Finding], outcome: str, err: TextIO | None = None) -> bool:
+    err = err or sys.stderr
+    blocking = sorted(blocking, key=lambda f: f.sort_key())
+    for f in blocking:
+        print(text_line(f), file=err)
+    if blocking:
+        print(f"\n有 {len(blocking)} 个问题必须先解决，{outcome}。运行 brandsite check 查看详情。", file=err)
+    return bool(blocking)

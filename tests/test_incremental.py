@@ -25,7 +25,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 from PIL import Image
 
 from generator.cli import main
-from generator.incremental import build
+from generator import build
 from tests.conftest import REPO, copy_demo
 
 FEATURED = ["wendang-lianxinqiao", "yangguang-guihua", "zhenqing-xiangzhu", "mianduimian-xintiexin"]

@@ -1,21 +1,15 @@
 """One module per CLI command: read arguments, call the pipeline, print, return an exit code.
 
 The pipeline is imported when a command first needs it, not with this package: `build` answers an
-unchanged site before any of it is loaded (see `unchanged`).
+unchanged site before any of it is loaded (see `incremental/unchanged.py`).
 """
 
 from __future__ import annotations
 
 import errno
 import sys
-from typing import TYPE_CHECKING, TextIO
 
 from generator.oserrors import why
-from generator.progress import NULL, Progress
-
-if TYPE_CHECKING:
-    from generator.findings import Finding
-    from generator.pipeline import Project
 
 
 def listen(port: int, handler, what: str):
@@ -42,50 +36,3 @@ def fail(message: str) -> int:
     """Say what went wrong (standard error, in one line) and give the exit code for it."""
     print(f"错误：{message}", file=sys.stderr)
     return 1
-
-
-def load_or_report(root, err: TextIO | None = None, progress: Progress = NULL, only=None) -> Project | None:
-    """The loaded project, or None after printing (to ``err``, stderr by default) why the site files are unusable."""
-    from generator.pipeline import load_project
-
-    return _or_report(lambda: load_project(root, progress=progress, only=only), err)
-
-
-def settings_or_report(root, err: TextIO | None = None):
-    """The site's (config, criteria) without its brands, or None after printing why they are unusable."""
-    from generator.pipeline import load_settings
-
-    return _or_report(lambda: load_settings(root), err)
-
-
-def _or_report(load, err: TextIO | None):
-    from generator.check.criteria import CriteriaError
-    from generator.check.output import text_line
-    from generator.config import ConfigError
-
-    err = err or sys.stderr
-    try:
-        return load()
-    except ConfigError as exc:
-        print(text_line(exc.finding), file=err)
-    except CriteriaError as exc:
-        for f in exc.findings:
-            print(text_line(f), file=err)
-    return None
-
-
-def report_blocking(project: Project, strict: bool, outcome: str, err: TextIO | None = None) -> bool:
-    """Print the findings that stop an output (with ``outcome``, e.g. "网站未生成"); True when there were any."""
-    return report_findings(project.blocking(strict), outcome, err)
-
-
-def report_findings(blocking: list[Finding], outcome: str, err: TextIO | None = None) -> bool:
-    from generator.check.output import text_line
-
-    err = err or sys.stderr
-    blocking = sorted(blocking, key=lambda f: f.sort_key())
-    for f in blocking:
-        print(text_line(f), file=err)
-    if blocking:
-        print(f"\n有 {len(blocking)} 个问题必须先解决，{outcome}。运行 brandsite check 查看详情。", file=err)
-    return bool(blocking)

@@ -6,8 +6,9 @@ import sys
 from pathlib import Path
 
 from generator.check import output, report as report_mod
-from generator.commands import load_or_report, why
-from generator.commands.progress_display import display, mode_for
+from generator.oserrors import why
+from generator.pipeline import load_or_report
+from generator.progress import display, mode_for
 from generator.progress import NULL
 from generator.findings import Severity
 

@@ -6,7 +6,8 @@ import sys
 from pathlib import Path
 
 from generator.atomic import write_file
-from generator.commands import fail, settings_or_report, why
+from generator.commands import fail, why
+from generator.pipeline import settings_or_report
 
 DEFAULT_OUTPUT = Path("admin") / "config.yml"
 

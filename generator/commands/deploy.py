@@ -6,8 +6,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from generator.commands import build, load_or_report, why, fail
-from generator.commands.progress_display import on_stderr
+from generator.commands import build, fail, why
+from generator.pipeline import load_or_report
+from generator.progress import on_stderr
 from generator.commands.export import export_portal
 from generator.produce import catalog
 from generator.publish import deploy

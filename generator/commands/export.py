@@ -6,8 +6,9 @@ import json
 from pathlib import Path
 from typing import Iterator
 
-from generator.commands import load_or_report, why, fail
-from generator.commands.progress_display import on_stderr
+from generator.commands import fail, why
+from generator.pipeline import load_or_report
+from generator.progress import on_stderr
 from generator.produce import catalog
 from generator.publish import portal, wechat
 from generator.produce.article import Article

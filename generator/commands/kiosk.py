@@ -11,8 +11,9 @@ from functools import partial
 from pathlib import Path
 
 from generator.atomic import replace_folder
-from generator.commands import fail, listen, load_or_report, report_blocking, why
-from generator.commands.progress_display import on_stderr
+from generator.commands import fail, listen, why
+from generator.pipeline import load_or_report, report_blocking
+from generator.progress import on_stderr
 from generator.progress import NULL, Progress
 from generator.commands.files_handler import FilesHandler
 from generator.produce.site import write_kiosk

@@ -6,7 +6,8 @@ import sys
 from pathlib import Path
 
 from generator import emblem, slugs
-from generator.commands import load_or_report, why
+from generator.oserrors import why
+from generator.pipeline import load_or_report
 from generator.load.brands import SLUG
 
 TEMPLATE = """\

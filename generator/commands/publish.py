@@ -12,9 +12,10 @@ import os
 import sys
 from pathlib import Path
 
-from generator.commands import load_or_report, why, fail
+from generator.commands import fail, why
 from generator.commands.export import chosen, export_wechat
-from generator.commands.progress_display import on_stderr
+from generator.pipeline import load_or_report
+from generator.progress import on_stderr
 from generator.incremental import paths
 from generator.progress import Progress
 from generator.produce import catalog

@@ -25,9 +25,10 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from generator import segment
 from generator.atomic import swap
 from generator.check.run import check_brand
-from generator.commands import listen, report_findings, settings_or_report, why
+from generator.commands import listen, why
 from generator.commands.files_handler import FilesHandler
-from generator.commands.progress_display import on_stderr
+from generator.pipeline import report_findings, settings_or_report
+from generator.progress import on_stderr
 from generator.engine.mkdocs import Session
 from generator.findings import Severity
 from generator.edit.local_backend import LocalBackend, Refused
@@ -36,9 +37,10 @@ from generator.edit.problems import brand_errors
 from generator.edit.form import LOCAL_API, collections
 from generator.load.brands import load_brand
 from generator.pipeline import Project
-from generator.produce import dates, leaderboard, search_terms
+from generator.load.updated import last_updated
+from generator.produce import leaderboard, search_terms
 from generator.produce.site import write_brand, write_form
-from generator.incremental import build
+from generator import build
 from generator.incremental.tree import Tree
 
 CHANGES = "/__brandsite/changes"
@@ -319,7 +321,7 @@ class Site:
         if brand.is_draft:
             raise NotQuick
         shutil.rmtree(self.quick_docs / "brands" / slug, ignore_errors=True)
-        updated = dates.last_updated(self.root, [brand.folder], only=f"brands/{slug}")[brand.folder]
+        updated = last_updated(self.root, [brand.folder], only=f"brands/{slug}")[brand.folder]
         # the last full build's user dictionary: a renamed brand's new words come with the next one
         cache = self.root / ".brandsite" / "cache"
         cutter = segment.Cutter(self.root / ".brandsite" / "preview" / "jieba_user.txt", cache / "cuts.json")

@@ -63,7 +63,7 @@ _QUIET = _QuietDirty()
 
 class SiteFolder:
     """The site folder as this build brings it up to date in place: an output tree (incremental/tree.py) that
-    holds the site before the live one (incremental/build.py). What the edge links and copies into it goes
+    holds the site before the live one (generator/build.py). What the edge links and copies into it goes
     through the tree; what the engine writes itself replaces the file in its place (`written_anew`,
     `_cleared`); and whatever is none of the engine's files, was not placed by the tree, and was not written
     since the build began (what a plugin wrote) is removed at the end (`prune`)."""

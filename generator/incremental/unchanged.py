@@ -9,16 +9,27 @@ building again would write the same bytes, so it is not done. Checked before any
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from pathlib import Path
+from typing import Callable, NamedTuple
 
 from generator import atomic
 from generator.incremental import paths, stamp, store
-from generator.produce import dates
 
-def inputs(root: Path, site: Path, strict: bool) -> str:
-    """The digest of everything the build reads, and how it was asked to read it."""
+# how the brands' last updates are read (load/updated.py `last_updated`): (root, brand folders, each folder's
+# newest file time as the digest's walk saw it) -> each folder's date
+DateReader = Callable[[Path, list[Path], dict[str, int]], dict[Path, dt.date]]
+
+
+class Inputs(NamedTuple):
+    digest: str  # of everything the build reads, and how it was asked to read it
+    updated: dict[Path, dt.date]  # the brands' last updates, which the build then need not read again
+
+
+def inputs(root: Path, site: Path, strict: bool, read_dates: DateReader) -> Inputs:
+    """What the build is about to read: its digest, and the brands' last updates read on the way."""
     root = root.resolve()
     files = stamp.Digests(paths.input_stamps(paths.cache(root)))
     site = site.resolve()
@@ -28,9 +39,10 @@ def inputs(root: Path, site: Path, strict: bool) -> str:
     files.save()
     brands = root / "brands"
     folders = sorted(p for p in brands.iterdir() if p.is_dir()) if brands.is_dir() else []
-    updated = dates.last_updated(root, folders, newest=_newest(files.seen, brands)) if folders else {}
-    return stamp.digest(tree, code, f"strict={strict}", os.fspath(site),
-                              json.dumps({os.fspath(k): v.isoformat() for k, v in sorted(updated.items())}))
+    updated = read_dates(root, folders, _newest(files.seen, brands)) if folders else {}
+    digest = stamp.digest(tree, code, f"strict={strict}", os.fspath(site),
+                          json.dumps({os.fspath(k): v.isoformat() for k, v in sorted(updated.items())}))
+    return Inputs(digest, updated)
 
 
 def _newest(seen: dict[str, list], brands: Path) -> dict[str, int]:

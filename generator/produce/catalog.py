@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.load.contract import suggest
 from generator.pipeline import Project
-from generator.produce import dates, leaderboard
+from generator.produce import leaderboard
 from generator.produce.article import Article, brand_article, round_article
 
 
@@ -23,7 +23,7 @@ def articles(project: Project, only: str | None = None) -> list[Article]:
     brands = sorted((b for b in project.published if only in (None, b.slug)), key=lambda b: b.slug)
     ranked = project.ranked()
     histories = leaderboard.history(ranked)
-    updated = dates.last_updated(config.root, [b.folder for b in brands])
+    updated = project.updated()
     out = [brand_article(b, updated[b.folder], histories.get(b.slug, []), config.site_url, config.site_name)
            for b in brands]
     out += [round_article(r, config.site_url, organizer(project)) for r in reversed(ranked) if only in (None, r.id)]

@@ -16,7 +16,7 @@ from generator.edit import form
 from generator.model import Brand
 from generator.pipeline import Project
 from generator.progress import NULL, Progress, Stage
-from generator.produce import (brand_lookup, catalog, dates, feeds, images, kiosk, leaderboard, pages, parallel,
+from generator.produce import (brand_lookup, catalog, feeds, images, kiosk, leaderboard, pages, parallel,
                                 search_terms, slots)
 from generator.produce import qr as qr_codes
 from generator.produce.pages import Card
@@ -63,7 +63,7 @@ def _write_docs(project: Project, work: Path, cache: Path, progress: Progress, d
     keywords = {b.slug: search_terms.keywords(b.name, cutter) for b in brands}  # here, so the helpers need no jieba
     category_folders = _category_folders(list(config.categories), cutter, cache, project.code)
     cutter.save()
-    updated = dates.last_updated(root, [b.folder for b in brands])
+    updated = project.updated()
     missing, reused = images.check(
         [(b.logo_image, images.LOGO_SIDE) for b in brands if b.logo_image]
         + [(p.image, images.PHOTO_SIDE) for b in brands for p in b.gallery if p.image], paths.images(cache))

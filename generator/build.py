@@ -2,8 +2,9 @@
 folder before the live site, swapped in at the end. A failed build leaves the previous site exactly as it was.
 
 The two processes, the threads beside them (readying the folder before the live site, warming the engine,
-encoding the images the child left) and the swap live here; the command (`commands/build.py`) asks whether
-anything changed at all, and `serve` builds through `make`, in one process.
+encoding the images the child left) and the swap live here, above the engine; the command
+(`commands/build.py`) asks whether anything changed at all, and `serve` builds through `make`, in one process.
+What each step may skip is decided below the engine, in `incremental/` and `engine/reuse.py`.
 """
 
 from __future__ import annotations
@@ -25,15 +26,25 @@ from typing import TYPE_CHECKING, TextIO
 
 from generator import atomic
 from generator.atomic import empty, swap
-from generator.commands import load_or_report, report_blocking, why
-from generator.commands.progress_display import display, mode_for
 from generator.engine import mkdocs as engine
 from generator.incremental import paths
 from generator.incremental.tree import Tree
-from generator.progress import NULL, Progress, Stage
+from generator.oserrors import why
+from generator.progress import NULL, Progress, Stage, display, mode_for
 
 if TYPE_CHECKING:  # the pipeline is imported when a build needs it: an unchanged site is answered first
     from generator.pipeline import Project
+
+
+def _load(root: Path, strict: bool, err: TextIO, progress: Progress,
+          updated: dict[Path, dt.date] | None = None) -> Project | None:
+    """The loaded project, or None after printing to ``err`` why the site cannot be built."""
+    from generator.pipeline import load_or_report, report_blocking
+
+    project = load_or_report(root, err, progress, updated=updated)
+    if project is None or report_blocking(project, strict, "网站未生成（原有网站保持不变）", err):
+        return None
+    return project
 
 
 @dataclass(frozen=True)
@@ -55,14 +66,16 @@ class Prepared:
 
 
 def build(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_name: str = "build",
-          timings: bool = False, quiet: bool = False, full: bool = False) -> dict | None:
+          timings: bool = False, quiet: bool = False, full: bool = False,
+          updated: dict[Path, dt.date] | None = None) -> dict | None:
     """The CLI's build, in two processes: loading, checking and producing in a forked child, and the engine in
     this one after the child has exited (the loaded project and the engine's rendered pages are each several
     hundred MB at 10,000 brands, and in one process their peaks would add up). What it made (see
     `closing_line`), or None after printing why not. ``timings`` adds a line with each stage's time (the
     budget in the README compares everything outside the engine with the engine). Progress goes to stderr: a
     live line on a terminal, a line per stage otherwise, none with ``quiet``. The engine renders only the pages
-    whose inputs changed since the last build; ``full`` renders all."""
+    whose inputs changed since the last build; ``full`` renders all. ``updated``: the brands' last updates,
+    when the nothing-changed check has read them (the child is handed them instead of reading them again)."""
     started = time.perf_counter()
     mode = mode_for(sys.stderr, quiet)
     site, building = targets(site_dir)
@@ -71,7 +84,7 @@ def build(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_
     method = "fork" if threading.active_count() == 1 else "spawn"
     pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context(method))
     try:
-        child = pool.submit(_prepare_alone, root, strict, work_name, building, mode)  # forks now
+        child = pool.submit(_prepare_alone, root, strict, work_name, building, mode, updated)  # forks now
         # the building folder meanwhile, in a thread: mostly the file system's work, which waits on neither
         readying = ThreadPoolExecutor(max_workers=1, thread_name_prefix="brandsite-site")
         ready = readying.submit(_make_ready, work, site, building, full)
@@ -129,8 +142,8 @@ def make(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_n
     err = err or sys.stderr
     started = time.perf_counter()
     site, building = targets(site_dir)
-    project = load_or_report(root, err, progress)
-    if project is None or report_blocking(project, strict, "网站未生成（原有网站保持不变）", err):
+    project = _load(root, strict, err, progress)
+    if project is None:
         return None
     prepared = _prepare(project, root, work_name, building, err, progress)
     if prepared is None or not _engine(prepared, strict, site, building, site_dir, started, done, err, session,
@@ -144,15 +157,15 @@ def targets(site_dir: Path) -> tuple[Path, Path]:
     return site, site.parent / f".{site.name}.building"
 
 
-def _prepare_alone(root: Path, strict: bool, work_name: str, building: Path,
-                   mode: str = "quiet") -> tuple[Prepared | None, str]:
+def _prepare_alone(root: Path, strict: bool, work_name: str, building: Path, mode: str = "quiet",
+                   updated: dict[Path, dt.date] | None = None) -> tuple[Prepared | None, str]:
     """In the child process: the prepared tree and the messages for the parent to print (after the
     progress display, which this process draws on the inherited stderr, has been cleared)."""
     err = io.StringIO()
     started = time.perf_counter()
     progress = display(mode)
-    project = load_or_report(root, err, progress)
-    if project is None or report_blocking(project, strict, "网站未生成（原有网站保持不变）", err):
+    project = _load(root, strict, err, progress, updated)
+    if project is None:
         return None, err.getvalue()
     loaded = time.perf_counter()
     prepared = _prepare(project, root, work_name, building, err, progress, defer_images=True)
