@@ -327,6 +327,26 @@ def test_an_unchanged_site_is_not_built_again_and_a_touched_one_is(tmp_path, cap
     assert site_files(tmp_path / "site") == before
 
 
+def test_a_build_from_inside_the_site_and_one_with_c_share_the_cache(tmp_path, capsys, monkeypatch):
+    """A publisher who builds from the site's folder and a script that builds with -C and its absolute path
+    use one cache: nothing changed is answered at once, and an edit loads and renders only its brand."""
+    copy_demo(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", "-q"]) == 0
+    brands = tmp_path / ".brandsite" / "cache" / "memo" / "brands"
+    before = set(os.listdir(brands))
+    capsys.readouterr()
+    monkeypatch.chdir(tmp_path.parent)
+    assert main(["-C", str(tmp_path), "build", "-q"]) == 0
+    assert capsys.readouterr().out.startswith("没有改动，网站保持不变：")
+    edit(tmp_path, 1)
+    assert main(["-C", str(tmp_path), "build", "-q"]) == 0
+    line = capsys.readouterr().out
+    rendered, reused = map(int, re.search(r"重新生成 (\d+)、沿用 (\d+)", line).groups())
+    assert reused > 0 and rendered < reused / 3, line
+    assert len(set(os.listdir(brands)) - before) == 1  # the edited brand's record, and no other
+
+
 def test_the_site_before_is_brought_up_to_date_in_place_and_nothing_of_it_survives(tmp_path, capsys):
     """A rebuild writes into the site before the live one (its files are links shared with the live site and
     the caches): a page it holds that is no longer right, a theme file cut short, a stray file, a deleted
