@@ -5,8 +5,23 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Protocol
 
-from generator.load.yamlpos import Document
+from generator.findings import Position
+
+
+class Source(Protocol):
+    """A brand's brand.yml as it was read (load/yamlpos.py `Document`): its text and values, and where each value
+    stands, for the line and column of a finding. The model names what the checks ask of it, not the reader."""
+
+    data: Any
+    text: str
+    strings: list[tuple[tuple, str]]  # every string value with its path
+    joined: str  # every string value in one text
+
+    def at(self, *path) -> Position: ...
+
+    def release(self) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -52,7 +67,7 @@ class Brand:
     slug: str
     folder: Path
     source: str  # brand.yml, relative to the site root
-    doc: Document = field(repr=False)
+    doc: Source = field(repr=False)
     name: str | None = None
     url_name: str | None = None  # the folder's name, written by the web form that created it
     unit: str | None = None

@@ -24,7 +24,7 @@ def test_a_49_megapixel_phone_photo_is_checked_and_shown_smaller(site, check, ph
     import shutil
 
     from generator.load import images
-    from generator.produce.images import web_images, web_size
+    from generator.produce.images import WebImages, web_size
 
     folder = site.brand()
     shutil.copy(phone_photo, folder / "photos" / "hall.jpg")
@@ -33,7 +33,7 @@ def test_a_49_megapixel_phone_photo_is_checked_and_shown_smaller(site, check, ph
     assert not any("image." in line for line in lines), lines
     info = images.inspect(folder / "photos" / "hall.jpg")
     assert (info.width, info.height) == (8100, 6050)
-    fallback, webp, width, height = web_images(info, tmp_path / "cache", 1600)
+    fallback, webp, width, height = WebImages(tmp_path / "cache").files(info, 1600)
     assert (width, height) == web_size(info, 1600) == (1195, 1600)  # upright, fitted
     with Image.open(fallback) as shown:
         assert shown.size == (1195, 1600)

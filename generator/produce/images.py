@@ -111,27 +111,100 @@ def fallback_suffix(info: ImageInfo) -> str:
     return ".png" if info.format == "PNG" or info.alpha else ".jpg"
 
 
-def web_images(info: ImageInfo, cache: Path, max_side: int) -> tuple[Path, Path | None, int, int]:
-    """The cached fallback file, its cached WebP (None for SVG) and the web size."""
-    if info.is_svg:  # already parsed and refused if unsafe by the loader
-        return info.path, None, info.width, info.height
-    fallback, webp, size_file = (cache / name for name in _cached_names(info, max_side))
-    key = os.fspath(size_file)
-    known = _checked.get(key) or _deferred.get(key) or _cached(fallback, webp, size_file)
-    if known is None:
-        (width, height), fallback_bytes, webp_bytes = _encode(info, fallback.suffix[1:], max_side)
-        # each file whole or not at all, the size file last: it vouches for the other two (see `_record`)
-        store.write(fallback, fallback_bytes)
-        store.write(webp, webp_bytes)
-        store.write(size_file, json.dumps([width, height, len(fallback_bytes), len(webp_bytes)]).encode())
-        known = width, height
-    return fallback, webp, *known
+class WebImages:
+    """The web-image cache (``folder``: .brandsite/cache/images) as one build sees it. The entries `check` found
+    whole and those `defer` left for later are known by their size file for the rest of the build, so placing
+    an image only links it. One per build: a build after it (`serve` builds again in the same process) looks
+    at the cache anew."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self._known: dict[str, tuple[int, int]] = {}  # size file -> web size: entries checked whole, or deferred
+
+    def files(self, info: ImageInfo, max_side: int) -> tuple[Path, Path | None, int, int]:
+        """The cached fallback file, its cached WebP (None for SVG) and the web size; encoded now when the cache
+        has no whole entry for them."""
+        if info.is_svg:  # already parsed and refused if unsafe by the loader
+            return info.path, None, info.width, info.height
+        fallback, webp, size_file = (self.folder / name for name in _cached_names(info, max_side))
+        known = self._known.get(os.fspath(size_file)) or _cached(fallback, webp, size_file)
+        if known is None:
+            (width, height), fallback_bytes, webp_bytes = _encode(info, fallback.suffix[1:], max_side)
+            # each file whole or not at all, the size file last: it vouches for the other two (see `_record`)
+            store.write(fallback, fallback_bytes)
+            store.write(webp, webp_bytes)
+            store.write(size_file, json.dumps([width, height, len(fallback_bytes), len(webp_bytes)]).encode())
+            known = width, height
+        return fallback, webp, *known
+
+    def place(self, info: ImageInfo, tree: Tree, dest_dir: Path, stem: str, max_side: int,
+              webp: bool = True) -> Placed:
+        """Put the web versions of ``info`` into ``dest_dir`` as ``stem.webp`` (unless ``webp`` is False) and
+        ``stem.ext``. They are hard links to the cache where the file system allows (cached files are never
+        changed in place, only replaced by rename): thousands of images cost no copying."""
+        fallback, webp_file, width, height = self.files(info, max_side)
+        name = f"{stem}{fallback_suffix(info)}"
+        tree.link(fallback, dest_dir / name)
+        webp_name = None
+        if webp and webp_file is not None:
+            webp_name = f"{stem}.webp"
+            tree.link(webp_file, dest_dir / webp_name)
+        return Placed(name, webp_name, width, height)
+
+    def check(self, jobs: list[tuple[ImageInfo, int]]) -> tuple[list[tuple[ImageInfo, int]], int]:
+        """The (image, size) jobs missing from the cache, each once, and how many are there whole."""
+        cache = self.folder
+        present = set(os.listdir(cache)) if cache.is_dir() else set()  # one listing, not three looks an image
+        wanted = {(info.path, side): (info, side) for info, side in jobs if not info.is_svg}
+        index = atomic.read_json(cache / INDEX)  # the size files' contents: one read, not one an image
+        seen, missing = {}, []
+        for job in wanted.values():
+            names = _cached_names(*job)
+            known = _indexed(cache, names, index.get(names[2])) if present.issuperset(names) else None
+            if known is None:
+                missing.append(job)
+            else:
+                self._known[os.fspath(cache / names[2])] = tuple(known[:2])
+                seen[names[2]] = known
+        if seen != index:
+            atomic.write_json(cache / INDEX, seen)
+        return missing, len(wanted) - len(missing)
+
+    def defer(self, jobs: list[tuple[ImageInfo, int]]) -> frozenset[str]:
+        """Take ``jobs`` as encoded for the rest of this build: `place` gives their names and sizes without their
+        files, which `encode` makes later (the engine's process encodes them while the engine renders, on the
+        core it leaves idle). Returns the cache files they will be, for the tree to link once they are."""
+        files = set()
+        for info, side in jobs:
+            fallback, webp, size_file = (self.folder / name for name in _cached_names(info, side))
+            self._known[os.fspath(size_file)] = web_size(info, side)
+            files |= {os.fspath(fallback), os.fspath(webp)}
+        return frozenset(files)
 
 
-# the entries `check` found whole in this build (by size file): placing an image then only links it
-_checked: dict[str, tuple[int, int]] = {}
-# the entries `defer` left for later in this build, with the size they will have
-_deferred: dict[str, tuple[int, int]] = {}
+def encode(jobs: list[tuple[ImageInfo, int]], cache: Path, progress: Progress = NULL) -> None:
+    """Encode ``jobs`` into the cache ``cache`` on all cores (Pillow releases the GIL while it decodes, resizes
+    and encodes, so threads run side by side) and add them to its index."""
+    if not jobs:
+        return
+    web = WebImages(cache)
+    with progress.stage("处理图片", len(jobs)) as stage, ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        for done in as_completed([pool.submit(web.files, info, side) for info, side in jobs]):
+            done.result()
+            stage.advance()
+    index = atomic.read_json(cache / INDEX)
+    for info, side in jobs:
+        names = _cached_names(info, side)
+        record = _record(*(cache / n for n in names))
+        if record is not None:
+            index[names[2]] = record
+    atomic.write_json(cache / INDEX, index)
+
+
+def _cached_names(info: ImageInfo, max_side: int) -> tuple[str, str, str]:
+    """The cache's fallback, WebP and size file for a raster image at one size."""
+    stem = f"{info.digest}-{max_side}-{ENCODER}"  # the digest was taken by the loader as it read the file
+    return f"{stem}{fallback_suffix(info)}", f"{stem}.webp", f"{stem}.json"
 
 
 def _cached(fallback: Path, webp: Path, size_file: Path) -> tuple[int, int] | None:
@@ -139,6 +212,7 @@ def _cached(fallback: Path, webp: Path, size_file: Path) -> tuple[int, int] | No
     cache damaged by a full disk, a killed build or a careless hand is encoded again, never published."""
     record = _record(fallback, webp, size_file)
     return None if record is None else (record[0], record[1])
+
 
 
 def _record(fallback: Path, webp: Path, size_file: Path) -> list | None:
@@ -152,79 +226,6 @@ def _record(fallback: Path, webp: Path, size_file: Path) -> list | None:
         return [int(width), int(height), *sizes]
     except (OSError, ValueError, TypeError):
         return None
-
-
-def _cached_names(info: ImageInfo, max_side: int) -> tuple[str, str, str]:
-    """The cache's fallback, WebP and size file for a raster image at one size."""
-    stem = f"{info.digest}-{max_side}-{ENCODER}"  # the digest was taken by the loader as it read the file
-    return f"{stem}{fallback_suffix(info)}", f"{stem}.webp", f"{stem}.json"
-
-
-def place(info: ImageInfo, cache: Path, tree: Tree, dest_dir: Path, stem: str, max_side: int,
-          webp: bool = True) -> Placed:
-    """Put the web versions of ``info`` into ``dest_dir`` as ``stem.webp`` (unless ``webp`` is False) and ``stem.ext``.
-
-    They are hard links to the cache where the file system allows (cached files are never changed
-    in place, only replaced by rename): thousands of images cost no copying."""
-    fallback, webp_file, width, height = web_images(info, cache, max_side)
-    name = f"{stem}{fallback_suffix(info)}"
-    tree.link(fallback, dest_dir / name)
-    webp_name = None
-    if webp and webp_file is not None:
-        webp_name = f"{stem}.webp"
-        tree.link(webp_file, dest_dir / webp_name)
-    return Placed(name, webp_name, width, height)
-
-
-def check(jobs: list[tuple[ImageInfo, int]], cache: Path) -> tuple[list[tuple[ImageInfo, int]], int]:
-    """The (image, size) jobs missing from the cache, each once, and how many are there whole."""
-    present = set(os.listdir(cache)) if cache.is_dir() else set()  # one listing, not three looks an image
-    wanted = {(info.path, side): (info, side) for info, side in jobs if not info.is_svg}
-    _checked.clear()
-    _deferred.clear()
-    index = atomic.read_json(cache / INDEX)  # the size files' contents: one read, not one an image
-    seen, missing = {}, []
-    for job in wanted.values():
-        names = _cached_names(*job)
-        known = _indexed(cache, names, index.get(names[2])) if present.issuperset(names) else None
-        if known is None:
-            missing.append(job)
-        else:
-            _checked[os.fspath(cache / names[2])] = tuple(known[:2])
-            seen[names[2]] = known
-    if seen != index:
-        atomic.write_json(cache / INDEX, seen)
-    return missing, len(wanted) - len(missing)
-
-
-def encode(jobs: list[tuple[ImageInfo, int]], cache: Path, progress: Progress = NULL) -> None:
-    """Encode ``jobs`` into the cache on all cores (Pillow releases the GIL while it decodes, resizes and
-    encodes, so threads run side by side) and add them to its index."""
-    if not jobs:
-        return
-    with progress.stage("处理图片", len(jobs)) as stage, ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        for done in as_completed([pool.submit(web_images, info, cache, side) for info, side in jobs]):
-            done.result()
-            stage.advance()
-    index = atomic.read_json(cache / INDEX)
-    for info, side in jobs:
-        names = _cached_names(info, side)
-        record = _record(*(cache / n for n in names))
-        if record is not None:
-            index[names[2]] = record
-    atomic.write_json(cache / INDEX, index)
-
-
-def defer(jobs: list[tuple[ImageInfo, int]], cache: Path) -> frozenset[str]:
-    """Take ``jobs`` as encoded for the rest of this process: `place` gives their names and sizes without
-    their files, which `encode` makes later (the engine's process encodes them while the engine renders,
-    on the core it leaves idle). Returns the cache files they will be, for the tree to link once they are."""
-    files = set()
-    for info, side in jobs:
-        fallback, webp, size_file = (cache / name for name in _cached_names(info, side))
-        _deferred[os.fspath(size_file)] = web_size(info, side)
-        files |= {os.fspath(fallback), os.fspath(webp)}
-    return frozenset(files)
 
 
 INDEX = "index.json"

@@ -74,12 +74,14 @@ def data_script(data: dict) -> bytes:
     return f"window.BRANDSITE_KIOSK = {text};\n".encode("utf-8")
 
 
-def brand_files(tree: Tree, brand: Brand, site_url: str, cache: Path) -> tuple[str, str]:
-    """One brand's logo and QR code into the tree's folder; their paths in it ("" for none)."""
+def brand_files(tree: Tree, brand: Brand, site_url: str, cache: Path,
+                web: images.WebImages | None = None) -> tuple[str, str]:
+    """One brand's logo and QR code into the tree's folder; their paths in it ("" for none). ``web``: the
+    build's view of the web-image cache, when the kiosk is part of a site build."""
     logo = qr = ""
     if brand.logo_image is not None:
-        placed = images.place(brand.logo_image, paths.images(cache), tree, tree.root / "media", brand.slug,
-                              images.LOGO_SIDE, webp=False)
+        web = web or images.WebImages(paths.images(cache))
+        placed = web.place(brand.logo_image, tree, tree.root / "media", brand.slug, images.LOGO_SIDE, webp=False)
         logo = f"media/{placed.src}"
     url = brand_url(site_url, brand.slug)
     if url:

@@ -64,15 +64,17 @@ def _write_docs(project: Project, work: Path, cache: Path, progress: Progress, d
     category_folders = _category_folders(list(config.categories), cutter, cache, project.code)
     cutter.save()
     updated = project.updated()
-    missing, reused = images.check(
+    web = images.WebImages(paths.images(cache))
+    missing, reused = web.check(
         [(b.logo_image, images.LOGO_SIDE) for b in brands if b.logo_image]
-        + [(p.image, images.PHOTO_SIDE) for b in brands for p in b.gallery if p.image], paths.images(cache))
+        + [(p.image, images.PHOTO_SIDE) for b in brands for p in b.gallery if p.image])
     if defer_images:
-        docs.pending = images.defer(missing, paths.images(cache))
+        docs.pending = web.defer(missing)
     else:
         images.encode(missing, paths.images(cache), progress)
     with progress.stage("生成品牌页面", len(brands)) as stage:
-        cards = _write_brands(brands, docs, cache, config.site_url, updated, histories, keywords, stage, project.code)
+        cards = _write_brands(brands, docs, cache, web, config.site_url, updated, histories, keywords, stage,
+                              project.code)
 
     news = project.published_news
     views = [leaderboard.view(r, {c.brand.slug: c.logo for c in cards}) for r in reversed(ranked)]  # newest first
@@ -95,7 +97,7 @@ def _write_docs(project: Project, work: Path, cache: Path, progress: Progress, d
         _write_leaderboard(ranked, views, round_keys, docs, category_folders,
                            Steps(cache, "rounds", docs, project.code))
         stage.advance()
-        write_kiosk(project, docs.sub("kiosk"), cache, brands, ranked, histories)
+        write_kiosk(project, docs.sub("kiosk"), cache, brands, ranked, histories, web)
         stage.advance()
         if (root / "assets").is_dir():  # the site's own CSS, JS, images and fonts
             docs.copy_folder(root / "assets", docs.root / "assets")
@@ -129,13 +131,15 @@ def write_form(config: SiteConfig, criteria: Criteria, folder: Tree, local: str 
 
 
 def write_brand(brand: Brand, docs: Tree, cache: Path, site_url: str, updated, history: list[dict],
-                keywords: str) -> Card:
-    """One brand's page and its web images into ``docs/brands/<slug>/``; `serve` calls this alone on an edit."""
+                keywords: str, web: images.WebImages | None = None) -> Card:
+    """One brand's page and its web images into ``docs/brands/<slug>/``; `serve` calls this alone on an edit.
+    ``web``: the build's view of the web-image cache (a fresh look at it when alone)."""
     folder = docs.root / "brands" / brand.slug
-    logo = images.place(brand.logo_image, paths.images(cache), docs, folder, "logo", images.LOGO_SIDE)
+    web = web or images.WebImages(paths.images(cache))
+    logo = web.place(brand.logo_image, docs, folder, "logo", images.LOGO_SIDE)
     card = Card(brand, logo, updated)
     photos = [
-        {"image": images.place(photo.image, paths.images(cache), docs, folder / "photos", f"{i:02d}", images.PHOTO_SIDE),
+        {"image": web.place(photo.image, docs, folder / "photos", f"{i:02d}", images.PHOTO_SIDE),
          "caption": photo.caption}
         for i, photo in enumerate(brand.gallery, 1) if photo.image is not None
     ]
@@ -147,8 +151,8 @@ def write_brand(brand: Brand, docs: Tree, cache: Path, site_url: str, updated, h
     return card
 
 
-def _write_brands(brands: list[Brand], docs: Tree, cache: Path, site_url: str, updated: dict, histories: dict,
-                  keywords: dict[str, str], stage: Stage, code: str) -> list[Card]:
+def _write_brands(brands: list[Brand], docs: Tree, cache: Path, web: images.WebImages, site_url: str,
+                  updated: dict, histories: dict, keywords: dict[str, str], stage: Stage, code: str) -> list[Card]:
     """Every brand page, each as a build before made it from the same inputs, the rest shared out between
     the cores."""
     remembered = Steps(cache, "pages", docs, code)
@@ -160,7 +164,7 @@ def _write_brands(brands: list[Brand], docs: Tree, cache: Path, site_url: str, u
     def one(brand: Brand):
         return remembered.make(key(brand), lambda own: write_brand(
             brand, own, cache, site_url, updated[brand.folder], histories.get(brand.slug, []),
-            keywords[brand.slug]).logo)
+            keywords[brand.slug], web).logo)
 
     logos, missing = {}, []
     for brand in brands:
@@ -175,7 +179,8 @@ def _write_brands(brands: list[Brand], docs: Tree, cache: Path, site_url: str, u
     return [Card(brand, logos[brand.slug], updated[brand.folder]) for brand in brands]
 
 
-def write_kiosk(project: Project, folder: Tree, cache: Path, brands=None, ranked=None, histories=None) -> int:
+def write_kiosk(project: Project, folder: Tree, cache: Path, brands=None, ranked=None, histories=None,
+                web: images.WebImages | None = None) -> int:
     """The open-day kiosk into ``folder`` (in the site, or alone for ``brandsite kiosk``); returns data.js's size.
     Each brand's logo and QR code as the last build placed them for the same brand."""
     config = project.config
@@ -186,7 +191,7 @@ def write_kiosk(project: Project, folder: Tree, cache: Path, brands=None, ranked
 
     def files(brand: Brand) -> tuple[str, str]:
         return remembered(stamp.digest(brand.digest, config.site_url, os.fspath(cache)),
-                          lambda tree: kiosk.brand_files(tree, brand, config.site_url, cache))
+                          lambda tree: kiosk.brand_files(tree, brand, config.site_url, cache, web))
 
     size = kiosk.write(folder, brands, config.featured, ranked, histories, config.site_name, config.site_url,
                        config.categories, config.kiosk, cache, config.raw, files)
