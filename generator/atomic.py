@@ -38,19 +38,19 @@ def exchange(a: Path, b: Path) -> None:
         raise cls(code, os.strerror(code), str(b))
 
 
-def swap(new: Path, target: Path, keep: bool = False) -> bool:
+def swap(new: Path, target: Path, leave_previous: bool = False) -> bool:
     """Put the finished folder ``new`` in place of ``target``: exchanged in one step where the system can,
     else with two renames (a moment without ``target``). ``new`` then holds the previous version: removed,
-    or with ``keep`` left as it is, for the next build to bring up to date. True when it was kept."""
+    or with ``leave_previous`` left there, for the next build to bring up to date. True when it was left."""
     if target.exists():
         try:
             exchange(new, target)
         except ExchangeUnsupported:
             pass
         else:
-            if not keep:
+            if not leave_previous:
                 shutil.rmtree(new)
-            return keep
+            return leave_previous
     old = target.parent / f".{target.name}.old"
     if old.exists():
         shutil.rmtree(old)
@@ -109,19 +109,6 @@ def read_json(path: Path) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def read_kept(path: Path, key: str, name: str):
-    """What `write_kept` left at ``path`` as ``name`` for ``key``; None when it is missing, damaged or kept for
-    another key (another dictionary, another version): a cache that only saves work."""
-    known = read_json(path)
-    return known.get(name) if known.get("key") == key else None
-
-
-def write_kept(path: Path, key: str, name: str, value) -> None:
-    """``value`` (plain JSON) kept at ``path`` as ``name`` for ``key``, written whole. Raises OSError when the
-    disk refuses."""
-    write_json(path, {"key": key, name: value})
-
-
 def write_file(path: Path, data: bytes, mode: int = 0o644, durable: bool = True, make_folder: bool = True) -> None:
     """``data`` as ``path``, whole or not at all: written to a temporary file of this thread's own, flushed
     to disk (unless not ``durable``: a cache entry that checks itself), then renamed over ``path``; its folder
@@ -141,12 +128,3 @@ def write_file(path: Path, data: bytes, mode: int = 0o644, durable: bool = True,
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
-
-
-def write_json(path: Path, data: dict) -> None:
-    """``data`` as ``path`` (a cache). A disk that refuses (a read-only checkout) only means nothing is
-    remembered."""
-    try:
-        write_file(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
-    except OSError:
-        pass

@@ -24,10 +24,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from generator import atomic
+
 from generator.atomic import empty, swap
 from generator.engine import mkdocs as engine
-from generator.incremental import paths
+from generator.incremental import paths, store
 from generator.incremental.tree import Tree
 from generator.oserrors import why
 from generator.progress import NULL, Progress, Stage, display, mode_for
@@ -217,8 +217,8 @@ def _engine(prepared: Prepared, strict: bool, site: Path, building: Path, site_d
         shutil.rmtree(building, ignore_errors=True)
         _failed(exc if isinstance(exc, engine.EngineError) else f"写入文件失败（{why(exc)}）", err)
         return None
-    if swap(building, site, keep=True):
-        atomic.write_json(paths.previous_site(prepared.work), {"folder": os.fspath(building)})
+    if swap(building, site, leave_previous=True):
+        store.write_table(paths.previous_site(prepared.work), {"folder": os.fspath(building)})
     for message in built.warnings:
         print(f"引擎警告：{message}", file=err)
     facts = {"brands": prepared.brands, "drafts": prepared.drafts, "pages": built.pages, "reused": built.reused,
@@ -235,10 +235,10 @@ def _make_ready(work: Path, site: Path, building: Path, full: bool) -> None:
     it where it is not yet (`_link_shared`: the first build after a cold one, or after a change of caches,
     would otherwise link every page and image while the engine waits)."""
     whole = paths.previous_site(work)
-    kept = atomic.read_json(whole).get("folder") == os.fspath(building)
+    holds_previous = store.read_table(whole).get("folder") == os.fspath(building)
     whole.unlink(missing_ok=True)
     if building.is_dir() and not building.is_symlink():
-        if full or not kept:
+        if full or not holds_previous:
             empty(building)  # its folders are kept: making them again is dearer than emptying them
     elif building.exists() or building.is_symlink():
         building.unlink()

@@ -46,7 +46,7 @@ class Project:
     news: list[NewsPost] = field(default_factory=list)  # newest first, drafts included
     schemes: dict[str, Scheme] = field(default_factory=dict)
     rounds: list[Round] = field(default_factory=list)  # every round file, drafts and broken ones included
-    code: str = ""  # brandsite's own files and the installed packages (see `store.code`): the store adds it to every key
+    code: str = ""  # brandsite's own files and the installed packages (see `stamp.code`): the store adds it to every key
     # each brand folder's last update, when the caller read them already (the nothing-changed check): `updated`
     dates: dict[Path, dt.date] | None = field(default=None, repr=False)
 
@@ -121,7 +121,7 @@ def _load(root: Path, config_file: Path | None, progress: Progress, only: list[P
     config, criteria = load_settings(root, config_file)
     cache = paths.cache(root)
     files = stamp.Digests(paths.file_stamps(cache))  # the stat memo of the folders remembered work reads
-    code = store.code(files)
+    code = stamp.code(files)
     try:
         return _load_all(root, config, criteria, progress, only, files, code, cache)
     finally:

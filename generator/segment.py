@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
-from generator import atomic
+from generator.incremental import store
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +56,7 @@ class Cutter:
         self.dictionary, self.remembered = dictionary, remembered
         self.text = dictionary.read_bytes()
         self.key = hashlib.sha256(self.text + version("jieba").encode()).hexdigest()
-        cuts = atomic.read_kept(remembered, self.key, "cuts")
+        cuts = store.read_keyed(remembered, self.key, "cuts")
         cuts = cuts if isinstance(cuts, dict) else {}
         self.cuts = {kind: {text: words for text, words in cuts[kind].items() if isinstance(words, list)}
                      if isinstance(cuts.get(kind), dict) else {} for kind in ("words", "search")}
@@ -72,7 +72,7 @@ class Cutter:
 
     def save(self) -> None:
         if self.changed:
-            atomic.write_kept(self.remembered, self.key, "cuts", self.cuts)
+            store.write_keyed(self.remembered, self.key, "cuts", self.cuts)
 
     def _cut(self, kind: str, text: str) -> list[str]:
         table = self.cuts[kind]
@@ -102,12 +102,9 @@ def load_user_dictionary(dictionary: Path, remembered: Path) -> None:
     text = dictionary.read_bytes()
     key = hashlib.sha256(text + version("jieba").encode()).hexdigest()
     words = text.decode("utf-8").split()
-    freqs = atomic.read_kept(remembered, key, "freqs")
+    freqs = store.read_keyed(remembered, key, "freqs")
     if isinstance(freqs, list) and len(freqs) == len(words) and all(isinstance(f, int) for f in freqs):
         module.load_userdict(io.StringIO("".join(f"{w} {f}\n" for w, f in zip(words, freqs))))
         return
     module.load_userdict(str(dictionary))
-    try:
-        atomic.write_kept(remembered, key, "freqs", [module.dt.FREQ[w] for w in words])
-    except OSError:  # (kept only to save time)
-        pass
+    store.write_keyed(remembered, key, "freqs", [module.dt.FREQ[w] for w in words])

@@ -7,7 +7,8 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Callable
 
-from generator import atomic, segment
+from generator import segment
+from generator.incremental import store
 
 
 def from_chinese(text: str, fallback: str = "brand", cut: Callable[[str], list[str]] | None = None) -> str:
@@ -59,7 +60,7 @@ class Readings:
     def __init__(self, remembered: Path):
         self.remembered = remembered
         self.key = version("pypinyin")
-        table = atomic.read_kept(remembered, self.key, "readings")
+        table = store.read_keyed(remembered, self.key, "readings")
         self.table = {text: tuple(r) for text, r in table.items()
                       if isinstance(r, list) and len(r) == 3 and all(isinstance(p, str) for p in r)
                       } if isinstance(table, dict) else {}
@@ -75,4 +76,4 @@ class Readings:
         """Keep the readings of ``texts`` (the names there are now) for the next run."""
         present = {text: r for text, r in self.table.items() if text in texts}
         if self.changed or len(present) != len(self.table):
-            atomic.write_kept(self.remembered, self.key, "readings", present)
+            store.write_keyed(self.remembered, self.key, "readings", present)

@@ -3,7 +3,6 @@ damaged by a full disk or a careless hand. The previous site stays whole, the ne
 
 from __future__ import annotations
 
-import json
 import random
 import signal
 import subprocess
@@ -13,6 +12,7 @@ import time
 import pytest
 from PIL import Image
 
+from generator.incremental import store
 from tests.conftest import copy_demo, running_serve
 from tests.test_deploy import tree
 
@@ -103,7 +103,7 @@ def test_damaged_caches_are_rebuilt_and_never_published(demo):
         if image.suffix in (".webp", ".png", ".jpg"):
             with Image.open(image) as im:
                 im.load()  # every published image decodes whole
-    assert json.loads((cache / "image-facts.json").read_text("utf-8"))  # written anew
+    assert store.read_table(cache / "image-facts.json")  # written anew, whole
 
 
 def _mount(*args) -> bool:

@@ -18,7 +18,8 @@ from typing import Callable
 
 import yaml
 
-from generator import atomic, segment
+from generator import segment
+from generator.incremental import store
 from generator.progress import NULL, Progress, Stage
 from generator.engine import search_index
 from generator.produce import slots
@@ -133,14 +134,11 @@ def _keep_theme_listing(config, key: str, path: Path) -> None:
         def listed(extensions=None, filter_func=None):
             if filter_func is None or extensions is not None:  # not the static files' listing
                 return list_templates(extensions, filter_func)
-            names = atomic.read_kept(path, key, "files")
+            names = store.read_keyed(path, key, "files")
             if isinstance(names, list) and all(isinstance(name, str) for name in names):
                 return names
             names = list_templates(filter_func=filter_func)
-            try:
-                atomic.write_kept(path, key, "files", names)
-            except OSError:  # (kept only to save time)
-                pass
+            store.write_keyed(path, key, "files", names)
             return names
 
         env.list_templates = listed

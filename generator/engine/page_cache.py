@@ -49,7 +49,7 @@ class Entry:
 def site_key(config_file: Path, theme_dir: Path, search_words: Path | None, code: str) -> str:
     """What every page depends on alike. The generated configuration counts without its two folders (a
     preview and a build differ only there), the site's own mkdocs.yml (which it INHERITs) byte for byte;
-    ``code`` is brandsite's code and installed packages (`store.code`)."""
+    ``code`` is brandsite's code and installed packages (`stamp.code`)."""
     import yaml
 
     generated = yaml.safe_load(config_file.read_text("utf-8")) or {}

@@ -19,7 +19,7 @@ import os
 import sys
 from pathlib import Path
 
-from generator import atomic
+from generator.incremental import store
 
 
 def digest(*parts: bytes | str) -> str:
@@ -48,6 +48,14 @@ def packages() -> str:
     names = sorted({name for where in sys.path if os.path.isdir(where) and os.path.abspath(where) != _SOURCE
                     for name in os.listdir(where) if name.endswith((".dist-info", ".egg-info"))})
     return "\n".join([sys.version, *names])
+
+
+PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def code(files: Digests) -> str:
+    """brandsite's own files and every installed package: what makes the same inputs give other results."""
+    return digest(files.tree(PACKAGE), packages())
 
 
 def folder_digest(folder: Path) -> str:
@@ -85,10 +93,7 @@ class Digests:
 
     def __init__(self, memo: Path):
         self.memo = memo
-        try:
-            self.known: dict[str, list] = json.loads(memo.read_bytes())
-        except (OSError, ValueError):
-            self.known = {}
+        self.known: dict[str, list] = store.read_table(memo)
         self.seen: dict[str, list] = {}
 
     def tree(self, root: Path, leave_out: set[str] = frozenset()) -> str:
@@ -140,4 +145,4 @@ class Digests:
         seen = {**self.known, **self.seen} if partial else self.seen
         if seen == self.known:
             return
-        atomic.write_json(self.memo, seen)
+        store.write_table(self.memo, seen)

@@ -1,7 +1,7 @@
 """The store: what a build keeps under .brandsite/cache/ so that the next one need not do the work again.
 
-It holds two kinds of thing, each trusted only after one check, and written only by `atomic.write_file`
-(whole or not at all):
+It holds three kinds of thing, each trusted only after one check (a SHA-256), and written only by `write`
+(`atomic.write_file`: whole or not at all):
 
 - **records**: a value (a pickle) in a file of its own, with the SHA-256 of the pickle in front of it (`dump`,
   `load`). A file whose checksum does not match (a full disk, a killed build, a careless hand) or whose
@@ -10,9 +10,16 @@ It holds two kinds of thing, each trusted only after one check, and written only
 - **blobs**: files named by the SHA-256 of their bytes (`Blobs`: the engine's rendered pages), checked against
   their name before they are trusted, and written once: the live site links to them, so nobody writes
   through one.
+- **tables**: a small JSON object with the SHA-256 of its text in front (`read_table`, `write_table`): the
+  digest memos, the web images' index, image facts, remembered readings and cuts (`read_keyed`: a table for one
+  key only, such as one user dictionary or one version of a package), and the build's own records (last-build, previous-site).
+  A table that does not match its checksum is empty: the work is done again.
+
+The web images themselves (produce/images.py) are the one exception: each is checked by the sizes its record
+holds, since reading every image back to digest it would cost more than encoding the few that change.
 
 The rule for a key: the caller's digest of everything the work read (contents, never file times; see
-`stamp`), to which the store adds brandsite's own code and installed packages (`code`), so that another
+`stamp`), to which the store adds brandsite's own code and installed packages (`stamp.code`), so that another
 version's or another machine's records are never found. The folder lives under .brandsite/cache/, which only
 the site's own build and CI job write: the same trust as the site's sources beside it.
 """
@@ -20,19 +27,12 @@ the site's own build and CI job write: the same trust as the site's sources besi
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import pickle
 from pathlib import Path
 
 from generator import atomic
-from generator.incremental import stamp
-
-PACKAGE = Path(__file__).resolve().parent.parent
-
-
-def code(files: stamp.Digests) -> str:
-    """brandsite's own files and every installed package: what makes the same inputs give other results."""
-    return stamp.digest(files.tree(PACKAGE), stamp.packages())
 
 
 class Records:
@@ -46,7 +46,7 @@ class Records:
 
     def name(self, key: str) -> str:
         """The record's name for ``key``: the key with brandsite's code."""
-        return stamp.digest(self.code, key)
+        return hashlib.sha256(f"{self.code}\n{key}".encode()).hexdigest()  # (the code digest: 64 hex digits)
 
     def get(self, key: str):
         """What was kept for ``key``; None when nothing whole was."""
@@ -100,6 +100,44 @@ def dump(path: Path, value) -> None:
         write(path, hashlib.sha256(data).digest() + data)
     except OSError:
         pass
+
+
+def read_table(path: Path) -> dict:
+    """What `write_table` left at ``path``; {} when it is missing or not what its checksum vouches for."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return {}
+    check, _, text = data.partition(b"\n")
+    if hashlib.sha256(text).hexdigest().encode() != check:
+        return {}
+    try:
+        table = json.loads(text)
+    except ValueError:
+        return {}
+    return table if isinstance(table, dict) else {}
+
+
+def write_table(path: Path, table: dict) -> None:
+    """``table`` (plain JSON) at ``path`` with its SHA-256 in front; a disk that refuses it is let go (the
+    table only saves work)."""
+    text = json.dumps(table, ensure_ascii=False).encode("utf-8")
+    try:
+        write(path, hashlib.sha256(text).hexdigest().encode() + b"\n" + text)
+    except OSError:
+        pass
+
+
+def read_keyed(path: Path, key: str, name: str):
+    """What `write_keyed` left at ``path`` as ``name`` for ``key``; None when it is missing, damaged or written
+    for another key (another dictionary, another version)."""
+    known = read_table(path)
+    return known.get(name) if known.get("key") == key else None
+
+
+def write_keyed(path: Path, key: str, name: str, value) -> None:
+    """``value`` (plain JSON) at ``path`` as ``name``, for ``key`` only."""
+    write_table(path, {"key": key, name: value})
 
 
 def write(path: Path, data: bytes) -> None:

@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 from typing import Callable, NamedTuple
 
-from generator import atomic
+
 from generator.incremental import paths, stamp, store
 
 # how the brands' last updates are read (load/updated.py `last_updated`): (root, brand folders, each folder's
@@ -35,7 +35,7 @@ def inputs(root: Path, site: Path, strict: bool, read_dates: DateReader) -> Inpu
     site = site.resolve()
     leave_out = {os.fspath(site), os.fspath(site.parent / f".{site.name}.old")}
     tree = files.tree(root, leave_out)
-    code = store.code(files)
+    code = stamp.code(files)
     files.save()
     brands = root / "brands"
     folders = sorted(p for p in brands.iterdir() if p.is_dir()) if brands.is_dir() else []
@@ -78,7 +78,7 @@ def _state(folder: str, prefix: str, parts: list[str]) -> None:
 def last_facts(root: Path, site: Path, digest: str) -> dict | None:
     """The last build's closing facts when it read exactly ``digest`` and its site is untouched, else None."""
     try:
-        record = json.loads(paths.last_build(root).read_bytes())
+        record = store.read_table(paths.last_build(root))
         if record["inputs"] != digest or not site.is_dir() or record["site"] != site_state(site):
             return None
         return record["facts"]
@@ -89,7 +89,7 @@ def last_facts(root: Path, site: Path, digest: str) -> dict | None:
 def remember(root: Path, site: Path, digest: str, facts: dict) -> None:
     """After a successful build (its site in place): what it read and what it left."""
     # a disk that refuses it: without the record the next build simply builds
-    atomic.write_json(paths.last_build(root), {"inputs": digest, "site": site_state(site), "facts": facts})
+    store.write_table(paths.last_build(root), {"inputs": digest, "site": site_state(site), "facts": facts})
 
 
 def all_reused(facts: dict) -> dict:

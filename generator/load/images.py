@@ -19,7 +19,7 @@ from defusedxml import ElementTree as SafeET
 from defusedxml.common import DefusedXmlException
 from PIL import Image, UnidentifiedImageError
 
-from generator import atomic
+from generator.incremental import store
 from generator.incremental.stamp import stamp
 from generator.load import limits
 from generator.model import ImageInfo
@@ -44,7 +44,7 @@ class Facts:
 
     def __init__(self, file: Path | None = None):
         self.file, self.changed = file, False
-        self.known = atomic.read_json(file) if file is not None else {}
+        self.known = store.read_table(file) if file is not None else {}
 
     def inspect(self, path: Path) -> ImageInfo:
         key, version = os.fspath(path), list(stamp(path.stat()))
@@ -58,7 +58,7 @@ class Facts:
 
     def save(self) -> None:
         if self.file is not None and self.changed:
-            atomic.write_json(self.file, self.known)
+            store.write_table(self.file, self.known)
 
 
 def inspect(path: Path) -> ImageInfo:

@@ -20,11 +20,10 @@ from pathlib import Path
 import PIL
 from PIL import ExifTags, Image, ImageOps
 
-from generator import atomic
+from generator.incremental import store
 from generator.progress import NULL, Progress
 from generator.load.images import reduced
 from generator.model import ImageInfo
-from generator.incremental import store
 from generator.incremental.tree import Tree
 
 
@@ -133,7 +132,7 @@ class WebImages:
             # each file whole or not at all, the size file last: it vouches for the other two (see `_record`)
             store.write(fallback, fallback_bytes)
             store.write(webp, webp_bytes)
-            store.write(size_file, json.dumps([width, height, len(fallback_bytes), len(webp_bytes)]).encode())
+            store.write_table(size_file, {"web": [width, height, len(fallback_bytes), len(webp_bytes)]})
             known = width, height
         return fallback, webp, *known
 
@@ -156,7 +155,7 @@ class WebImages:
         cache = self.folder
         present = set(os.listdir(cache)) if cache.is_dir() else set()  # one listing, not three looks an image
         wanted = {(info.path, side): (info, side) for info, side in jobs if not info.is_svg}
-        index = atomic.read_json(cache / INDEX)  # the size files' contents: one read, not one an image
+        index = store.read_table(cache / INDEX)  # the size files' contents: one read, not one an image
         seen, missing = {}, []
         for job in wanted.values():
             names = _cached_names(*job)
@@ -167,7 +166,7 @@ class WebImages:
                 self._known[os.fspath(cache / names[2])] = tuple(known[:2])
                 seen[names[2]] = known
         if seen != index:
-            atomic.write_json(cache / INDEX, seen)
+            store.write_table(cache / INDEX, seen)
         return missing, len(wanted) - len(missing)
 
     def defer(self, jobs: list[tuple[ImageInfo, int]]) -> frozenset[str]:
@@ -192,13 +191,13 @@ def encode(jobs: list[tuple[ImageInfo, int]], cache: Path, progress: Progress = 
         for done in as_completed([pool.submit(web.files, info, side) for info, side in jobs]):
             done.result()
             stage.advance()
-    index = atomic.read_json(cache / INDEX)
+    index = store.read_table(cache / INDEX)
     for info, side in jobs:
         names = _cached_names(info, side)
         record = _record(*(cache / n for n in names))
         if record is not None:
             index[names[2]] = record
-    atomic.write_json(cache / INDEX, index)
+    store.write_table(cache / INDEX, index)
 
 
 def _cached_names(info: ImageInfo, max_side: int) -> tuple[str, str, str]:
@@ -214,17 +213,15 @@ def _cached(fallback: Path, webp: Path, size_file: Path) -> tuple[int, int] | No
     return None if record is None else (record[0], record[1])
 
 
-
 def _record(fallback: Path, webp: Path, size_file: Path) -> list | None:
-    """The entry's size file ([width, height, fallback bytes, WebP bytes]) when its files are whole."""
+    """The entry's size file ([width, height, fallback bytes, WebP bytes], a table of the store) when its files
+    are whole: their sizes are the ones it records."""
     try:
-        width, height, *sizes = json.loads(size_file.read_text())
-        if sizes and sizes != [fallback.stat().st_size, webp.stat().st_size]:
-            return None
-        if not sizes and not (fallback.is_file() and webp.is_file()):  # an entry from before sizes were kept
+        width, height, *sizes = store.read_table(size_file)["web"]
+        if sizes != [fallback.stat().st_size, webp.stat().st_size]:
             return None
         return [int(width), int(height), *sizes]
-    except (OSError, ValueError, TypeError):
+    except (OSError, KeyError, ValueError, TypeError):
         return None
 
 

@@ -10,10 +10,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, PackageLoader
+from jinja2 import ChoiceLoader, Environment, BytecodeCache, PackageLoader
 from markupsafe import Markup
 
-from generator.incremental import stamp
+from generator.incremental import stamp, store
 from generator.check.criteria import Criteria
 from generator.model import Brand, NewsPost
 from generator.produce.dates import chinese
@@ -46,24 +46,28 @@ def phone_links(text: str) -> Markup:
 _env.filters["phone_links"] = phone_links
 
 
-class CompiledTemplates(FileSystemBytecodeCache):
-    """Compiled templates kept in a folder between builds (Jinja checks each template's source before using
-    its cached code). A file that is damaged (cut short by a full disk or a killed build) is compiled again,
-    as a missing one is."""
+class CompiledTemplates(BytecodeCache):
+    """Compiled templates kept in ``folder`` between builds, as records of the store (incremental/store.py): a
+    file that is damaged (cut short by a full disk or a killed build, a byte changed) is compiled again, as a
+    missing one is. Jinja then checks each template's source before using its cached code."""
 
     def __init__(self, folder: Path):
-        folder.mkdir(parents=True, exist_ok=True)
-        super().__init__(str(folder))
+        self.folder = folder
+
+    def _file(self, bucket) -> Path:
+        return self.folder / f"{bucket.key}.cache"
 
     def load_bytecode(self, bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except Exception:  # noqa: BLE001 - whatever the damage, the template is compiled again
-            bucket.reset()
+        code = store.load(self._file(bucket))
+        if isinstance(code, bytes):
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket) -> None:
+        store.dump(self._file(bucket), bucket.bytecode_to_string())
 
 
 @contextmanager
-def compiled_kept(folder: Path):
+def compiled_templates_in(folder: Path):
     """Within it, compiled templates are kept in ``folder`` between builds: compiling them is a quarter of a
     second of every build."""
     _env.bytecode_cache = CompiledTemplates(folder)

@@ -46,7 +46,7 @@ def write_docs(project: Project, work: Path, cache: Path, progress: Progress = N
     encoded here: every page is written with their names and sizes, and the caller encodes them and links
     them in (`Produced.pending`, `Produced.deferred`), which `brandsite build` does beside the engine.
     """
-    with pages.compiled_kept(paths.templates(cache, "produce")):
+    with pages.compiled_templates_in(paths.templates(cache, "produce")):
         return _write_docs(project, work, cache, progress, defer_images)
 
 
