@@ -23,7 +23,7 @@ test: $(VENV)/.test-installed system-deps $(AXE)
 serve: $(VENV)/.installed
 	$(BIN)/brandsite serve
 
-# Benchmarks on synthetic sites (see README, "Benchmarks and budgets"); minutes, not seconds.
+# Benchmarks on synthetic sites (see developers/benchmarks.md); minutes, not seconds.
 bench: $(VENV)/.bench-installed system-deps
 	$(BIN)/python benches/run.py --sizes 100,1000 --runs 3 --search --serve --memory
 	$(BIN)/python benches/engines.py --size 1000 --runs 2

@@ -3,7 +3,7 @@ and logos, resized as a build resizes them.
 
     .venv/bin/python benches/encoders.py --sample 40
 
-The settings a build uses are in generator/produce/images.py; the table in the README comes from here.
+The settings a build uses are in generator/produce/images.py; the table in developers/benchmarks.md comes from here.
 """
 
 from __future__ import annotations

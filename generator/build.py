@@ -72,7 +72,7 @@ def build(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_
     this one after the child has exited (the loaded project and the engine's rendered pages are each several
     hundred MB at 10,000 brands, and in one process their peaks would add up). What it made (see
     `closing_line`), or None after printing why not. ``timings`` adds a line with each stage's time (the
-    budget in the README compares everything outside the engine with the engine). Progress goes to stderr: a
+    budget in developers/benchmarks.md compares everything outside the engine with the engine). Progress goes to stderr: a
     live line on a terminal, a line per stage otherwise, none with ``quiet``. The engine renders only the pages
     whose inputs changed since the last build; ``full`` renders all. ``updated``: the brands' last updates,
     when the nothing-changed check has read them (the child is handed them instead of reading them again)."""

@@ -27,7 +27,7 @@ from generator.atomic import swap
 from generator.check.run import check_brand
 from generator.commands import listen, why
 from generator.commands.files_handler import FilesHandler
-from generator.pipeline import report_findings, settings_or_report
+from generator.pipeline import Project, report_findings, settings_or_report
 from generator.progress import on_stderr
 from generator.engine.mkdocs import Session
 from generator.findings import Severity
@@ -36,11 +36,11 @@ from generator.edit.merge import fields_known
 from generator.edit.problems import brand_errors
 from generator.edit.form import LOCAL_API, collections
 from generator.load.brands import load_brand
-from generator.pipeline import Project
 from generator.load.updated import last_updated
 from generator.produce import leaderboard, search_terms
 from generator.produce.site import write_brand, write_form
 from generator import build
+from generator.incremental import paths
 from generator.incremental.tree import Tree
 
 CHANGES = "/__brandsite/changes"
@@ -229,9 +229,10 @@ class Site:
 
     def __init__(self, root: Path, preview: Preview):
         self.root, self.preview = root, preview
-        self.out = root / ".brandsite" / "preview" / "site"
-        self.staging = root / ".brandsite" / "preview" / "staging"
-        self.quick_docs = root / ".brandsite" / "preview" / "quick" / "docs"
+        self.work = paths.preview(root)
+        self.out = paths.served(self.work)
+        self.staging = paths.staging(self.work)
+        self.quick_docs = paths.quick_docs(self.work)
         self.project: Project | None = None
         self.session: Session | None = None
         self.histories: dict[str, list[dict]] = {}  # each brand's standings, from the project's rounds
@@ -249,7 +250,7 @@ class Site:
         session = Session()
         begun = self.edits
         # a whole rebuild takes a while at a thousand brands: its stages are shown (a line each in a log)
-        project = build.make(self.root, site_dir=self.staging, work_name="preview", session=session,
+        project = build.make(self.root, site_dir=self.staging, work_name=self.work.name, session=session,
                              done="全站预览已更新", err=errors, progress=on_stderr())
         sys.stderr.write(errors.getvalue())
         if project is None:
@@ -323,8 +324,8 @@ class Site:
         shutil.rmtree(self.quick_docs / "brands" / slug, ignore_errors=True)
         updated = last_updated(self.root, [brand.folder], only=f"brands/{slug}")[brand.folder]
         # the last full build's user dictionary: a renamed brand's new words come with the next one
-        cache = self.root / ".brandsite" / "cache"
-        cutter = segment.Cutter(self.root / ".brandsite" / "preview" / "jieba_user.txt", cache / "cuts.json")
+        cache = paths.cache(self.root)
+        cutter = segment.Cutter(paths.search_words(self.work), paths.cuts(cache))
         write_brand(brand, Tree(self.quick_docs), cache, project.config.site_url, updated,
                     self.histories.get(slug, []), search_terms.keywords(brand.name, cutter))
         cutter.save()
@@ -368,7 +369,7 @@ def _form(root: Path, port: int) -> tuple[Path, LocalBackend] | None:
     if settings is None:
         return None
     config, criteria = settings
-    folder = Tree(root / ".brandsite" / "preview" / "admin")
+    folder = Tree(paths.form(paths.preview(root)))
     write_form(config, criteria, folder, local=f"http://127.0.0.1:{port}")
     folder.prune()
     known = {c["folder"]: fields_known(c["fields"]) for c in collections(config, criteria)}

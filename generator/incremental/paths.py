@@ -1,8 +1,8 @@
 """Every path under a site's ``.brandsite/`` folder, named here and nowhere else.
 
     .brandsite/
-      <work>.lock            one build of a work folder at a time (`brandsite build` and `serve` each their own)
-      <work>/                a generated docs tree and what the engine is given: build, preview, clean (tests)
+      <work>.lock            one `brandsite build` of a work folder at a time
+      <work>/                a generated docs tree and what the engine is given: build (`brandsite build`), preview
         docs/                  the docs tree (an output tree with a ledger)
         linked/, linked.json   the site's images, beside the docs tree, and their list (the engine never lists them)
         ledger                 what the last finished build made in the two (incremental/tree.py)
@@ -12,14 +12,14 @@
       build/last-build.json  what the last successful build read and left (incremental/unchanged.py)
       kiosk/                 `brandsite kiosk`'s own kiosk
       wechat/<account>/      what `brandsite publish wechat` pushed to one account
-      preview/               `brandsite serve`'s docs tree, its site, staging and quick folders (commands/serve.py)
+      preview/               `brandsite serve`'s work folder; besides: site/, staging/, quick/docs/, admin/ (the form)
       cache/                 what only saves work: kept by CI, and safe to delete
         images/, qr/           web images and QR codes
         pages/<work>/          the engine's rendered pages for one docs tree (engine/page_cache.py): entries, html/
         memo/<kind>/           remembered results, by the digest of their inputs (incremental/store.py)
         templates/, templates-produce/   compiled Jinja templates (the engine's, produce's)
-        *.json                 stat memos and small tables: file-stamps, inputs, image-facts, readings, cuts,
-                               jieba-user, theme-files
+        *.json                 the store's tables: digest memos (brand-files, inputs), image-facts, readings,
+                               cuts, jieba-user, theme-files
 
 Paths are absolute (the site's root resolved), so `-C /abs/path` and `cd` name the same files.
 """
@@ -39,6 +39,11 @@ def base(root: Path) -> Path:
 def work(root: Path, name: str = "build") -> Path:
     """The folder of one generated docs tree (``build``, ``preview``, a test's ``clean``)."""
     return base(root) / name
+
+
+def preview(root: Path) -> Path:
+    """`brandsite serve`'s work folder."""
+    return work(root, "preview")
 
 
 def lock(root: Path, name: str = "build") -> Path:
@@ -78,6 +83,12 @@ previous_site = _inside("previous-site")  # the record that the folder before th
 engine_config = _inside("mkdocs.yml")
 theme = _inside("theme")
 search_words = _inside("jieba_user.txt")  # the jieba user dictionary produced from the brands
+# `brandsite serve`'s, inside its work folder: the served site, the next one being built, a brand's page made
+# alone on an edit, and the web form's files
+served = _inside("site")
+staging = _inside("staging")
+quick_docs = _inside("quick", "docs")
+form = _inside("admin")
 
 
 def cache_of(work: Path) -> Path:

@@ -42,7 +42,7 @@ class Placed:
     height: int
 
 
-# Chosen by measurement (benches/encoders.py, table in the README). WebP is what visitors download: method 2
+# Chosen by measurement (benches/encoders.py, table in developers/benchmarks.md). WebP is what visitors download: method 2
 # writes photos 2.5 times as fast as method 4 for 13 % more bytes. The JPEG and PNG beside it are fallbacks
 # that browsers in use today never fetch: an optimised JPEG costs 6 ms more for 39 % fewer bytes and is kept,
 # an optimised PNG costs 16 ms more per logo (a sixth of a cold build) for 25 % fewer bytes and is not.
