@@ -1,5 +1,6 @@
 """generator/internals.py: the version check that guards what brandsite uses of MkDocs, Material and jieba
-beyond their promises, and MkDocs' `write_file` as each build (and only that build) replaces it."""
+beyond their promises; MkDocs' `write_file` as each build (and only that build) replaces it; and a build's
+warnings, which are its own thread's."""
 
 from __future__ import annotations
 
@@ -218,3 +219,42 @@ def test_set_modified_is_what_mkdocs_dirty_build_asks(tmp_path, modified):
     file = File("a.md", str(tmp_path / "docs"), str(tmp_path / "site"), True)
     internals.set_modified(file, modified)
     assert file.is_modified() is modified
+
+
+# -- a build's warnings, per page -----------------------------------------------------------------------------
+
+def test_a_builds_page_warnings_are_its_own_threads(tmp_path):
+    """A build files the engine's warnings under the page it is rendering, to say them again when it reuses
+    the page; a warning logged meanwhile in another thread (a `serve` quick render's) is not that page's."""
+    import logging
+
+    from mkdocs.config import load_config
+    from mkdocs.plugins import BasePlugin
+    from mkdocs.structure.files import get_files
+    from mkdocs.structure.pages import Page
+
+    from generator.engine.reuse import Reuse
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# 首页\n", "utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: 测试\n", "utf-8")
+    said = logging.getLogger("mkdocs.plugins.test_internals")
+
+    class Warns(BasePlugin):
+        def on_page_markdown(self, markdown, page, config, files):
+            said.warning("本页的警告")
+            beside = threading.Thread(target=said.warning, args=("另一线程的警告",))
+            beside.start()
+            beside.join()
+            return markdown
+
+    config = load_config(config_file=str(tmp_path / "mkdocs.yml"))
+    config.plugins["warns"] = Warns()
+    files = get_files(config)
+    reuse = Reuse(None)
+    reuse.config(config)
+    try:
+        internals.populate_page(Page(None, files.get_file_from_path("index.md"), config), config, files)
+    finally:
+        reuse.stop()
+    assert reuse.warnings.by_page == {"index.md": ["本页的警告"]}

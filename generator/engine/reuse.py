@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from pathlib import Path
 
 from generator import internals
@@ -27,13 +28,17 @@ DIRTY_WARNING = "A 'dirty' build is being performed"
 
 
 class _PageWarnings(logging.Handler):
-    """The engine's warnings, filed under the page being read or rendered when it gave them."""
+    """The engine's warnings, filed under the page being read or rendered when it gave them: this build's
+    warnings only (a `serve` quick render beside it, in another thread, is rendering some other page)."""
 
     def __init__(self, config):
         super().__init__(logging.WARNING)
         self.config, self.by_page = config, {}
+        self.thread = threading.get_ident()
 
     def emit(self, record):
+        if record.thread != self.thread:
+            return
         page = internals.current_page(self.config)
         if page is not None:
             self.by_page.setdefault(page.file.src_uri, []).append(record.getMessage())
