@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from generator import __version__
+from generator.internals import Untested
 
 _ARGPARSE_ZH = [
     (r"the following arguments are required: (.*)", r"缺少参数：\1"),
@@ -196,4 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已中断。", file=sys.stderr)
         return 130
+    except Untested as exc:  # MkDocs, Material or jieba of a version never tried: say which, not a traceback
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
     return 2

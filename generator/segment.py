@@ -8,20 +8,22 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import marshal
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
+from generator import internals
 from generator.incremental import store
 
 
 @lru_cache(maxsize=1)
 def jieba():
+    """jieba, once its version is checked (`internals.check`)."""
+    internals.check()
     import jieba as module
 
     module.setLogLevel(logging.WARNING)
-    module.marshal = _WholeFile  # (only its dictionary's cache goes through it)
+    internals.read_jieba_cache_whole(module)
     return module
 
 
@@ -31,17 +33,6 @@ def plain():
     words this process loaded into the shared one (`Cutter`): `brandsite new` and the web form, under `serve`
     after a build, propose the same 网址名 for the same name."""
     return jieba().Tokenizer()
-
-
-class _WholeFile:
-    """`marshal` for jieba, reading its dictionary's cache in one piece: `marshal.load` on a file reads it a few
-    bytes at a time, and loading the 9 MB cache took 0.9 s of every build's critical path instead of 0.3 s."""
-
-    dump = staticmethod(marshal.dump)
-
-    @staticmethod
-    def load(file):
-        return marshal.loads(file.read())
 
 
 _loaded: bytes | None = None  # the user dictionary jieba's shared tokenizer holds
@@ -107,4 +98,4 @@ def load_user_dictionary(dictionary: Path, remembered: Path) -> None:
         module.load_userdict(io.StringIO("".join(f"{w} {f}\n" for w, f in zip(words, freqs))))
         return
     module.load_userdict(str(dictionary))
-    store.write_keyed(remembered, key, "freqs", [module.dt.FREQ[w] for w in words])
+    store.write_keyed(remembered, key, "freqs", internals.jieba_frequencies(module, words))

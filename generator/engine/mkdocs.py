@@ -18,7 +18,7 @@ from typing import Callable
 
 import yaml
 
-from generator import segment
+from generator import internals, segment
 from generator.incremental import store
 from generator.progress import NULL, Progress, Stage
 from generator.engine import search_index
@@ -95,13 +95,13 @@ def _use_user_dict(config, jieba_user: Path, cache: Path | None) -> None:
     """Give the search plugin our generated jieba dictionary, whatever mkdocs.yml calls the plugin: loaded here
     with its remembered frequencies (`segment.load_user_dictionary`) when the plugin keeps jieba's own main
     dictionary, else named for the plugin to load."""
-    for name, plugin in config.plugins.items():
-        if name.split("/")[-1] == "search" and "jieba_dict_user" in plugin.config:
-            if cache is not None and not plugin.config.get("jieba_dict") and jieba_user.is_file():
+    for plugin in internals.search_plugins(config):
+        if internals.takes_jieba_dictionaries(plugin):
+            if cache is not None and not internals.jieba_main_dictionary(plugin) and jieba_user.is_file():
                 segment.load_user_dictionary(jieba_user, paths.search_words_cache(cache))
-                plugin.config.jieba_dict_user = None
+                internals.set_jieba_user_dictionary(plugin, None)
             else:
-                plugin.config.jieba_dict_user = str(jieba_user)
+                internals.set_jieba_user_dictionary(plugin, str(jieba_user))
 
 
 def _cache_templates(config, folder: Path) -> None:
@@ -111,47 +111,34 @@ def _cache_templates(config, folder: Path) -> None:
     from generator.produce.pages import CompiledTemplates
 
     cache = CompiledTemplates(folder)
-    make_env = config.theme.get_env
 
-    def get_env():
-        env = make_env()
+    def cached(env):
         env.bytecode_cache = cache
         return env
 
-    config.theme.get_env = get_env
+    internals.wrap_env(config, cached)
 
 
 def _keep_theme_listing(config, key: str, path: Path) -> None:
     """MkDocs finds the theme's static files to copy by listing every file of every theme folder (Material has
     hundreds) and matching each against a dozen patterns, on every build. The same theme, packages and
     configuration (``key``: the page cache's `site_key`) give the same list, which is kept in ``path``."""
-    make_env = config.theme.get_env
-
-    def get_env():
-        env = make_env()
-        list_templates = env.list_templates
-
-        def listed(extensions=None, filter_func=None):
-            if filter_func is None or extensions is not None:  # not the static files' listing
-                return list_templates(extensions, filter_func)
-            names = store.read_keyed(path, key, "files")
-            if isinstance(names, list) and all(isinstance(name, str) for name in names):
-                return names
-            names = list_templates(filter_func=filter_func)
-            store.write_keyed(path, key, "files", names)
+    def kept(list_them):
+        names = store.read_keyed(path, key, "files")
+        if isinstance(names, list) and all(isinstance(name, str) for name in names):
             return names
+        names = list_them()
+        store.write_keyed(path, key, "files", names)
+        return names
 
-        env.list_templates = listed
-        return env
-
-    config.theme.get_env = get_env
+    internals.list_theme_files(config, kept)
 
 
 class Session:
     """A finished build's configuration, files, navigation and templates, so `serve` can render one
-    edited page again in milliseconds instead of every page. It follows MkDocs 1.6's own build steps
-    (``_populate_page``, ``_build_page``), which MkDocs does not export; on any other engine
-    version `serve` simply builds the whole site."""
+    edited page again in milliseconds instead of every page. It follows MkDocs' own build steps for one
+    page (`internals.populate_page`, `internals.build_page`), which MkDocs does not export; when they fail
+    `serve` simply builds the whole site."""
 
     def __init__(self):
         self.config = self.files = self.nav = self.env = None
@@ -162,10 +149,6 @@ class Session:
     def render(self, src_uri: str, source: Path, site: Path) -> bool:
         """Render the page ``src_uri`` from the Markdown file ``source`` (its parts, produce/slots.py, beside
         it) into ``site``; False when it cannot (a new page)."""
-        try:
-            from mkdocs.commands.build import _build_page, _populate_page
-        except ImportError:
-            return False
         file = self.files.get_file_from_path(src_uri) if self.files is not None else None
         if file is None or file.page is None:
             return False
@@ -182,8 +165,8 @@ class Session:
         quiet = _ThreadFilter(this_thread)
         engine_log.addFilter(quiet)
         try:
-            _populate_page(file.page, self.config, self.files)
-            _build_page(file.page, self.config, self.files.documentation_pages(), self.nav, self.env)
+            internals.populate_page(file.page, self.config, self.files)
+            internals.build_page(file.page, self.config, self.files.documentation_pages(), self.nav, self.env)
         except Exception:  # noqa: BLE001 - anything the engine raises: the caller builds the whole site instead
             return False
         finally:
@@ -285,7 +268,11 @@ def warm_up(pages: Path):
     """Import the engine and the theme's search plugin, load jieba's dictionary (a second and a half,
     whichever page needs cutting first) and read the page cache kept in ``pages``, for `build`'s
     ``pages_ahead``. `brandsite build` does this while its child process loads and produces, on the core that
-    would otherwise wait."""
+    would otherwise wait. Nothing when MkDocs, Material or jieba is of an untested version (`build` says so)."""
+    try:
+        internals.check()
+    except internals.Untested:
+        return None
     import mkdocs.commands.build  # noqa: F401
     import material.plugins.search.plugin  # noqa: F401
 
@@ -311,6 +298,10 @@ def build(config_file: Path, strict: bool = False, jieba_user: Path | None = Non
     ``content_date`` (the newest date in the input) stands in for "now" in the sitemap and
     its gzip header, so rebuilding the same input on another day gives the same bytes.
     """
+    try:
+        internals.check()  # before anything of the engine is imported
+    except internals.Untested as exc:
+        raise EngineError(str(exc)) from None
     from mkdocs import exceptions
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config

@@ -2,7 +2,8 @@
 their last rendering (HTML, search entries, front matter, warnings) put back in their place.
 
 It rides on MkDocs' own "dirty" build, in which a page whose file says it is unmodified is neither read
-nor rendered. Here that answer comes from `page_cache` keys instead of file times. Only pages that MkDocs
+nor rendered. Here that answer comes from `page_cache` keys instead of file times (told to MkDocs, like all
+it is told beyond what it promises, through generator/internals.py). Only pages that MkDocs
 itself creates and that are outside the navigation are reused (the brand, category and results pages: all
 but a handful); a page in the navigation, or one a plugin makes (the blog's posts and lists), is always
 rendered. The navigation is compared once all titles are known, and a page rendered under another one is
@@ -11,11 +12,12 @@ rendered after all.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
+import threading
 from pathlib import Path
 
+from generator import internals
 from generator.engine.page_cache import Entry, PageCache, json_safe, nav_key, page_key
 from generator.incremental.tree import Tree
 from generator.produce import slots
@@ -25,28 +27,19 @@ log = logging.getLogger("mkdocs.brandsite")
 DIRTY_WARNING = "A 'dirty' build is being performed"
 
 
-def _modified(file) -> bool:
-    return True
-
-
-def _unmodified(file) -> bool:
-    return False
-
-
-def _set_modified(file, modified: bool) -> None:
-    """What MkDocs' dirty build asks a file: whether to read and render it."""
-    file.is_modified = (_modified if modified else _unmodified).__get__(file)
-
-
 class _PageWarnings(logging.Handler):
-    """The engine's warnings, filed under the page being read or rendered when it gave them."""
+    """The engine's warnings, filed under the page being read or rendered when it gave them: this build's
+    warnings only (a `serve` quick render beside it, in another thread, is rendering some other page)."""
 
     def __init__(self, config):
         super().__init__(logging.WARNING)
         self.config, self.by_page = config, {}
+        self.thread = threading.get_ident()
 
     def emit(self, record):
-        page = getattr(self.config, "_current_page", None)
+        if record.thread != self.thread:
+            return
+        page = internals.current_page(self.config)
         if page is not None:
             self.by_page.setdefault(page.file.src_uri, []).append(record.getMessage())
 
@@ -95,23 +88,10 @@ def _cleared(copy_file, dest: str, out: Tree):
     return clear_then_copy
 
 
-@contextlib.contextmanager
 def written_anew(out: Tree):
-    """While the engine builds, a file it writes replaces the one in its place in ``out`` instead of writing
-    through it (see `Tree.clear`)."""
-    from mkdocs import utils
-
-    write_file = utils.write_file
-
-    def replacing(content: bytes, output_path: str) -> None:
-        out.clear(output_path)
-        write_file(content, output_path)
-
-    utils.write_file = replacing
-    try:
-        yield
-    finally:
-        utils.write_file = write_file
+    """While the engine builds in this thread, a file it writes replaces the one in its place in ``out`` instead
+    of writing through it (see `Tree.clear`); what other threads write is none of this build's."""
+    return internals.before_engine_writes(out.clear)
 
 
 def _place(stored: Path, html: bytes, file, entry: Entry, out: Tree, cache: PageCache) -> None:
@@ -171,20 +151,18 @@ class Reuse:
         self.warnings = _PageWarnings(config)
         logging.getLogger("mkdocs").addHandler(self.warnings)
         logging.getLogger("mkdocs.commands.build").addFilter(_QUIET)  # the same one each time: added once
-        for name, plugin in config.plugins.items():
-            if name.split("/")[-1] == "search" and hasattr(plugin, "search_index"):
-                self.search_plugin = plugin
+        self.search_plugin = internals.material_search(config)
 
     def files_ready(self, files, config) -> None:
         docs = os.path.abspath(config.docs_dir) + os.sep
         for file in files:
-            _set_modified(file, True)
+            internals.set_modified(file, True)
             if file.is_documentation_page():
                 continue
             if file.abs_src_path and file.generated_by is None:
-                file.copy_file = _copy_static(file, self.out, docs)
+                internals.replace_copy(file, _copy_static(file, self.out, docs))
             else:  # a file a plugin made: written by the engine, into a place cleared for it
-                file.copy_file = _cleared(file.copy_file, file.abs_dest_path, self.out)
+                internals.replace_copy(file, _cleared(file.copy_file, file.abs_dest_path, self.out))
 
     def nav_ready(self, nav, files, site: str) -> None:
         """Decide which pages to reuse: plain MkDocs pages (not the blog's), in the navigation or not (those in
@@ -205,31 +183,29 @@ class Reuse:
             if entry is not None and entry.key == key:
                 entry.seen = self.sources[file.src_uri][2]  # (the same bytes in a file replaced since)
                 self.hits[file.src_uri] = entry
-                _set_modified(file, False)
+                internals.set_modified(file, False)
 
     def env_ready(self, env, config, files) -> None:
         """Every title is known now: reused pages rendered under another navigation are rendered after all,
         the others get back their front matter and title, and their warnings are said again."""
-        from mkdocs.commands.build import _populate_page
-
         self.env, self.files = env, files
         self.nav_digest = nav_key(self.nav)
         for uri, entry in list(self.hits.items()):
             file = files.get_file_from_path(uri)
             if entry.nav != self.nav_digest:
                 del self.hits[uri]
-                _set_modified(file, True)
-                _populate_page(file.page, config, files)
+                internals.set_modified(file, True)
+                internals.populate_page(file.page, config, files)
                 continue
             file.page.markdown, file.page.meta = "", entry.meta
-            file.page._title_from_render = entry.title
+            internals.set_title(file.page, entry.title)
             for message in entry.warnings:
                 log.warning(message)
 
     def page_context(self, page) -> None:
         if self.search_plugin is None:
             return
-        entries = self.search_plugin.search_index.entries
+        entries = internals.search_entries(self.search_plugin)
         self.captured[page.file.src_uri] = entries[self.search_taken:]  # the same entries, not copies: memory at 10,000
         self.search_taken = len(entries)
 
@@ -257,8 +233,6 @@ class Reuse:
         if self.cache is None:
             self.stop()
             return
-        from mkdocs.commands.build import _build_page, _populate_page
-
         doc_files = self.files.documentation_pages()
         for uri, entry in list(self.hits.items()):
             file = self.files.get_file_from_path(uri)
@@ -269,17 +243,17 @@ class Reuse:
             stored = self.cache.html(entry)
             if stored is None:
                 del self.hits[uri]
-                _set_modified(file, True)
-                _populate_page(file.page, config, self.files)
-                _build_page(file.page, config, doc_files, self.nav, self.env)
+                internals.set_modified(file, True)
+                internals.populate_page(file.page, config, self.files)
+                internals.build_page(file.page, config, doc_files, self.nav, self.env)
                 continue
             _place(*stored, file, entry, self.out, self.cache)
         if self.search_plugin is not None:
-            self.search_plugin.search_index.entries = [
+            internals.set_search_entries(self.search_plugin, [
                 entry for file in doc_files
                 for entry in (self.hits[file.src_uri].search if file.src_uri in self.hits
                               else self.captured.get(file.src_uri, []))
-            ]
+            ])
         self.stop()
         self.cache.save(self._entries())
 
