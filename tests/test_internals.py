@@ -184,7 +184,8 @@ def test_a_quick_render_beside_a_build_lands_in_its_own_site(site, tmp_path):
     the page is rendered into the preview, the page cache it was linked to keeps its bytes, and the other
     build's tree sees nothing of it."""
     from generator.engine.mkdocs import Session
-    from generator.incremental import build, paths
+    from generator import build
+    from generator.incremental import paths
 
     site.brand()
     session = Session()
