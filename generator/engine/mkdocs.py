@@ -119,11 +119,11 @@ def _cache_templates(config, folder: Path) -> None:
     internals.wrap_env(config, cached)
 
 
-def _keep_theme_listing(config, key: str, path: Path) -> None:
+def _remember_theme_listing(config, key: str, path: Path) -> None:
     """MkDocs finds the theme's static files to copy by listing every file of every theme folder (Material has
     hundreds) and matching each against a dozen patterns, on every build. The same theme, packages and
     configuration (``key``: the page cache's `site_key`) give the same list, which is kept in ``path``."""
-    def kept(list_them):
+    def remembered(list_them):
         names = store.read_keyed(path, key, "files")
         if isinstance(names, list) and all(isinstance(name, str) for name in names):
             return names
@@ -131,7 +131,7 @@ def _keep_theme_listing(config, key: str, path: Path) -> None:
         store.write_keyed(path, key, "files", names)
         return names
 
-    internals.list_theme_files(config, kept)
+    internals.list_theme_files(config, remembered)
 
 
 class Session:
@@ -143,7 +143,7 @@ class Session:
     def __init__(self):
         self.config = self.files = self.nav = self.env = None
 
-    def keep(self, nav, env, config, files) -> None:
+    def take_over(self, nav, env, config, files) -> None:
         self.nav, self.env, self.config, self.files = nav, env, config, files
 
     def render(self, src_uri: str, source: Path, site: Path) -> bool:
@@ -228,7 +228,7 @@ def _edge_plugin(session: Session | None, stage: Stage, reuse: Reuse, site: str)
             # the blog's views are pages too by now
             stage.set_total(len(files.documentation_pages()) - len(reuse.hits))
             if session is not None:
-                session.keep(self.nav, env, config, files)
+                session.take_over(self.nav, env, config, files)
             return env
 
         def on_page_content(self, html, page, config, files):
@@ -327,7 +327,7 @@ def build(config_file: Path, strict: bool = False, jieba_user: Path | None = Non
                 _cache_templates(config, paths.templates(cache))
             site = site_key(config_file, Path(config.theme.custom_dir), jieba_user, code) if pages is not None else ""
             if site and cache is not None:
-                _keep_theme_listing(config, site, paths.theme_files(cache))
+                _remember_theme_listing(config, site, paths.theme_files(cache))
             reuse = Reuse(PageCache(pages, site, pages_ahead) if pages is not None else None, reuse=not full)
             config.plugins["brandsite-edge"] = _edge_plugin(session, stage, reuse, site)
             in_place = pages is not None  # else MkDocs empties the site folder first
