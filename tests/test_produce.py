@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator import segment
+from generator.incremental import store
 from generator.produce import parallel
 from generator.produce.pages import front_matter
 from generator.produce.text import story_html
@@ -44,9 +45,11 @@ def test_cuts_are_remembered_only_for_the_same_dictionary(tmp_path):
     cutter = segment.Cutter(dictionary, memo)
     assert "切词甲乙丙" in cutter.words("测试切词甲乙丙")  # the site's dictionary keeps its words whole
     cutter.save()
-    stored = json.loads(memo.read_text("utf-8"))
+    stored = store.read_table(memo)
     stored["cuts"]["words"]["测试切词甲乙丙"] = ["记住的"]
-    memo.write_text(json.dumps(stored, ensure_ascii=False), "utf-8")
+    memo.write_text(json.dumps(stored, ensure_ascii=False), "utf-8")  # without its checksum: not trusted
+    assert "切词甲乙丙" in segment.Cutter(dictionary, memo).words("测试切词甲乙丙")
+    store.write_table(memo, stored)
     assert segment.Cutter(dictionary, memo).words("测试切词甲乙丙") == ["记住的"]
     dictionary.write_text("切词甲乙丙\n查档\n", "utf-8")
     assert "切词甲乙丙" in segment.Cutter(dictionary, memo).words("测试切词甲乙丙")
