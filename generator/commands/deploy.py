@@ -25,6 +25,9 @@ class Options:
     precompress: bool = False
     keep: int = 5  # releases kept on an SSH server
     ssh_config: Path | None = None
+    dry_run: bool = False  # object storage: list what would change
+    gzip: bool = False  # object storage: text stored gzip-encoded
+    allow_deletes: bool = False  # object storage: even when most of the site would go
 
 
 def run(root: Path, target: str, options: Options = Options()) -> int:
@@ -32,6 +35,10 @@ def run(root: Path, target: str, options: Options = Options()) -> int:
         where = targets.parse(target)
     except targets.TargetError as exc:
         return fail(str(exc))
+    if (options.dry_run or options.gzip or options.allow_deletes) and not isinstance(where, targets.S3):
+        return fail("--dry-run、--gzip 和 --allow-deletes 只用于对象存储（s3://存储桶/前缀）")
+    if isinstance(where, targets.S3):
+        return _s3(root, where, options)
     if isinstance(where, targets.Ssh):
         return _ssh(root, where, options)
     return _local(root, where.path, options)
@@ -93,6 +100,46 @@ def _ssh(root: Path, target: targets.Ssh, options: Options) -> int:
           f"{sent.transferred} 个（{_size(sent.bytes_sent)}），其余与线上版本相同未发送；保留最近 {options.keep} 个版本"
           f"{removed}，brandsite deploy {target} --rollback 可回退")
     return 0
+
+
+def _s3(root: Path, target: targets.S3, options: Options) -> int:
+    from botocore.exceptions import BotoCoreError, ClientError
+
+    from generator.publish import deploy_s3
+
+    if options.rollback:
+        return fail("对象存储没有可切换的上一版本：请检出上一版本的品牌资料后重新部署（或在存储桶上开启版本控制）")
+    try:
+        s3 = deploy_s3.client()
+        with _sources(root, options) as sources:
+            if sources is None:
+                print(f"未部署，{target} 保持原样。", file=sys.stderr)
+                return 1
+            plan = deploy_s3.plan(s3, target, targets.site_files(*sources), options.gzip)
+            if options.dry_run:
+                _list_plan(plan, target)
+                return 0
+            if not options.allow_deletes:
+                deploy_s3.refuse_mass_deletion(plan, target)
+            deploy_s3.apply(s3, target, plan, on_stderr(options.quiet))
+    except deploy_s3.S3Error as exc:
+        return fail(f"{exc}。")
+    except (BotoCoreError, ClientError) as exc:
+        return fail(f"{deploy_s3.explain(exc, target)}。部署未完成：已上传的文件不影响现有页面，重新运行即可继续")
+    except OSError as exc:
+        return fail(f"部署失败（{why(exc)}）。重新运行即可继续")
+    print(f"已部署{_what(options)}到 {target}：上传 {len(plan.uploads)} 个文件（新增 {sum(u.new for u in plan.uploads)}、"
+          f"改动 {sum(not u.new for u in plan.uploads)}），删除 {len(plan.deletes)} 个，{plan.unchanged} 个未改动未上传")
+    return 0
+
+
+def _list_plan(plan, target: targets.S3) -> None:
+    for upload in plan.assets + plan.pages:
+        print(f"{'新增' if upload.new else '改动'}  {target.prefix}{upload.name}")
+    for key in plan.deletes:
+        print(f"删除  {key}")
+    print(f"（试运行，未改动 {target}）将上传 {len(plan.uploads)} 个文件、删除 {len(plan.deletes)} 个，"
+          f"{plan.unchanged} 个未改动")
 
 
 @contextlib.contextmanager

@@ -112,13 +112,11 @@ def _s3(text: str) -> S3:
     return S3(bucket, f"{prefix}/" if prefix else "")
 
 
-def site_files(site: Path, extra: Path | None = None) -> dict[str, Path]:
-    """Every file a deploy sends, by its POSIX path inside the site: the built site, and the files of
-    ``extra`` (the precompressed copies) over it."""
+def site_files(*folders: Path) -> dict[str, Path]:
+    """Every file a deploy sends, by its POSIX path inside the site: the files of ``folders`` (the built site,
+    then the precompressed copies), a later folder's file over an earlier one's."""
     files: dict[str, Path] = {}
-    for folder in (site, extra):
-        if folder is None:
-            continue
+    for folder in folders:
         for dirpath, _, names in os.walk(folder):
             for name in names:
                 path = Path(dirpath) / name
