@@ -130,8 +130,8 @@ def _parser() -> argparse.ArgumentParser:
     d = sub.add_parser("deploy", help="部署到服务器目录、SSH 服务器或对象存储（整体切换，可回退）",
                        description="生成网站并整体上线：本机目录（一次改名切换）、ssh://用户@服务器/目录（rsync 只发送改动的文件，"
                                    "符号链接一次切换）、s3://存储桶/前缀（只上传改动的文件，先资源后页面，最后删除）。"
-                                   "生成失败或中途被终止，线上网站保持原样。")
-    d.add_argument("target", metavar="目标", help="本机目录（如 /var/www/brands）、ssh://用户@服务器[:端口]/目录 或 s3://存储桶/前缀")
+                                   "生成失败或中途被终止，线上网站保持原样。--package 写出给省级平台的发布包。")
+    d.add_argument("target", nargs="?", metavar="目标", help="本机目录（如 /var/www/brands）、ssh://用户@服务器[:端口]/目录 或 s3://存储桶/前缀")
     d.add_argument("--rollback", action="store_true", help="回退到上一版本")
     d.add_argument("--portal", action="store_true", help="部署门户网站栏目稿件（export portal 的内容），而不是展示网站")
     d.add_argument("--no-build", action="store_true", help="不重新生成，部署上次 brandsite build 的 site/")
@@ -141,6 +141,10 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--ssh-config", metavar="文件", help="改用这个 SSH 配置文件（默认 ~/.ssh/config）")
     d.add_argument("--dry-run", action="store_true", help="对象存储：只列出将上传和删除的文件，不改动")
     d.add_argument("--gzip", action="store_true", help="对象存储：文本文件压缩后存放（Content-Encoding: gzip）")
+    d.add_argument("--package", metavar="文件.zip", help="写出给省级平台的发布包（.zip 或 .tar.gz，含 SHA256SUMS 清单），"
+                   "放在任一子路径下都能访问")
+    d.add_argument("--base-url", metavar="网址", help="发布包在平台上的完整地址，如 https://www.example.gov.cn/ztzl/fwpp/"
+                   "（网站地图、规范链接和 404 页面用它）")
     d.add_argument("--allow-deletes", action="store_true", help="对象存储：允许删除超过一半的现有文件（默认拒绝，以防地址写错）")
     d.add_argument("-q", "--quiet", action="store_true", help="不显示进度，只显示错误和结果")
     k = sub.add_parser("kiosk", help="开放日展示屏（本机预览或打包）",
@@ -194,7 +198,9 @@ def main(argv: list[str] | None = None) -> int:
             return run(root, args.target, Options(
                 rollback=args.rollback, portal=args.portal, build_first=not args.no_build, quiet=args.quiet,
                 precompress=args.precompress, keep=args.keep, dry_run=args.dry_run, gzip=args.gzip,
-                allow_deletes=args.allow_deletes,
+                allow_deletes=args.allow_deletes, base_url=args.base_url,
+                package=None if args.package is None else (root / args.package if not Path(args.package).is_absolute()
+                                                           else Path(args.package)),
                 ssh_config=Path(args.ssh_config).expanduser() if args.ssh_config else None))
         if args.command == "kiosk":
             from generator.commands.kiosk import run

@@ -3,6 +3,7 @@ site (BASE/current) is always one whole release; only changed files cross; host 
 
 from __future__ import annotations
 
+import gzip
 import os
 import random
 import signal
@@ -103,6 +104,10 @@ def test_rollback_switches_back_and_old_releases_are_pruned(built, server, tmp_p
     assert rolled.returncode == 0, rolled.stderr
     assert "已回退" in rolled.stdout and tree(base / "current") == tree(versions[2])
     assert sorted(os.listdir(base)) == [".deploy.lock", "current", "releases"]
+    # precompressed copies travel with the release
+    assert deploy(built, server, base, "--no-build", "--precompress").returncode == 0
+    page = base / "current" / "index.html"
+    assert gzip.decompress((base / "current" / "index.html.gz").read_bytes()) == page.read_bytes()
 
 
 def test_an_unknown_host_key_is_refused_with_the_way_to_check_and_add_it(built, server, tmp_path):

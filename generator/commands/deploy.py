@@ -28,9 +28,19 @@ class Options:
     dry_run: bool = False  # object storage: list what would change
     gzip: bool = False  # object storage: text stored gzip-encoded
     allow_deletes: bool = False  # object storage: even when most of the site would go
+    package: Path | None = None  # write a package for a site platform instead of deploying
+    base_url: str | None = None  # the package's address on that platform
 
 
-def run(root: Path, target: str, options: Options = Options()) -> int:
+def run(root: Path, target: str | None, options: Options = Options()) -> int:
+    if options.package is not None:
+        if target is not None:
+            return fail(f"--package 写出发布包，不再部署到 {target}：两者只选其一")
+        return _package(root, options.package, options)
+    if target is None:
+        return fail("缺少部署目标：写本机目录、ssh://用户@服务器/目录 或 s3://存储桶/前缀，或用 --package 文件.zip 打包")
+    if options.base_url:
+        return fail("--base-url 只用于 --package（发布包在省级平台上的地址）")
     try:
         where = targets.parse(target)
     except targets.TargetError as exc:
@@ -142,10 +152,38 @@ def _list_plan(plan, target: targets.S3) -> None:
           f"{plan.unchanged} 个未改动")
 
 
+def _package(root: Path, archive: Path, options: Options) -> int:
+    from generator.publish import package
+
+    if options.rollback or options.portal:
+        return fail("--package 不能和 --rollback、--portal 一起用")
+    try:
+        package.kind_of(archive)
+        if options.base_url:
+            package.check_base_url(options.base_url)  # before a build, not after it
+        with _sources(root, options) as sources:
+            if sources is None:
+                print(f"未写出发布包 {archive}。", file=sys.stderr)
+                return 1
+            base_url = package.check_base_url(options.base_url) if options.base_url else None
+            written = package.write(targets.site_files(*sources), archive, base_url)
+    except package.PackageError as exc:
+        return fail(str(exc))
+    except OSError as exc:
+        return fail(f"无法写出发布包（{why(exc)}）")
+    if written.dropped_404:
+        _say("没有 --base-url，发布包里不含 404 页面（它的链接从网站根目录开始，放在子路径下会失效）；"
+             "写明发布地址（如 --base-url https://www.example.gov.cn/ztzl/fwpp/）即可包含")
+    print(f"已写出发布包 {archive}（{written.files} 个文件，{_size(written.size)}，清单 SHA256SUMS）："
+          "解压到平台的任一子路径下即可访问")
+    return 0
+
+
 @contextlib.contextmanager
 def _sources(root: Path, options: Options) -> Iterator[list[Path] | None]:
-    """The folders whose files a deploy sends (the built site or the portal column, then the precompressed
-    copies), or None after saying why there are none."""
+    """The folders whose files a deploy sends, a later one's files over an earlier one's: the built site (or
+    the portal column), the files rewritten for a package's address, the precompressed copies; or None after
+    saying why there are none."""
     with contextlib.ExitStack() as stack:
         if options.portal:
             folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="brandsite-portal-")))
@@ -158,9 +196,22 @@ def _sources(root: Path, options: Options) -> Iterator[list[Path] | None]:
                 yield None
                 return
         sources = [folder]
+        if options.base_url:
+            from generator.config import ConfigError, load_config
+            from generator.publish import package
+
+            try:
+                site_url = load_config(root).site_url
+            except ConfigError as exc:
+                print(f"错误：{exc}", file=sys.stderr)
+                yield None
+                return
+            rebased = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="brandsite-rebased-")))
+            package.rebase(targets.site_files(folder), site_url, package.check_base_url(options.base_url), rebased)
+            sources.append(rebased)
         if options.precompress:
             packed = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="brandsite-precompressed-")))
-            precompress.write(targets.site_files(folder), packed)
+            precompress.write(targets.site_files(*sources), packed)
             sources.append(packed)
         yield sources
 
