@@ -3,6 +3,7 @@ site (BASE/current) is always one whole release; only changed files cross; host 
 
 from __future__ import annotations
 
+import fcntl
 import gzip
 import os
 import random
@@ -163,3 +164,13 @@ def test_a_deploy_killed_at_any_moment_leaves_one_whole_release_live(built, serv
         assert tree(base / "current") == digests[new]
         assert not any(p.name.endswith(".partial") for p in (base / "releases").iterdir())
     assert halves, "no kill landed while a release was being sent"
+
+
+def test_a_second_deploy_to_the_same_server_at_once_is_refused(built, server, tmp_path):
+    base = tmp_path / "brands"
+    base.mkdir()
+    with open(base / ".deploy.lock", "a") as lock:  # the server's lock, held here as a running deploy holds it
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = deploy(built, server, base, "--no-build")
+    assert done.returncode == 1 and "另一个部署正在" in done.stderr
+    assert not (base / "current").exists()
