@@ -308,6 +308,7 @@ def _release(holder: subprocess.Popen | None) -> None:
 def _rsync(connection: Connection, sources: list[Path], name: str, live: str | None) -> dict[str, int]:
     base = connection.target.path
     command = ["rsync", "--recursive", "--copy-links", "--perms", "--chmod=D755,F644", "--checksum", "--stats",
+               "--protect-args",  # paths with spaces or Chinese reach the server unsplit, as older rsyncs need
                "-e", shlex.join(connection.command)]
     if live:
         # identical files become hard links to the live release instead of crossing the network
