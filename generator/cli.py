@@ -33,6 +33,13 @@ def _port(text: str, lowest: int = 1) -> int:
     return port
 
 
+def _count(text: str) -> int:
+    """A number of kept versions: 1 or more."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"应为 1 以上的整数，这里是“{text}”")
+    return int(text)
+
+
 def _any_port(text: str) -> int:
     """The same, where 0 picks a free port (the command prints which)."""
     return _port(text, lowest=0)
@@ -120,13 +127,25 @@ def _parser() -> argparse.ArgumentParser:
     pub.add_argument("--dry-run", action="store_true", help="只列出将要发送的内容，不连接接口")
     pub.add_argument("--theme", help="公众号版式：zhengwu（政务红，默认）、qinglan（青蓝）")
     pub.add_argument("-q", "--quiet", action="store_true", help="不显示进度，只显示错误和结果")
-    d = sub.add_parser("deploy", help="部署到网站服务器目录（整体切换，可回退）",
-                       description="生成网站并整体切换到服务器目录：新版本写在旁边，一次改名切换上线，上一版本保留；"
-                                   "生成失败或中途被终止，线上网站保持原样。")
-    d.add_argument("target", metavar="目录", help="网站服务器的站点目录，如 /var/www/brands")
-    d.add_argument("--rollback", action="store_true", help="回退到上一版本（再运行一次即回到本版本）")
+    d = sub.add_parser("deploy", help="部署到服务器目录、SSH 服务器或对象存储（整体切换，可回退）",
+                       description="生成网站并整体上线：本机目录（一次改名切换）、ssh://用户@服务器/目录（rsync 只发送改动的文件，"
+                                   "符号链接一次切换）、s3://存储桶/前缀（只上传改动的文件，先资源后页面，最后删除）。"
+                                   "生成失败或中途被终止，线上网站保持原样。--package 写出给省级平台的发布包。")
+    d.add_argument("target", nargs="?", metavar="目标", help="本机目录（如 /var/www/brands）、ssh://用户@服务器[:端口]/目录 或 s3://存储桶/前缀")
+    d.add_argument("--rollback", action="store_true", help="回退到上一版本")
     d.add_argument("--portal", action="store_true", help="部署门户网站栏目稿件（export portal 的内容），而不是展示网站")
     d.add_argument("--no-build", action="store_true", help="不重新生成，部署上次 brandsite build 的 site/")
+    d.add_argument("--precompress", action="store_true",
+                   help="同时写出文本文件的 .gz（装有 brotli 时还有 .br）压缩副本，供 nginx 的 gzip_static 直接发送")
+    d.add_argument("--keep", type=_count, default=5, metavar="个数", help="SSH 服务器上保留最近几个版本，默认 5")
+    d.add_argument("--ssh-config", metavar="文件", help="改用这个 SSH 配置文件（默认 ~/.ssh/config）")
+    d.add_argument("--dry-run", action="store_true", help="对象存储：只列出将上传和删除的文件，不改动")
+    d.add_argument("--gzip", action="store_true", help="对象存储：文本文件压缩后存放（Content-Encoding: gzip）")
+    d.add_argument("--package", metavar="文件.zip", help="写出给省级平台的发布包（.zip 或 .tar.gz，含 SHA256SUMS 清单），"
+                   "放在任一子路径下都能访问")
+    d.add_argument("--base-url", metavar="网址", help="发布包在平台上的完整地址，如 https://www.example.gov.cn/ztzl/fwpp/"
+                   "（网站地图、规范链接和 404 页面用它）")
+    d.add_argument("--allow-deletes", action="store_true", help="对象存储：允许删除超过一半的现有文件（默认拒绝，以防地址写错）")
     d.add_argument("-q", "--quiet", action="store_true", help="不显示进度，只显示错误和结果")
     k = sub.add_parser("kiosk", help="开放日展示屏（本机预览或打包）",
                        description="生成开放日展示屏并在 127.0.0.1 上提供，打印 Chromium 全屏展示命令；--zip 打包给信息发布系统。")
@@ -175,9 +194,14 @@ def main(argv: list[str] | None = None) -> int:
             return run(root, args.channel, args.targets, every=args.all, dry_run=args.dry_run, theme=args.theme,
                        quiet=args.quiet)
         if args.command == "deploy":
-            from generator.commands.deploy import run
-            return run(root, Path(args.target), rollback=args.rollback, portal=args.portal, build_first=not args.no_build,
-                       quiet=args.quiet)
+            from generator.commands.deploy import Options, run
+            return run(root, args.target, Options(
+                rollback=args.rollback, portal=args.portal, build_first=not args.no_build, quiet=args.quiet,
+                precompress=args.precompress, keep=args.keep, dry_run=args.dry_run, gzip=args.gzip,
+                allow_deletes=args.allow_deletes, base_url=args.base_url,
+                package=None if args.package is None else (root / args.package if not Path(args.package).is_absolute()
+                                                           else Path(args.package)),
+                ssh_config=Path(args.ssh_config).expanduser() if args.ssh_config else None))
         if args.command == "kiosk":
             from generator.commands.kiosk import run
             zip_to = None if args.zip is None else (root / args.zip if not Path(args.zip).is_absolute() else Path(args.zip))

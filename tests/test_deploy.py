@@ -149,3 +149,28 @@ def test_two_deploys_at_once_are_refused_not_mixed(built, tmp_path, capsys):
         fcntl.flock(lock, fcntl.LOCK_EX)
         assert main(["-C", str(built), "deploy", str(live), "--no-build"]) == 1
     assert "另一个部署正在" in capsys.readouterr().err
+
+
+def test_precompressed_copies_go_beside_the_text_files(built, tmp_path):
+    import gzip
+
+    live = tmp_path / "brands"
+    use(built, version(built, "gz", "gz"))
+    assert main(["-C", str(built), "deploy", str(live), "--no-build", "--precompress", "-q"]) == 0
+    page = live / "index.html"
+    assert gzip.decompress((live / "index.html.gz").read_bytes()) == page.read_bytes()
+    try:
+        import brotli
+    except ImportError:
+        pass
+    else:
+        assert brotli.decompress((live / "index.html.br").read_bytes()) == page.read_bytes()
+    assert not list(live.rglob("*.webp.gz"))  # images are compressed already
+
+
+def test_an_address_of_an_unknown_kind_is_refused_not_made_a_folder(built, tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for target in ("ftp://example.gov.cn/www", "oss://bucket/site", "s3:bucket"):
+        assert main(["-C", str(built), "deploy", target, "--no-build"]) == 1
+    assert "不支持的部署地址" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
