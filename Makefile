@@ -52,12 +52,15 @@ $(AXE): tests/package.json tests/package-lock.json
 	touch $@
 
 # Debian's Chromium for the browser tests (a test tool's own browser download does not work
-# here) and a CJK font so screenshots and covers show Chinese, not boxes.
+# here), a CJK font so screenshots and covers show Chinese, not boxes, and for the print tests
+# poppler-utils (pdftoppm renders PDF pages) and zbar-tools (zbarimg reads QR codes).
 system-deps:
-	@if [ ! -x /usr/bin/chromium ] || ! fc-list :lang=zh 2>/dev/null | grep -q .; then \
-		echo "安装 Chromium 和中文字体（apt-get）…"; \
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list :lang=zh 2>/dev/null | grep -q . || \
+			! command -v pdftoppm >/dev/null || ! command -v zbarimg >/dev/null; then \
+		echo "安装 Chromium、中文字体、pdftoppm 和 zbarimg（apt-get）…"; \
 		$(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk >/dev/null; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk \
+			poppler-utils zbar-tools >/dev/null; \
 	fi
 
 # a CJK font for covers, thumbnails and new brands' emblems drawn with Pillow
