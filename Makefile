@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 # root installs system packages directly; anyone else goes through sudo
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test check serve clean system-deps fonts bench
+.PHONY: site test check serve clean system-deps fonts bench print print-deps
 
 site: $(VENV)/.installed fonts
 	$(BIN)/brandsite build
@@ -15,9 +15,13 @@ site: $(VENV)/.installed fonts
 check: $(VENV)/.installed
 	$(BIN)/brandsite check
 
+# the demo's posters, counter cards, booklets and certificates as PDF, into exports/print/
+print: $(VENV)/.installed fonts print-deps
+	$(BIN)/brandsite export print
+
 AXE := tests/node_modules/axe-core/axe.min.js
 
-test: $(VENV)/.test-installed system-deps $(AXE)
+test: $(VENV)/.test-installed system-deps print-deps $(AXE)
 	$(BIN)/python -m pytest -q -n auto --dist loadfile
 
 serve: $(VENV)/.installed
@@ -52,21 +56,28 @@ $(AXE): tests/package.json tests/package-lock.json
 	touch $@
 
 # Debian's Chromium for the browser tests (a test tool's own browser download does not work
-# here) and a CJK font so screenshots and covers show Chinese, not boxes; OpenSSH's server and rsync for
-# the deploy tests, which start their own sshd (deploying over SSH needs only the client and rsync).
+# here), a CJK font so screenshots and covers show Chinese, not boxes; OpenSSH's server and rsync for
+# the deploy tests, which start their own sshd (deploying over SSH needs only the client and rsync); and for
+# the print tests poppler-utils (pdftoppm renders PDF pages) and zbar-tools (zbarimg reads QR codes).
 system-deps:
 	@if [ ! -x /usr/bin/chromium ] || ! fc-list :lang=zh 2>/dev/null | grep -q . || [ ! -x /usr/sbin/sshd ] || \
-	    ! command -v rsync >/dev/null || ! command -v ssh >/dev/null; then \
-		echo "安装 Chromium、中文字体、OpenSSH 和 rsync（apt-get）…"; \
+	    ! command -v rsync >/dev/null || ! command -v ssh >/dev/null || \
+	    ! command -v pdftoppm >/dev/null || ! command -v zbarimg >/dev/null; then \
+		echo "安装 Chromium、中文字体、OpenSSH、rsync、pdftoppm 和 zbarimg（apt-get）…"; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk \
-			openssh-client openssh-server rsync >/dev/null; \
+			openssh-client openssh-server rsync poppler-utils zbar-tools >/dev/null; \
 	fi
 
 # a CJK font for covers, thumbnails and new brands' emblems drawn with Pillow
 fonts:
 	@fc-list :lang=zh 2>/dev/null | grep -q . || { echo "安装中文字体（apt-get）…"; $(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends fonts-noto-cjk fontconfig >/dev/null; }
+
+# Pango, which lays out the printed pages (WeasyPrint calls it)
+print-deps:
+	@ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || { echo "安装 Pango（apt-get）…"; $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; }
 
 clean:
 	rm -rf site .brandsite .pytest_cache tests/node_modules

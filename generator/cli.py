@@ -45,6 +45,15 @@ def _any_port(text: str) -> int:
     return _port(text, lowest=0)
 
 
+def _millimetres(text: str) -> float:
+    """A bleed in millimetres from the command line (the range is the print settings' to check), or an error in
+    Chinese."""
+    try:
+        return float(text.removesuffix("mm"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"出血应为毫米数，如 3，这里是“{text}”") from None
+
+
 class _Formatter(argparse.HelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):
         # argparse passes prefix="" when it composes a subcommand's prog from the parent's usage
@@ -110,13 +119,19 @@ def _parser() -> argparse.ArgumentParser:
     m = sub.add_parser("cms", help="生成网页表单（Decap CMS）的配置", description="按品牌数据约定和评价标准生成网页表单的配置 admin/config.yml。")
     m.add_argument("--print", action="store_true", dest="to_stdout", help="写到标准输出，不写文件")
     m.add_argument("-o", "--output", help="输出文件，默认 admin/config.yml")
-    e = sub.add_parser("export", help="导出公众号文章或门户网站栏目稿件",
-                       description="把品牌或评价结果导出为公众号文章（wechat）或门户网站栏目稿件（portal）。草稿不会导出。")
-    e.add_argument("channel", choices=["wechat", "portal"], help="wechat：公众号文章；portal：门户网站栏目")
-    e.add_argument("target", nargs="?", help="品牌文件夹名或评价轮次（如 2026-q3）；portal 不写则导出全部")
+    e = sub.add_parser("export", help="导出公众号文章、门户网站栏目稿件或印刷文件",
+                       description="把品牌或评价结果导出为公众号文章（wechat）、门户网站栏目稿件（portal），"
+                                   "或印刷用的 PDF（print：品牌海报、桌牌、十佳经验材料汇编、获奖证书）。草稿不会导出。")
+    e.add_argument("channel", choices=["wechat", "portal", "print"],
+                   help="wechat：公众号文章；portal：门户网站栏目；print：海报、桌牌、汇编和证书（PDF）")
+    e.add_argument("target", nargs="?", help="品牌文件夹名或评价轮次（如 2026-q3）；portal 和 print 不写则导出全部")
     e.add_argument("--all", action="store_true", help="导出全部已发布的品牌和评价结果")
     e.add_argument("-o", "--output", help="输出文件夹（默认 exports/wechat/<名称>/ 或 exports/portal/）")
     e.add_argument("--theme", help="公众号版式：zhengwu（政务红，默认）、qinglan（青蓝）")
+    e.add_argument("--bleed", type=_millimetres, metavar="毫米",
+                   help="print：每边加出血并画裁切线，如 --bleed 3（默认不加，或 mkdocs.yml 里 print: bleed:）")
+    e.add_argument("--booklet", type=str.upper, choices=["A4", "A5"],
+                   help="print：汇编开本，A4 单页（默认），或 A5 小册子（两页拼在一张 A4 上，骑马钉装订）")
     e.add_argument("-q", "--quiet", action="store_true", help="不显示进度，只显示错误和结果")
     pub = sub.add_parser("publish", help="推送到公众号草稿箱（官方接口）",
                          description="把品牌风采或评价结果公布推送到公众号草稿箱（草稿箱接口），供最后检查后发表。"
@@ -188,7 +203,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "export":
             from generator.commands.export import run
             return run(root, args.channel, args.target, every=args.all,
-                       output=Path(args.output) if args.output else None, theme=args.theme, quiet=args.quiet)
+                       output=Path(args.output) if args.output else None, theme=args.theme, quiet=args.quiet,
+                       bleed=args.bleed, booklet=args.booklet)
         if args.command == "publish":
             from generator.commands.publish import run
             return run(root, args.channel, args.targets, every=args.all, dry_run=args.dry_run, theme=args.theme,

@@ -42,6 +42,7 @@ DEFAULTS = {
     "publish": None,  # {author, theme, comments}: the WeChat and portal columns
     "kiosk": None,  # {interval, idle, orientation}: the open-day kiosk
     "cms": None,  # {publish, backend}: the web form at /admin/ (brandsite cms)
+    "print": None,  # {issuer, bleed, booklet, templates}: posters, cards, booklets, certificates (export print)
 }
 
 
@@ -60,6 +61,7 @@ class SiteConfig:
     publish: dict = field(default_factory=dict)
     kiosk: dict = field(default_factory=dict)
     cms: dict = field(default_factory=dict)
+    print: dict = field(default_factory=dict)
     raw: dict = field(default_factory=dict, repr=False)
 
     def contract(self) -> Contract:
@@ -129,6 +131,7 @@ def load_config(root: Path, config_file: Path | None = None) -> SiteConfig:
         publish=_mapping(settings, "publish", label),
         kiosk=_mapping(settings, "kiosk", label),
         cms=_mapping(settings, "cms", label),
+        print=_mapping(settings, "print", label),
         raw=raw,
     )
 

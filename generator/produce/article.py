@@ -118,6 +118,14 @@ def _story_with_pictures(brand: Brand, pictures: _Pictures) -> str:
     return (root.text or "") + "".join(lxml_html.tostring(c, encoding="unicode") for c in root)
 
 
+def story_with_pictures(brand: Brand) -> tuple[str, tuple[Picture, ...]]:
+    """The brand's story as house markup and the images it shows (``image:N``), for a channel that lays a
+    brand out its own way (print)."""
+    pictures = _Pictures()
+    story = _story_with_pictures(brand, pictures) if brand.story else ""
+    return story, tuple(pictures.items)
+
+
 def brand_article(brand: Brand, updated: dt.date, history: list[dict], site_url: str, site_name: str) -> Article:
     """A brand spotlight from a published brand, its last update and its results (oldest first)."""
     pictures = _Pictures()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 from pathlib import Path
 
 import segno
@@ -23,10 +24,14 @@ def _page_image(code: segno.QRCode) -> str:
     return f'<img class="bs-qr__code" src="{uri}" alt="本品牌页面的二维码" width="160" height="160">'
 
 
+FILE_SCALE = 10  # SVG units a module of the file's code
+FILE_BORDER = 2  # modules of white around the file's code
+
+
 def _file_svg(code: segno.QRCode) -> str:
     """A standalone SVG file (the kiosk loads it with <img>, so it needs the SVG namespace)."""
     out = io.BytesIO()
-    code.save(out, kind="svg", scale=10, border=2, dark=INK, light="#ffffff", xmldecl=False, svgns=True,
+    code.save(out, kind="svg", scale=FILE_SCALE, border=FILE_BORDER, dark=INK, light="#ffffff", xmldecl=False, svgns=True,
               svgclass=None, lineclass=None, title="二维码")
     return out.getvalue().decode("utf-8")
 
@@ -39,6 +44,12 @@ def cached(url: str, cache: Path) -> str:
 def cached_file_svg(url: str, cache: Path) -> str:
     """The kiosk's QR code for ``url``, a file of its own, drawn once and kept in ``cache``."""
     return _drawn(url, cache)[1]
+
+
+def modules_across(file_svg: str) -> int:
+    """How many modules wide the file's code is, its white border included: what its printed size follows from."""
+    width = re.search(r'width="(\d+)"', file_svg)
+    return int(width[1]) // FILE_SCALE
 
 
 # what the record holds, in its name: a cache made when the page showed an SVG is not read as today's

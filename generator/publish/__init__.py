@@ -6,4 +6,5 @@ media    — images as the channels accept them (JPEG/PNG under 1 MB, SVG raster
 cover    — cover and thumbnail pictures drawn with Pillow
 wechat   — the WeChat export folder: inline-styled article, images, covers, manifest, preview
 portal   — portal CMS fragments with government meta tags
+printing — posters, counter cards, booklets and certificates as print-ready PDF (WeasyPrint; themes/print/)
 """
