@@ -42,7 +42,10 @@ DEFAULTS = {
     "publish": None,  # {author, theme, comments}: the WeChat and portal columns
     "kiosk": None,  # {interval, idle, orientation}: the open-day kiosk
     "cms": None,  # {publish, backend}: the web form at /admin/ (brandsite cms)
+    "wording": None,  # {typos, outdated, sensitive, exempt}: the site's own word lists (files), check/lexicon.py
 }
+
+WORDING_FILES = ("typos", "outdated", "sensitive", "exempt")
 
 
 @dataclass
@@ -60,6 +63,7 @@ class SiteConfig:
     publish: dict = field(default_factory=dict)
     kiosk: dict = field(default_factory=dict)
     cms: dict = field(default_factory=dict)
+    wording: dict[str, Path] = field(default_factory=dict)  # the site's word lists by kind (WORDING_FILES)
     raw: dict = field(default_factory=dict, repr=False)
 
     def contract(self) -> Contract:
@@ -129,8 +133,27 @@ def load_config(root: Path, config_file: Path | None = None) -> SiteConfig:
         publish=_mapping(settings, "publish", label),
         kiosk=_mapping(settings, "kiosk", label),
         cms=_mapping(settings, "cms", label),
+        wording=_wording(root, settings, label),
         raw=raw,
     )
+
+
+def _wording(root: Path, settings: dict, label: str) -> dict[str, Path]:
+    value = _mapping(settings, "wording", label)
+    files = {}
+    for key, name in value.items():
+        if key not in WORDING_FILES:
+            raise _error(label, f"brandsite 插件的 wording 没有“{key}”这项{suggest(str(key), WORDING_FILES)}"
+                                f"（可用：{'、'.join(WORDING_FILES)}）")
+        if not isinstance(name, str) or not name.strip():
+            raise _error(label, f"brandsite 插件的 wording.{key} 应为站点里的一个文件名，如 {key}: wording/{key}.yml")
+        path = (root / name.strip()).resolve()
+        if not path.is_relative_to(root.resolve()):
+            raise _error(label, f"brandsite 插件的 wording.{key} 指向站点以外的文件“{name}”")
+        if not path.is_file():
+            raise _error(label, f"找不到 brandsite 插件 wording.{key} 指定的词表文件“{name}”")
+        files[key] = path
+    return files
 
 
 def _mapping(settings: dict, key: str, label: str) -> dict:

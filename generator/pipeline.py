@@ -11,11 +11,12 @@ import gc
 import os
 import sys
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
 
 from generator.check import criteria as criteria_mod
+from generator.check import lexicon, site_text
 from generator import slugs
 from generator.incremental import paths, stamp, store
 from generator.check.run import StandardResult, check_across, check_brand, completeness
@@ -75,6 +76,7 @@ class Project:
         """Findings that stop a build: errors (and with --strict warnings) of brands that would be published."""
         drafts = {b.slug for b in self.brands if b.is_draft}
         draft_files = {path for r in self.rounds if r.is_draft for path in r.files}
+        draft_files |= {p.source for p in self.news if p.draft}
         return [
             f for f in self.report.findings
             if (f.severity is Severity.ERROR or strict) and f.brand not in drafts and f.path not in draft_files
@@ -114,7 +116,19 @@ def load_settings(root: Path, config_file: Path | None = None) -> tuple[SiteConf
     """The site's configuration and criteria, without its brands (the web form's config needs no more).
     Raises ConfigError / CriteriaError for unusable site files."""
     config = load_config(root, config_file)
-    return config, criteria_mod.load(config.criteria, rel(config.criteria, root) if config.criteria else None)
+    criteria = criteria_mod.load(config.criteria, rel(config.criteria, root) if config.criteria else None)
+    return config, _with_word_lists(config, criteria)
+
+
+def _with_word_lists(config: SiteConfig, criteria: criteria_mod.Criteria) -> criteria_mod.Criteria:
+    """The criteria whose 错敏 rules carry the site's word lists (the defaults and its own files)."""
+    try:
+        words = lexicon.load(config.root, config.wording)
+    except lexicon.LexiconError as exc:
+        raise ConfigError(Finding(exc.label, exc.position, Severity.ERROR, "wording.list", "规范表述", exc.message)) from None
+    rules = [replace(r, params={**r.params, "lexicon": words}) if r.check == "words_absent" else r
+             for r in criteria.rules]
+    return replace(criteria, rules=rules)
 
 
 def _load(root: Path, config_file: Path | None, progress: Progress, only: list[Path] | None = None) -> Project:
@@ -170,6 +184,8 @@ def _load_all(root: Path, config: SiteConfig, criteria: criteria_mod.Criteria, p
     unreadable = frozenset(f.brand for brand, found, *_ in loaded if brand is None for f in found if f.brand)
     rounds, found = _rounds(root, schemes, brands, unreadable, files, code, cache)
     report.extend(found)
+    # the 错敏 check of the public text that is not a brand's: pages, news and rounds
+    report.extend(site_text.check_files(root, config.docs_dir, criteria))
     return Project(config, criteria, brands, report, results, news, schemes, rounds, code)
 
 
