@@ -43,6 +43,7 @@ DEFAULTS = {
     "kiosk": None,  # {interval, idle, orientation}: the open-day kiosk
     "cms": None,  # {publish, backend}: the web form at /admin/ (brandsite cms)
     "wording": None,  # {typos, outdated, sensitive, exempt}: the site's own word lists (files), check/lexicon.py
+    "news_fresh_days": 14,  # the news column is stale when its newest post is older than this (政府网站检查: two weeks)
 }
 
 WORDING_FILES = ("typos", "outdated", "sensitive", "exempt")
@@ -64,6 +65,7 @@ class SiteConfig:
     kiosk: dict = field(default_factory=dict)
     cms: dict = field(default_factory=dict)
     wording: dict[str, Path] = field(default_factory=dict)  # the site's word lists by kind (WORDING_FILES)
+    news_fresh_days: int = 14
     raw: dict = field(default_factory=dict, repr=False)
 
     def contract(self) -> Contract:
@@ -134,6 +136,7 @@ def load_config(root: Path, config_file: Path | None = None) -> SiteConfig:
         kiosk=_mapping(settings, "kiosk", label),
         cms=_mapping(settings, "cms", label),
         wording=_wording(root, settings, label),
+        news_fresh_days=_days(settings, "news_fresh_days", label),
         raw=raw,
     )
 
@@ -154,6 +157,13 @@ def _wording(root: Path, settings: dict, label: str) -> dict[str, Path]:
             raise _error(label, f"找不到 brandsite 插件 wording.{key} 指定的词表文件“{name}”")
         files[key] = path
     return files
+
+
+def _days(settings: dict, key: str, label: str) -> int:
+    value = settings[key]
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 3650:
+        raise _error(label, f"brandsite 插件的 {key} 应为 1—3650 之间的天数，这里是“{value}”")
+    return value
 
 
 def _mapping(settings: dict, key: str, label: str) -> dict:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from generator.check import criteria as criteria_mod
-from generator.check import lexicon, site_text
+from generator.check import freshness, lexicon, site_text
 from generator import slugs
 from generator.incremental import paths, stamp, store
 from generator.check.run import StandardResult, check_across, check_brand, completeness
@@ -186,6 +186,7 @@ def _load_all(root: Path, config: SiteConfig, criteria: criteria_mod.Criteria, p
     report.extend(found)
     # the 错敏 check of the public text that is not a brand's: pages, news and rounds
     report.extend(site_text.check_files(root, config.docs_dir, criteria))
+    report.extend(freshness.stale_news(config, news))  # a news column left silent (检查: 两周未更新)
     return Project(config, criteria, brands, report, results, news, schemes, rounds, code)
 
 
@@ -271,8 +272,18 @@ def _or_report(load, err: TextIO | None):
     return None
 
 
+# warnings about the site as a whole that every output command repeats, though they stop nothing without --strict:
+# an inspection counts them against the site, not against one brand an editor is working on
+SITE_WARNINGS = ("news.stale", "news.empty", "site.identity")
+
+
 def report_blocking(project: Project, strict: bool, outcome: str, err: TextIO | None = None) -> bool:
-    """Print the findings that stop an output (with ``outcome``, e.g. "网站未生成"); True when there were any."""
+    """Print the findings that stop an output (with ``outcome``, e.g. "网站未生成"); True when there were any.
+    Without ``strict``, the site-wide warnings (`SITE_WARNINGS`) are printed first."""
+    if not strict:
+        for f in sorted(project.report.warnings, key=lambda f: f.sort_key()):
+            if f.rule in SITE_WARNINGS:
+                print(text_line(f), file=err or sys.stderr)
     return report_findings(project.blocking(strict), outcome, err)
 
 
