@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from generator.check import criteria as criteria_mod
-from generator.check import freshness, lexicon, site_text
+from generator.check import freshness, identity, lexicon, site_text
 from generator import slugs
 from generator.incremental import paths, stamp, store
 from generator.check.run import StandardResult, check_across, check_brand, completeness
@@ -187,6 +187,7 @@ def _load_all(root: Path, config: SiteConfig, criteria: criteria_mod.Criteria, p
     # the 错敏 check of the public text that is not a brand's: pages, news and rounds
     report.extend(site_text.check_files(root, config.docs_dir, criteria))
     report.extend(freshness.stale_news(config, news))  # a news column left silent (检查: 两周未更新)
+    report.extend(identity.findings(config))  # placeholders for site_url, 网站标识码, ICP and 公安 numbers
     return Project(config, criteria, brands, report, results, news, schemes, rounds, code)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from generator.check import identity
 from generator.commands import build, fail, why
 from generator.pipeline import load_or_report
 from generator.progress import on_stderr
@@ -27,6 +28,11 @@ def run(root: Path, target: Path, rollback: bool = False, portal: bool = False, 
             _say(note)
             print(f"已回退：{target} 现在是上一版本；再运行一次 brandsite deploy {target} --rollback 可回到刚才的版本")
             return 0
+        refused = identity.refusal_at(root, "部署")
+        if refused:
+            print(f"错误：{refused}", file=sys.stderr)
+            print(f"未部署，{target} 保持原样。", file=sys.stderr)
+            return 1
         fill = _portal_fill(root) if portal else _site_fill(root, site, build_first, quiet)
         if fill is None:
             print(f"未部署，{target} 保持原样。", file=sys.stderr)
