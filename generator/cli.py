@@ -143,6 +143,12 @@ def _parser() -> argparse.ArgumentParser:
     lk.add_argument("--budget", type=_seconds, default=120, metavar="秒", help="外部链接检查总共最多用时，默认 120 秒")
     lk.add_argument("--max-age", type=_seconds, default=24, metavar="小时",
                     help="可以打开的外部链接在多少小时内不再重复检查，默认 24；0 表示全部重新检查")
+    rv = sub.add_parser("review", help="记录信息发布审核（三审），或列出待审核的内容",
+                        description="记录一次审核通过（级别、审核人、日期、所审版本的摘要），写入站点的审核记录文件；"
+                                    "不写内容时列出待审核的品牌、评价轮次和创建动态。")
+    rv.add_argument("item", nargs="?", metavar="内容", help="品牌文件夹（brands/wendang）、评价轮次（2026-q3）或创建动态文件")
+    rv.add_argument("--level", metavar="级别", help="审核级别，如 初审、复审、终审")
+    rv.add_argument("--reviewer", metavar="姓名", help="审核人姓名")
     return p
 
 
@@ -218,6 +224,9 @@ def main(argv: list[str] | None = None) -> int:
             from generator.commands.links import run
             return run(root, site_dir=Path(args.site_dir) if args.site_dir else None, external=args.external,
                        workers=args.workers, timeout=args.timeout, budget=args.budget, max_age=args.max_age)
+        if args.command == "review":
+            from generator.commands.review import run
+            return run(root, args.item, args.level, args.reviewer)
         if args.command == "hooks":
             from generator.commands.hooks import install
             return install(root)

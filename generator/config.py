@@ -43,6 +43,7 @@ DEFAULTS = {
     "kiosk": None,  # {interval, idle, orientation}: the open-day kiosk
     "cms": None,  # {publish, backend}: the web form at /admin/ (brandsite cms)
     "wording": None,  # {typos, outdated, sensitive, exempt}: the site's own word lists (files), check/lexicon.py
+    "review": None,  # {levels: [初审, 复审, 终审], file: reviews.yml}: publish only what every level approved
     "news_fresh_days": 14,  # the news column is stale when its newest post is older than this (政府网站检查: two weeks)
 }
 
@@ -66,6 +67,8 @@ class SiteConfig:
     cms: dict = field(default_factory=dict)
     wording: dict[str, Path] = field(default_factory=dict)  # the site's word lists by kind (WORDING_FILES)
     news_fresh_days: int = 14
+    review_levels: tuple[str, ...] = ()  # none: no review (every change is published as it is)
+    review_file: Path | None = None
     raw: dict = field(default_factory=dict, repr=False)
 
     def contract(self) -> Contract:
@@ -137,6 +140,7 @@ def load_config(root: Path, config_file: Path | None = None) -> SiteConfig:
         cms=_mapping(settings, "cms", label),
         wording=_wording(root, settings, label),
         news_fresh_days=_days(settings, "news_fresh_days", label),
+        **_review(root, settings, label),
         raw=raw,
     )
 
@@ -157,6 +161,24 @@ def _wording(root: Path, settings: dict, label: str) -> dict[str, Path]:
             raise _error(label, f"找不到 brandsite 插件 wording.{key} 指定的词表文件“{name}”")
         files[key] = path
     return files
+
+
+def _review(root: Path, settings: dict, label: str) -> dict:
+    value = _mapping(settings, "review", label)
+    if not value:
+        return {}
+    unknown = [k for k in value if k not in ("levels", "file")]
+    if unknown:
+        raise _error(label, f"brandsite 插件的 review 没有“{unknown[0]}”这项{suggest(str(unknown[0]), ('levels', 'file'))}"
+                            "（可用：levels、file）")
+    levels = value.get("levels")
+    if (not isinstance(levels, list) or not 1 <= len(levels) <= 5 or not all(isinstance(x, str) and x.strip() for x in levels)
+            or len(set(levels)) != len(levels)):
+        raise _error(label, "brandsite 插件的 review.levels 应为 1—5 个互不相同的审核级别，如 levels: [初审, 复审, 终审]")
+    name = value.get("file") or "reviews.yml"
+    if not isinstance(name, str) or not (root / name).resolve().is_relative_to(root.resolve()):
+        raise _error(label, f"brandsite 插件的 review.file 应为站点里的一个文件名，如 file: reviews.yml")
+    return {"review_levels": tuple(x.strip() for x in levels), "review_file": root / name}
 
 
 def _days(settings: dict, key: str, label: str) -> int:

@@ -16,14 +16,14 @@ from pathlib import Path
 from typing import TextIO
 
 from generator.check import criteria as criteria_mod
-from generator.check import freshness, identity, lexicon, site_text
+from generator.check import freshness, identity, lexicon, review, site_text
 from generator import slugs
 from generator.incremental import paths, stamp, store
 from generator.check.run import StandardResult, check_across, check_brand, completeness
 from generator.check.criteria import CriteriaError
 from generator.check.output import text_line
 from generator.config import ConfigError, SiteConfig, load_config
-from generator.findings import Finding, Report, Severity, rel
+from generator.findings import Finding, Position, Report, Severity, rel
 from generator.load import images
 from generator.load.brands import brand_folders, glance, load_brand, loose_files
 from generator.load.contract import Contract
@@ -184,11 +184,34 @@ def _load_all(root: Path, config: SiteConfig, criteria: criteria_mod.Criteria, p
     unreadable = frozenset(f.brand for brand, found, *_ in loaded if brand is None for f in found if f.brand)
     rounds, found = _rounds(root, schemes, brands, unreadable, files, code, cache)
     report.extend(found)
+    if config.review_levels:  # 三审: only what every level approved is published
+        brands, rounds, news = _reviewed(root, config, brands, rounds, news, report, code)
     # the 错敏 check of the public text that is not a brand's: pages, news and rounds
     report.extend(site_text.check_files(root, config.docs_dir, criteria))
     report.extend(freshness.stale_news(config, news))  # a news column left silent (检查: 两周未更新)
     report.extend(identity.findings(config))  # placeholders for site_url, 网站标识码, ICP and 公安 numbers
     return Project(config, criteria, brands, report, results, news, schemes, rounds, code)
+
+
+def _reviewed(root: Path, config: SiteConfig, brands: list[Brand], rounds: list[Round], news: list[NewsPost],
+              report: Report, code: str) -> tuple[list[Brand], list[Round], list[NewsPost]]:
+    contract = config.contract()
+    facts = images.Facts()
+
+    def load_approved(folder: Path) -> Brand | None:
+        brand, found = load_brand(folder, root, contract, facts)
+        if brand is not None and brand.doc is not None:
+            brand.doc.release()
+        return None if brand is None or any(f.severity is Severity.ERROR for f in found) else brand
+
+    try:
+        brands, rounds, news, found = review.hold_back(root, config.review_levels, config.review_file, brands, rounds,
+                                                       news, load_approved, paths.cache(root) / "review", code)
+    except review.ReviewError as exc:
+        raise ConfigError(Finding(rel(config.review_file, root), Position(), Severity.ERROR, "review.file",
+                                  review.STANDARD, str(exc))) from None
+    report.extend(found)
+    return brands, rounds, news
 
 
 def _rounds(root: Path, schemes: dict[str, Scheme], brands: list[Brand], unreadable: frozenset[str],
