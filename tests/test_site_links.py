@@ -152,3 +152,23 @@ def test_external_check_stops_at_its_time_budget(site, capsys):
         assert time.monotonic() - started < 3
         out = capsys.readouterr().out
         assert code == 1 and "未检查完" in out and "超过总时限 1 秒" in out
+
+
+def test_a_second_check_reads_only_the_pages_that_changed(built, tmp_path, monkeypatch):
+    memo = tmp_path / "links.memo"
+    first = site_links.check_built(built.root / "site", built.root, memo=memo)
+    read = []
+    original = site_links.Page.text.fget
+
+    def counting(page):
+        read.append(page.path)
+        return original(page)
+
+    monkeypatch.setattr(site_links.Page, "text", property(counting))
+    page = built.root / "site" / "about" / "index.html"
+    if not page.is_file():
+        page = built.root / "site" / "index.html"
+    page.write_text(page.read_text("utf-8").replace("</body>", '<a href="nowhere/">坏链接</a></body>'), "utf-8")
+    again = site_links.check_built(built.root / "site", built.root, memo=memo)
+    assert {p for p in read if p.endswith(".html")} <= {page.relative_to(built.root / "site").as_posix()}
+    assert len(again) == len(first) + 1

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import html
 import os
+import pickle
+import posixpath
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -23,19 +25,58 @@ from generator.findings import Finding, Position, Severity, rel
 from generator.load.yamlpos import position_at
 
 STANDARD = "链接与资源"
-_ATTR = re.compile(r"""<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?\s(href|src|srcset|poster|data-src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.S)
-_ID = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+# a literal first character lets the regex engine skip ahead: a space or a line break before the attribute
+_ATTRS = tuple(re.compile(c + r"""(href|src|srcset|poster)=(?:"([^"]*)"|'([^']*)')""") for c in (" ", "\n", "\t"))
+_LINK_TAG = re.compile(r"<link\b[^>]*>")  # <link href>: a stylesheet or an icon, an asset like a src
+_IDS = tuple(re.compile(c + r"""=(?:"([^"]*)"|'([^']*)')""") for c in (" id", " name", "\nid", "\nname"))
 _TEL = re.compile(r"\+?[0-9][0-9\-. ()]*")
 _MAIL = re.compile(r"[^@\s,;?/]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 _SKIP = ("javascript:", "data:", "blob:", "about:", "sms:", "weixin:")
 _POST = re.compile(r"^(?P<news>.+?)/\d{4}/\d{2}/\d{2}/(?P<slug>[^/]+)/index\.html$")
 
 
-@dataclass
 class Page:
-    path: str  # relative to the built folder, with forward slashes
-    text: str
-    ids: set[str] = field(default_factory=set)
+    """A built page: its text, links and anchors, each read when first asked for (or taken from ``known``: what
+    an earlier check read of the same file, by its stamp)."""
+
+    def __init__(self, path: str, file: Path, known: tuple | None = None):
+        self.path = path  # relative to the built folder, with forward slashes
+        self.file = file
+        self._text: str | None = None
+        self._links: list[Link] | None = None
+        self._ids: set[str] | None = None
+        if known is not None:
+            self._links = [Link(path, target, asset, offset) for target, asset, offset in known[0]]
+            self._ids = set(known[1])
+
+    @property
+    def text_read(self) -> bool:
+        return self._text is not None
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            try:
+                self._text = self.file.read_text("utf-8", errors="replace")
+            except OSError:
+                self._text = ""
+        return self._text
+
+    @property
+    def ids(self) -> set[str]:
+        """The anchors of the page."""
+        if self._ids is None:
+            self._ids = {html.unescape(a or b) for pattern in _IDS for a, b in pattern.findall(self.text)}
+        return self._ids
+
+    @property
+    def links(self) -> list[Link]:
+        if self._links is None:
+            self._links = links_of(self)
+        return self._links
+
+    def remembered(self) -> tuple:
+        return [(l.target, l.asset, l.offset) for l in self.links], sorted(self.ids)
 
 
 @dataclass(frozen=True)
@@ -46,31 +87,57 @@ class Link:
     offset: int  # where in the page
 
 
-def read_pages(site: Path) -> dict[str, Page]:
+def _stamp(path: Path):
+    st = path.stat()
+    return (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+def read_pages(site: Path, memo: dict | None = None) -> dict[str, Page]:
+    """Every HTML page of the built ``site``. ``memo`` (page -> (stamp, links, anchors)) holds what an earlier
+    check read: a page whose file has the same stamp is not read again, and ``memo`` is brought up to date."""
     pages = {}
+    seen = set()
     for dirpath, _, files in os.walk(site):
         for name in files:
             if name.endswith(".html"):
                 path = Path(dirpath) / name
-                try:
-                    text = path.read_text("utf-8", errors="replace")
-                except OSError:
-                    continue
                 key = path.relative_to(site).as_posix()
-                pages[key] = Page(key, text, {html.unescape(a or b) for a, b in _ID.findall(text)})
+                known = None
+                if memo is not None:
+                    try:
+                        stamp = _stamp(path)
+                    except OSError:
+                        continue
+                    entry = memo.get(key)
+                    if entry is not None and entry[0] == stamp:
+                        known = entry[1:]
+                pages[key] = Page(key, path, known)
+                seen.add(key)
     return pages
 
 
 def links_of(page: Page) -> list[Link]:
+    text = page.text
+    link_tags = [(m.start(), m.end()) for m in _LINK_TAG.finditer(text)]
+    last_tag = link_tags[-1][1] if link_tags else -1
     out = []
-    for m in _ATTR.finditer(page.text):
-        tag, attr = m.group(1).lower(), m.group(2).lower()
-        value = html.unescape(m.group(3) if m.group(3) is not None else m.group(4) or "").strip()
-        values = [v.strip().split(" ")[0] for v in value.split(",")] if attr == "srcset" else [value]
-        asset = attr != "href" or tag == "link"
-        for v in values:
-            if v:
-                out.append(Link(page.path, v, asset, m.start(2)))
+    for m in (m for pattern in _ATTRS for m in pattern.finditer(text)):
+        attr = m.group(1)
+        value = m.group(2) if m.group(2) is not None else m.group(3) or ""
+        if "&" in value:
+            value = html.unescape(value)
+        value = value.strip()
+        if not value:
+            continue
+        at = m.start(1)
+        asset = attr != "href" or (at < last_tag and any(s <= at < e for s, e in link_tags))
+        if attr == "srcset":
+            for v in value.split(","):
+                v = v.strip().split(" ")[0]
+                if v:
+                    out.append(Link(page.path, v, True, at))
+        else:
+            out.append(Link(page.path, value, asset, at))
     return out
 
 
@@ -84,6 +151,18 @@ def _own_prefixes(site_url: str) -> tuple[str, str]:
 def _resolve(link: Link, own: tuple[str, str]) -> tuple[str, str] | None:
     """(file path in the site, fragment) for an internal link; None for one that leaves the site."""
     target = link.target
+    if ":" not in target and not target.startswith(("/", "#")):  # a relative link, the most common: no urlsplit
+        path, _, fragment = target.partition("#")
+        path = path.partition("?")[0]
+        if "%" in path:
+            path = unquote(path)
+        if not path:
+            return link.page, unquote(fragment)
+        here = link.page.rpartition("/")[0]
+        norm = posixpath.normpath(f"{here}/{path}" if here else path)
+        if norm == ".":
+            norm = ""
+        return ("..", fragment) if norm.startswith("..") else (norm, unquote(fragment) if "%" in fragment else fragment)
     base, prefix = own
     if base and (target.startswith(base + "/") or target == base):
         target = target[len(base):] or "/"
@@ -107,29 +186,40 @@ def _resolve(link: Link, own: tuple[str, str]) -> tuple[str, str] | None:
     return norm, unquote(parts.fragment)
 
 
-def _file_for(site: Path, path: str, pages: dict[str, Page]) -> str | None:
+def _file_for(path: str, files: set[str]) -> str | None:
     if path == "..":
         return None
-    candidates = [path] if path else []
-    candidates += [f"{path}/index.html" if path else "index.html"]
-    for c in candidates:
-        if c in pages:
-            return c
-        full = site / c
-        if full.is_file():
-            return c
-    return None
+    if path and path in files:
+        return path
+    index = f"{path}/index.html" if path else "index.html"
+    return index if index in files else None
 
 
-def problems(site: Path, own_url: str = "") -> list[tuple[Link, str, str]]:
-    """Every broken link: (the link, a rule id, the Chinese message)."""
-    pages = read_pages(site)
+def site_files(site: Path) -> set[str]:
+    """Every file of the built site, relative to it, with forward slashes (one walk instead of a stat a link)."""
+    out = set()
+    base = len(os.fspath(site)) + 1
+    for dirpath, _, names in os.walk(site):
+        prefix = dirpath[base:].replace(os.sep, "/")
+        for name in names:
+            out.add(f"{prefix}/{name}" if prefix else name)
+    return out
+
+
+def problems(site: Path, own_url: str = "", memo_file: Path | None = None) -> list[tuple[Link, str, str]]:
+    """Every broken link: (the link, a rule id, the Chinese message). ``memo_file``: where to keep what was read
+    of each page between checks (a rebuilt site changes few pages)."""
+    memo = _load_memo(memo_file) if memo_file is not None else None
+    pages = read_pages(site, memo)
+    files = site_files(site)
     own = _own_prefixes(own_url)
     out = []
+    resolved_in: dict[tuple[str, str], tuple[str, str] | None] = {}  # (the page's folder, target) -> resolved
     for page in pages.values():
-        for link in links_of(page):
+        folder = page.path.rsplit("/", 1)[0] if "/" in page.path else ""
+        for link in page.links:
             target = link.target
-            low = target.lower()
+            low = target[:11].lower()
             if low.startswith(_SKIP):
                 continue
             if low.startswith("tel:"):
@@ -143,12 +233,21 @@ def problems(site: Path, own_url: str = "") -> list[tuple[Link, str, str]]:
                 if not addresses or not all(_MAIL.fullmatch(a.strip()) for a in addresses.split(",")):
                     out.append((link, "link.mailto", f"邮件链接“{unquote(target)}”格式不对：mailto: 后应是完整的邮箱地址，如 mailto:fuwu@example.gov.cn"))
                 continue
-            resolved = _resolve(link, own)
-            if resolved is None:
+            if target[0] == "#":
+                fragment = unquote(target[1:])
+                if fragment and fragment not in page.ids:
+                    out.append((link, "link.anchor",
+                                f"{_url(page.path)} 中的链接“{target}”：{_url(page.path)} 里没有“#{fragment}”这个位置（锚点）"))
                 continue
-            path, fragment = resolved
-            found = _file_for(site, path, pages)
+            key = (folder, target)
+            if key not in resolved_in:
+                resolved = _resolve(link, own)
+                resolved_in[key] = None if resolved is None else (_file_for(resolved[0], files) or "", resolved[1])
+            found = resolved_in[key]
             if found is None:
+                continue
+            found, fragment = found
+            if not found:
                 what = "图片或资源文件" if link.asset else "页面"
                 out.append((link, "asset.missing" if link.asset else "link.broken",
                             f"{_url(link.page)} 中的{'资源' if link.asset else '链接'}“{target}”指向的{what}不存在"))
@@ -156,7 +255,36 @@ def problems(site: Path, own_url: str = "") -> list[tuple[Link, str, str]]:
             if fragment and not link.asset and found in pages and fragment not in pages[found].ids:
                 out.append((link, "link.anchor",
                             f"{_url(link.page)} 中的链接“{target}”：{_url(found)} 里没有“#{fragment}”这个位置（锚点）"))
+    if memo_file is not None and (memo is None or set(memo) != set(pages)
+                                  or any(page.text_read for page in pages.values())):
+        _save_memo(memo_file, site, pages)
     return out
+
+
+def _load_memo(path: Path) -> dict:
+    try:
+        with path.open("rb") as f:
+            data = pickle.load(f)  # noqa: S301  (brandsite's own cache file)
+        return data if isinstance(data, dict) else {}
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        return {}
+
+
+def _save_memo(path: Path, site: Path, pages: dict[str, Page]) -> None:
+    memo = {}
+    for key, page in pages.items():
+        try:
+            memo[key] = (_stamp(page.file), *page.remembered())
+        except OSError:
+            continue
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        with tmp.open("wb") as f:
+            pickle.dump(memo, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # without the memo the next check reads every page again
 
 
 def _url(page: str) -> str:
@@ -164,14 +292,16 @@ def _url(page: str) -> str:
     return "/" + (page[: -len("index.html")] if page.endswith("index.html") else page)
 
 
-def check_built(site: Path, root: Path, shown: str | None = None, own_url: str | None = None) -> list[Finding]:
+def check_built(site: Path, root: Path, shown: str | None = None, own_url: str | None = None,
+                memo: Path | None = None) -> list[Finding]:
     """Findings for every broken internal link, anchor, asset, tel: and mailto: link in the built ``site`` of
     the project at ``root``, each at the source it came from. ``shown``: how to name the built folder when a
-    link came from brandsite's own templates (default: ``site``)."""
+    link came from brandsite's own templates (default: ``site``); ``memo``: a file to keep what was read of each page
+    for the next check (a build passes one under .brandsite/cache/)."""
     root = Path(root)
     if own_url is None:
         own_url = _site_url(root)
-    found = problems(site, own_url)
+    found = problems(site, own_url, memo)
     if not found:
         return []
     shown = shown or "site"
@@ -270,7 +400,7 @@ def external_links(site: Path, own_url: str = "") -> dict[str, list[Link]]:
     base, _ = _own_prefixes(own_url)
     out: dict[str, list[Link]] = defaultdict(list)
     for page in read_pages(site).values():
-        for link in links_of(page):
+        for link in page.links:
             parts = urlsplit(link.target)
             if link.asset or parts.scheme not in ("http", "https") or not parts.netloc:
                 continue
