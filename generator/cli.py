@@ -168,7 +168,43 @@ def _parser() -> argparse.ArgumentParser:
     k.add_argument("--zip", nargs="?", const="exports/kiosk.zip", metavar="文件.zip",
                    help="打包为 zip（index.html 在根目录），默认 exports/kiosk.zip")
     k.add_argument("-q", "--quiet", action="store_true", help="不显示进度，只显示错误和结果")
+    lk = sub.add_parser("links", help="检查生成的网站里的链接（站内，以及 --external 外部链接）",
+                        description="检查 site/ 中每个站内链接、锚点、图片和资源能否打开，电话和邮件链接格式是否正确；"
+                                    "--external 另外检查指向其他网站的链接（有并发数和时间上限，结果缓存）。")
+    lk.add_argument("--external", action="store_true", help="同时检查外部链接（需要联网）")
+    lk.add_argument("-d", "--site-dir", help="生成的网站目录，默认为站点根目录下的 site/")
+    lk.add_argument("--workers", type=_count, default=8, metavar="个数", help="同时检查的外部链接数，默认 8")
+    lk.add_argument("--timeout", type=_seconds, default=10, metavar="秒", help="每个外部链接最多等待的秒数，默认 10")
+    lk.add_argument("--budget", type=_seconds, default=120, metavar="秒", help="外部链接检查总共最多用时，默认 120 秒")
+    lk.add_argument("--max-age", type=_seconds, default=24, metavar="小时",
+                    help="可以打开的外部链接在多少小时内不再重复检查，默认 24；0 表示全部重新检查")
+    rv = sub.add_parser("review", help="记录信息发布审核（三审），或列出待审核的内容",
+                        description="记录一次审核通过（级别、审核人、日期、所审版本的摘要），写入站点的审核记录文件；"
+                                    "不写内容时列出待审核的品牌、评价轮次和创建动态。")
+    rv.add_argument("item", nargs="?", metavar="内容", help="品牌文件夹（brands/wendang）、评价轮次（2026-q3）或创建动态文件")
+    rv.add_argument("--level", metavar="级别", help="审核级别，如 初审、复审、终审")
+    rv.add_argument("--reviewer", metavar="姓名", help="审核人姓名")
     return p
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= 64:
+        raise argparse.ArgumentTypeError(f"应为 1—64 之间的整数，这里是“{text}”")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 86400:
+        raise argparse.ArgumentTypeError(f"应为 0—86400 之间的数，这里是“{text}”")
+    return value
 
 
 def console() -> None:
@@ -225,6 +261,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "serve":
             from generator.commands.serve import run
             return run(root, port=args.port, edit=args.edit)
+        if args.command == "links":
+            from generator.commands.links import run
+            return run(root, site_dir=Path(args.site_dir) if args.site_dir else None, external=args.external,
+                       workers=args.workers, timeout=args.timeout, budget=args.budget, max_age=args.max_age)
+        if args.command == "review":
+            from generator.commands.review import run
+            return run(root, args.item, args.level, args.reviewer)
         if args.command == "hooks":
             from generator.commands.hooks import install
             return install(root)

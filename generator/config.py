@@ -43,7 +43,12 @@ DEFAULTS = {
     "kiosk": None,  # {interval, idle, orientation}: the open-day kiosk
     "cms": None,  # {publish, backend}: the web form at /admin/ (brandsite cms)
     "print": None,  # {issuer, bleed, booklet, templates}: posters, cards, booklets, certificates (export print)
+    "wording": None,  # {typos, outdated, sensitive, exempt}: the site's own word lists (files), check/lexicon.py
+    "review": None,  # {levels: [初审, 复审, 终审], file: reviews.yml}: publish only what every level approved
+    "news_fresh_days": 14,  # the news column is stale when its newest post is older than this (政府网站检查: two weeks)
 }
+
+WORDING_FILES = ("typos", "outdated", "sensitive", "exempt")
 
 
 @dataclass
@@ -62,6 +67,10 @@ class SiteConfig:
     kiosk: dict = field(default_factory=dict)
     cms: dict = field(default_factory=dict)
     print: dict = field(default_factory=dict)
+    wording: dict[str, Path] = field(default_factory=dict)  # the site's word lists by kind (WORDING_FILES)
+    news_fresh_days: int = 14
+    review_levels: tuple[str, ...] = ()  # none: no review (every change is published as it is)
+    review_file: Path | None = None
     raw: dict = field(default_factory=dict, repr=False)
 
     def contract(self) -> Contract:
@@ -132,8 +141,54 @@ def load_config(root: Path, config_file: Path | None = None) -> SiteConfig:
         kiosk=_mapping(settings, "kiosk", label),
         cms=_mapping(settings, "cms", label),
         print=_mapping(settings, "print", label),
+        wording=_wording(root, settings, label),
+        news_fresh_days=_days(settings, "news_fresh_days", label),
+        **_review(root, settings, label),
         raw=raw,
     )
+
+
+def _wording(root: Path, settings: dict, label: str) -> dict[str, Path]:
+    value = _mapping(settings, "wording", label)
+    files = {}
+    for key, name in value.items():
+        if key not in WORDING_FILES:
+            raise _error(label, f"brandsite 插件的 wording 没有“{key}”这项{suggest(str(key), WORDING_FILES)}"
+                                f"（可用：{'、'.join(WORDING_FILES)}）")
+        if not isinstance(name, str) or not name.strip():
+            raise _error(label, f"brandsite 插件的 wording.{key} 应为站点里的一个文件名，如 {key}: wording/{key}.yml")
+        path = (root / name.strip()).resolve()
+        if not path.is_relative_to(root.resolve()):
+            raise _error(label, f"brandsite 插件的 wording.{key} 指向站点以外的文件“{name}”")
+        if not path.is_file():
+            raise _error(label, f"找不到 brandsite 插件 wording.{key} 指定的词表文件“{name}”")
+        files[key] = path
+    return files
+
+
+def _review(root: Path, settings: dict, label: str) -> dict:
+    value = _mapping(settings, "review", label)
+    if not value:
+        return {}
+    unknown = [k for k in value if k not in ("levels", "file")]
+    if unknown:
+        raise _error(label, f"brandsite 插件的 review 没有“{unknown[0]}”这项{suggest(str(unknown[0]), ('levels', 'file'))}"
+                            "（可用：levels、file）")
+    levels = value.get("levels")
+    if (not isinstance(levels, list) or not 1 <= len(levels) <= 5 or not all(isinstance(x, str) and x.strip() for x in levels)
+            or len(set(levels)) != len(levels)):
+        raise _error(label, "brandsite 插件的 review.levels 应为 1—5 个互不相同的审核级别，如 levels: [初审, 复审, 终审]")
+    name = value.get("file") or "reviews.yml"
+    if not isinstance(name, str) or not (root / name).resolve().is_relative_to(root.resolve()):
+        raise _error(label, f"brandsite 插件的 review.file 应为站点里的一个文件名，如 file: reviews.yml")
+    return {"review_levels": tuple(x.strip() for x in levels), "review_file": root / name}
+
+
+def _days(settings: dict, key: str, label: str) -> int:
+    value = settings[key]
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 3650:
+        raise _error(label, f"brandsite 插件的 {key} 应为 1—3650 之间的天数，这里是“{value}”")
+    return value
 
 
 def _mapping(settings: dict, key: str, label: str) -> dict:

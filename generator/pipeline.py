@@ -11,18 +11,19 @@ import gc
 import os
 import sys
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
 
 from generator.check import criteria as criteria_mod
+from generator.check import freshness, identity, lexicon, review, site_text
 from generator import slugs
 from generator.incremental import paths, stamp, store
 from generator.check.run import StandardResult, check_across, check_brand, completeness
 from generator.check.criteria import CriteriaError
 from generator.check.output import text_line
 from generator.config import ConfigError, SiteConfig, load_config
-from generator.findings import Finding, Report, Severity, rel
+from generator.findings import Finding, Position, Report, Severity, rel
 from generator.load import images
 from generator.load.brands import brand_folders, glance, load_brand, loose_files
 from generator.load.contract import Contract
@@ -75,6 +76,7 @@ class Project:
         """Findings that stop a build: errors (and with --strict warnings) of brands that would be published."""
         drafts = {b.slug for b in self.brands if b.is_draft}
         draft_files = {path for r in self.rounds if r.is_draft for path in r.files}
+        draft_files |= {p.source for p in self.news if p.draft}
         return [
             f for f in self.report.findings
             if (f.severity is Severity.ERROR or strict) and f.brand not in drafts and f.path not in draft_files
@@ -114,7 +116,19 @@ def load_settings(root: Path, config_file: Path | None = None) -> tuple[SiteConf
     """The site's configuration and criteria, without its brands (the web form's config needs no more).
     Raises ConfigError / CriteriaError for unusable site files."""
     config = load_config(root, config_file)
-    return config, criteria_mod.load(config.criteria, rel(config.criteria, root) if config.criteria else None)
+    criteria = criteria_mod.load(config.criteria, rel(config.criteria, root) if config.criteria else None)
+    return config, _with_word_lists(config, criteria)
+
+
+def _with_word_lists(config: SiteConfig, criteria: criteria_mod.Criteria) -> criteria_mod.Criteria:
+    """The criteria whose 错敏 rules carry the site's word lists (the defaults and its own files)."""
+    try:
+        words = lexicon.load(config.root, config.wording)
+    except lexicon.LexiconError as exc:
+        raise ConfigError(Finding(exc.label, exc.position, Severity.ERROR, "wording.list", "规范表述", exc.message)) from None
+    rules = [replace(r, params={**r.params, "lexicon": words}) if r.check == "words_absent" else r
+             for r in criteria.rules]
+    return replace(criteria, rules=rules)
 
 
 def _load(root: Path, config_file: Path | None, progress: Progress, only: list[Path] | None = None) -> Project:
@@ -170,7 +184,34 @@ def _load_all(root: Path, config: SiteConfig, criteria: criteria_mod.Criteria, p
     unreadable = frozenset(f.brand for brand, found, *_ in loaded if brand is None for f in found if f.brand)
     rounds, found = _rounds(root, schemes, brands, unreadable, files, code, cache)
     report.extend(found)
+    if config.review_levels:  # 三审: only what every level approved is published
+        brands, rounds, news = _reviewed(root, config, brands, rounds, news, report, code)
+    # the 错敏 check of the public text that is not a brand's: pages, news and rounds
+    report.extend(site_text.check_files(root, config.docs_dir, criteria))
+    report.extend(freshness.stale_news(config, news))  # a news column left silent (检查: 两周未更新)
+    report.extend(identity.findings(config))  # placeholders for site_url, 网站标识码, ICP and 公安 numbers
     return Project(config, criteria, brands, report, results, news, schemes, rounds, code)
+
+
+def _reviewed(root: Path, config: SiteConfig, brands: list[Brand], rounds: list[Round], news: list[NewsPost],
+              report: Report, code: str) -> tuple[list[Brand], list[Round], list[NewsPost]]:
+    contract = config.contract()
+    facts = images.Facts()
+
+    def load_approved(folder: Path) -> Brand | None:
+        brand, found = load_brand(folder, root, contract, facts)
+        if brand is not None and brand.doc is not None:
+            brand.doc.release()
+        return None if brand is None or any(f.severity is Severity.ERROR for f in found) else brand
+
+    try:
+        brands, rounds, news, found = review.hold_back(root, config.review_levels, config.review_file, brands, rounds,
+                                                       news, load_approved, paths.cache(root) / "review", code)
+    except review.ReviewError as exc:
+        raise ConfigError(Finding(rel(config.review_file, root), Position(), Severity.ERROR, "review.file",
+                                  review.STANDARD, str(exc))) from None
+    report.extend(found)
+    return brands, rounds, news
 
 
 def _rounds(root: Path, schemes: dict[str, Scheme], brands: list[Brand], unreadable: frozenset[str],
@@ -255,8 +296,18 @@ def _or_report(load, err: TextIO | None):
     return None
 
 
+# warnings about the site as a whole that every output command repeats, though they stop nothing without --strict:
+# an inspection counts them against the site, not against one brand an editor is working on
+SITE_WARNINGS = ("news.stale", "news.empty", "site.identity")
+
+
 def report_blocking(project: Project, strict: bool, outcome: str, err: TextIO | None = None) -> bool:
-    """Print the findings that stop an output (with ``outcome``, e.g. "网站未生成"); True when there were any."""
+    """Print the findings that stop an output (with ``outcome``, e.g. "网站未生成"); True when there were any.
+    Without ``strict``, the site-wide warnings (`SITE_WARNINGS`) are printed first."""
+    if not strict:
+        for f in sorted(project.report.warnings, key=lambda f: f.sort_key()):
+            if f.rule in SITE_WARNINGS:
+                print(text_line(f), file=err or sys.stderr)
     return report_findings(project.blocking(strict), outcome, err)
 
 

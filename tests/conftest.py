@@ -23,6 +23,26 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 DEMO_PARTS = ("mkdocs.yml", "content", "brands", "assets", "scores")
 
+# The demo's mkdocs.yml ships placeholders for the site's identity (deploy, publish and the kiosk refuse them);
+# the sites tests make carry real-looking marks instead.
+SITE_URL = "https://pinpai.jgsw.gov.cn/"
+IDENTITY = {
+    "site_url: https://brands.example.gov.cn/": f"site_url: {SITE_URL}",
+    'site_code: "0000000000"': 'site_code: "3702000042"',
+    "icp: 某ICP备00000000号-1": "icp: 鲁ICP备05012345号-1",
+    "police: 某公网安备 00000000000000号": "police: 鲁公网安备 37020202000123号",
+}
+
+
+def real_identity(config: Path) -> Path:
+    """``config`` (a copy of the demo's mkdocs.yml) with real-looking identity marks instead of placeholders."""
+    text = config.read_text("utf-8")
+    for placeholder, real in IDENTITY.items():
+        assert placeholder in text, placeholder
+        text = text.replace(placeholder, real)
+    config.write_text(text, "utf-8")
+    return config
+
 
 def copy_demo(root: Path, parts=DEMO_PARTS, warm: bool = True) -> Path:
     """The repository's demo site (or the named parts of it), copied into ``root``. ``warm`` also copies
@@ -31,6 +51,13 @@ def copy_demo(root: Path, parts=DEMO_PARTS, warm: bool = True) -> Path:
     for name in parts:
         src = REPO / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, root / name)
+    if "mkdocs.yml" in parts:
+        real_identity(root / "mkdocs.yml")
+        # the demo's newest post ages with the calendar: its column counts as fresh in the copies, so that what
+        # a test sees does not depend on the day it runs (tests/test_freshness.py tests the warning)
+        config = root / "mkdocs.yml"
+        config.write_text(config.read_text("utf-8").replace("  - brandsite:\n", "  - brandsite:\n      news_fresh_days: 3650\n"),
+                          "utf-8")
     if warm and parts == DEMO_PARTS:
         for name in ("images", "qr"):
             shutil.copytree(_encoded_demo() / ".brandsite" / "cache" / name, root / ".brandsite" / "cache" / name)
@@ -216,7 +243,7 @@ class Site:
 
     def __init__(self, root: Path):
         self.root = root
-        shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+        real_identity(Path(shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")))
         (root / "content").mkdir()
         (root / "content" / "index.md").write_text("# 测试站点\n", "utf-8")
 

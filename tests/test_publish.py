@@ -49,8 +49,8 @@ RICH_STORY = """\
 <script>window.__pwned = 1</script>
 """
 EXTERNAL = ["https://www.example.gov.cn/fuwu", "https://zwfw.example.gov.cn/guide?id=1&x=2",
-            "https://brands.example.gov.cn/brands/wendang-lianxinqiao/",  # a relative link, made absolute
-            f"https://brands.example.gov.cn/brands/{RICH}/"]  # the article's own page on the site
+            "https://pinpai.jgsw.gov.cn/brands/wendang-lianxinqiao/",  # a relative link, made absolute
+            f"https://pinpai.jgsw.gov.cn/brands/{RICH}/"]  # the article's own page on the site
 
 
 def _noise_jpeg(path: Path, size=(3000, 2000)) -> None:
@@ -269,7 +269,7 @@ def test_a_long_results_table_is_cut_to_its_top_rows_with_a_pointer(demo):
     html = wechat.fitting_body(big, {}, wechat.stylesheet("zhengwu"), project.config.site_url)
     assert len(html) < 20_000
     assert f"全部 {len(many)} 个品牌的评价结果见" in lxml_html.fromstring(html).text_content()
-    assert "https://brands.example.gov.cn/leaderboard/2026-q3/" in html  # as a numbered reference
+    assert "https://pinpai.jgsw.gov.cn/leaderboard/2026-q3/" in html  # as a numbered reference
 
 
 def test_portal_fragments_carry_the_government_meta_tags(demo):
@@ -281,9 +281,9 @@ def test_portal_fragments_carry_the_government_meta_tags(demo):
     assert meta["ArticleTitle"].startswith("品牌风采｜复杂故事")
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", meta["PubDate"])
     assert meta["ContentSource"] == "青岛市档案局" and "复杂故事" in meta["Keywords"] and meta["Description"]
-    assert meta["SiteIDCode"] == "0000000000" and meta["Url"] == f"https://brands.example.gov.cn/brands/{RICH}/"
+    assert meta["SiteIDCode"] == "3702000042" and meta["Url"] == f"https://pinpai.jgsw.gov.cn/brands/{RICH}/"
     links = [a.get("href") for a in page.iter("a")]
-    assert "https://www.example.gov.cn/fuwu" in links and "https://brands.example.gov.cn/brands/wendang-lianxinqiao/" in links
+    assert "https://www.example.gov.cn/fuwu" in links and "https://pinpai.jgsw.gov.cn/brands/wendang-lianxinqiao/" in links
     assert not [el for el in page.iter() if isinstance(el.tag, str) and (el.get("class") or el.get("style"))]
     manifest = json.loads((base / RICH / "manifest.json").read_text("utf-8"))
     for entry in manifest["images"]:

@@ -73,7 +73,7 @@ def test_a_clean_push_makes_one_draft_per_article_with_uploaded_images_and_cover
     wanted = manifest(site, BRAND)
     # stored as Chinese text, not as \uXXXX escapes (the API keeps escapes literally)
     assert spot["title"] == wanted["title"] and spot["author"] == wanted["author"] and spot["digest"] == wanted["digest"]
-    assert spot["content_source_url"] == f"https://brands.example.gov.cn/brands/{BRAND}/"
+    assert spot["content_source_url"] == f"https://pinpai.jgsw.gov.cn/brands/{BRAND}/"
     assert spot["thumb_media_id"] in fake.materials
     assert fake.materials[spot["thumb_media_id"]] == (site / "exports/wechat" / BRAND / "cover.png").read_bytes()
     srcs = [img.get("src") for img in lxml_html.fragment_fromstring(spot["content"], create_parent="div").iter("img")]

@@ -23,11 +23,11 @@ def published_slugs(root):
 def test_rss_feed_lists_brands_and_news_with_dates(demo_site):
     channel = ET.parse(demo_site / "site" / "feed.xml").getroot().find("channel")
     assert channel.findtext("title") == "机关服务品牌展示"
-    assert channel.findtext("link") == "https://brands.example.gov.cn/"
+    assert channel.findtext("link") == "https://pinpai.jgsw.gov.cn/"
     items = channel.findall("item")
     links = [i.findtext("link") for i in items]
-    assert "https://brands.example.gov.cn/brands/wendang-lianxinqiao/" in links
-    assert "https://brands.example.gov.cn/news/2026/06/18/kaifangri/" in links
+    assert "https://pinpai.jgsw.gov.cn/brands/wendang-lianxinqiao/" in links
+    assert "https://pinpai.jgsw.gov.cn/news/2026/06/18/kaifangri/" in links
     dates = [parsedate_to_datetime(i.findtext("pubDate")) for i in items]
     assert dates == sorted(dates, reverse=True) and all(d.utcoffset().total_seconds() == 8 * 3600 for d in dates)
     assert all(i.findtext("title") and i.findtext("guid") for i in items)
@@ -36,7 +36,7 @@ def test_rss_feed_lists_brands_and_news_with_dates(demo_site):
 def test_json_feed_is_version_1_1(demo_site):
     feed = json.loads((demo_site / "site" / "feed.json").read_text("utf-8"))
     assert feed["version"] == "https://jsonfeed.org/version/1.1"
-    assert feed["feed_url"] == "https://brands.example.gov.cn/feed.json"
+    assert feed["feed_url"] == "https://pinpai.jgsw.gov.cn/feed.json"
     ids = [i["id"] for i in feed["items"]]
     assert len(ids) == len(set(ids)) and "news:kaifangri" in ids
     post = next(i for i in feed["items"] if i["id"] == "news:kaifangri")
@@ -51,7 +51,7 @@ def test_feeds_carry_spotlights_and_results_announcements_in_full(demo_site):
     items = {i.findtext("guid"): i for i in ET.parse(demo_site / "site" / "feed.xml").getroot().iter("item")}
     result = items["round:2026-q3"]
     assert result.findtext("title") == "2026年第三季度服务品牌创建评价结果公布"
-    assert result.findtext("link") == "https://brands.example.gov.cn/leaderboard/2026-q3/"
+    assert result.findtext("link") == "https://pinpai.jgsw.gov.cn/leaderboard/2026-q3/"
     assert "十佳服务品牌" in result.findtext(content) and "<table>" in result.findtext(content)
     feed = json.loads((demo_site / "site" / "feed.json").read_text("utf-8"))
     spotlight = next(i for i in feed["items"] if i["id"] == "brand:wendang-lianxinqiao")
@@ -60,7 +60,7 @@ def test_feeds_carry_spotlights_and_results_announcements_in_full(demo_site):
     images = re.findall(r'<img src="([^"]+)"', html)
     assert len(images) == 3
     for url in images:  # every picture the feed shows is a file of the built site
-        assert (demo_site / "site" / url.removeprefix("https://brands.example.gov.cn/")).is_file(), url
+        assert (demo_site / "site" / url.removeprefix("https://pinpai.jgsw.gov.cn/")).is_file(), url
     assert next(i for i in feed["items"] if i["id"] == "news:kaifangri")["content_text"]
 
 
@@ -70,9 +70,9 @@ def test_brands_api_lists_exactly_the_published_brands(demo_site):
     assert sorted(b["slug"] for b in brands) == published_slugs(demo_site)
     wendang = next(b for b in brands if b["slug"] == "wendang-lianxinqiao")
     assert wendang["name"] == "文档连心桥" and wendang["unit"] == "青岛市档案局" and wendang["category"] == "政务服务"
-    assert wendang["url"] == "https://brands.example.gov.cn/brands/wendang-lianxinqiao/"
+    assert wendang["url"] == "https://pinpai.jgsw.gov.cn/brands/wendang-lianxinqiao/"
     for brand in brands:  # every logo the portal would show exists in the site
-        path = brand["logo"].removeprefix("https://brands.example.gov.cn/")
+        path = brand["logo"].removeprefix("https://pinpai.jgsw.gov.cn/")
         assert (demo_site / "site" / path).is_file(), path
 
 
@@ -93,9 +93,9 @@ def test_every_page_carries_the_government_marks(demo_site):
     for page in pages:
         html = page.read_text("utf-8")
         assert '<meta name="SiteName" content="机关服务品牌展示">' in html, page
-        assert '<meta name="SiteDomain" content="brands.example.gov.cn">' in html, page
-        assert '<meta name="SiteIDCode" content="0000000000">' in html, page
-        for mark in ("主办单位：市直机关工委", "网站标识码：0000000000", "某ICP备00000000号-1", "公网安备", "联系方式："):
+        assert '<meta name="SiteDomain" content="pinpai.jgsw.gov.cn">' in html, page
+        assert '<meta name="SiteIDCode" content="3702000042">' in html, page
+        for mark in ("主办单位：市直机关工委", "网站标识码：3702000042", "鲁ICP备05012345号-1", "公网安备", "联系方式："):
             assert mark in html, (page, mark)
         assert "Made with" not in html
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from generator.check import identity
 from generator.commands import build, fail, why
 from generator.progress import on_stderr
 from generator.publish import deploy, precompress, targets
@@ -33,6 +34,11 @@ class Options:
 
 
 def run(root: Path, target: str | None, options: Options = Options()) -> int:
+    refused = None if options.rollback else identity.refusal_at(root, "部署")
+    if refused:  # a site that still says example.gov.cn would send every QR code and link there
+        print(f"错误：{refused}", file=sys.stderr)
+        print(f"未部署，{target} 保持原样。" if options.package is None else "未写出发布包。", file=sys.stderr)
+        return 1
     if options.package is not None:
         if target is not None:
             return fail(f"--package 写出发布包，不再部署到 {target}：两者只选其一")

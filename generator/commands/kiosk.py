@@ -11,6 +11,7 @@ from functools import partial
 from pathlib import Path
 
 from generator.atomic import replace_folder
+from generator.check import identity
 from generator.commands import fail, listen, why
 from generator.pipeline import load_or_report, report_blocking
 from generator.progress import on_stderr
@@ -55,6 +56,9 @@ def pack(folder: Path, target: Path, progress: Progress = NULL) -> None:
 
 
 def run(root: Path, port: int = 8800, zip_to: Path | None = None, quiet: bool = False) -> int:
+    refused = identity.refusal_at(root, "生成开放日展示屏（每个品牌的二维码指向 site_url）")
+    if refused:
+        return fail(refused)
     progress = on_stderr(quiet)
     server = None
     if zip_to is None:  # the port first: a port in use is said at once, not after the kiosk is made

@@ -12,6 +12,7 @@ import os
 import sys
 from pathlib import Path
 
+from generator.check import identity
 from generator.commands import fail, why
 from generator.commands.export import chosen, export_wechat
 from generator.pipeline import load_or_report
@@ -35,6 +36,11 @@ def run(root: Path, channel: str, targets: list[str], every: bool = False, dry_r
     project = load_or_report(root, progress=progress)
     if project is None:
         return 1
+    refused = identity.refusal(project.config, "推送公众号（文章的“阅读原文”指向本站）")
+    if refused and not dry_run:
+        return fail(f"{refused}\n没有推送任何文章")
+    if refused:
+        print(f"注意：{refused}", file=sys.stderr)
     comments = str(project.config.publish.get("comments") or "off")
     if comments not in drafts.COMMENTS:
         return fail(f"mkdocs.yml 里 brandsite 插件的 publish: comments: 只能是 off（关闭留言）、all（所有人可留言）"

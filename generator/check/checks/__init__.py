@@ -22,11 +22,12 @@ from generator.check.checks import (
     present,
     temporary_image,
     unique,
+    words_absent,
 )
 
 
 KINDS = {
     module.KIND: module
     for module in (any_match, any_present, covers, image_size, image_square, length, min_items, pattern_absent, present,
-                   temporary_image, unique)
+                   temporary_image, unique, words_absent)
 }

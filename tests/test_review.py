@@ -1,0 +1,110 @@
+"""Review records (三审): with review levels in the site's config, a brand, a round or a news post is published
+only in a version every level approved; a change waits for review while the approved version stays online."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from tests.conftest import GOOD_BRAND
+
+
+def git(site, *args):
+    subprocess.run(["git", "-C", str(site.root), *args], check=True, capture_output=True,
+                   env={"GIT_AUTHOR_NAME": "编辑", "GIT_AUTHOR_EMAIL": "e@example.gov.cn", "GIT_COMMITTER_NAME": "编辑",
+                        "GIT_COMMITTER_EMAIL": "e@example.gov.cn", "PATH": "/usr/bin:/bin"})
+
+
+@pytest.fixture
+def reviewed(site):
+    site.brand()
+    config = site.root / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("  - brandsite:\n", "  - brandsite:\n      review: {levels: [初审, 复审, 终审]}\n"),
+                      "utf-8")
+    (site.root / ".gitignore").write_text("site/\n.brandsite/\n", "utf-8")
+    git(site, "init", "-q")
+    git(site, "add", "-A")
+    git(site, "commit", "-q", "-m", "start")
+    return site
+
+
+def _page(site):
+    page = site.root / "site" / "brands" / "wendang" / "index.html"
+    return page.read_text("utf-8") if page.is_file() else None
+
+
+def _approve_all(site, item="brands/wendang"):
+    for level, who in (("初审", "张三"), ("复审", "李四"), ("终审", "王五")):
+        assert site.run("review", item, "--level", level, "--reviewer", who) == 0
+
+
+def test_nothing_is_published_before_every_level_approved(reviewed, capsys):
+    assert reviewed.run("check", "--quiet") == 0
+    out = capsys.readouterr().out
+    assert "brands/wendang/brand.yml:1:1: 警告 review.pending [发布审核] brands/wendang 尚待审核：待初审、复审、终审；审定前不发布" in out
+    assert reviewed.run("build", "-q") == 0
+    assert _page(reviewed) is None
+    assert reviewed.run("review", "brands/wendang", "--level", "复审", "--reviewer", "李四") == 1
+    assert "还没有通过初审，复审要在其后" in capsys.readouterr().err
+    _approve_all(reviewed)
+    out = capsys.readouterr().out
+    assert "初审、复审、终审已全部通过，下次生成即发布这个版本" in out
+    assert reviewed.run("build", "-q") == 0
+    assert "档案连着你我" in _page(reviewed)
+    assert "approvals:" in (reviewed.root / "reviews.yml").read_text("utf-8")
+
+
+def test_a_change_waits_while_the_approved_version_stays_online(reviewed, capsys):
+    _approve_all(reviewed)
+    git(reviewed, "add", "-A")
+    git(reviewed, "commit", "-q", "-m", "approved")
+    brand = reviewed.root / "brands" / "wendang" / "brand.yml"
+    brand.write_text(GOOD_BRAND.replace("slogan: 档案连着你我", "slogan: 新口号待审核"), "utf-8")
+    assert reviewed.run("review", "brands/wendang", "--level", "初审", "--reviewer", "张三") == 1
+    assert "有尚未提交的改动" in capsys.readouterr().err
+    git(reviewed, "commit", "-q", "-am", "new slogan")
+    assert reviewed.run("review", "brands/wendang", "--level", "初审", "--reviewer", "张三") == 0
+    capsys.readouterr()
+    assert reviewed.run("review") == 0
+    out = capsys.readouterr().out
+    assert "brands/wendang 有改动尚待审核：已通过初审，待复审、终审；线上保持" in out and "待审核 1 项。" in out
+    assert reviewed.run("build", "-q") == 0
+    page = _page(reviewed)
+    assert "档案连着你我" in page and "新口号待审核" not in page
+    for level, who in (("复审", "李四"), ("终审", "王五")):
+        assert reviewed.run("review", "wendang", "--level", level, "--reviewer", who) == 0
+    assert reviewed.run("build", "-q") == 0
+    assert "新口号待审核" in _page(reviewed)
+
+
+def test_news_posts_wait_too(reviewed, capsys):
+    _approve_all(reviewed)
+    posts = reviewed.root / "content" / "news" / "posts"
+    posts.mkdir(parents=True)
+    (reviewed.root / "content" / "news" / "index.md").write_text("# 创建动态\n", "utf-8")
+    (posts / "a.md").write_text("---\ndate: 2026-12-01\n---\n\n# 待审核的动态\n\n正文。\n", "utf-8")
+    git(reviewed, "add", "-A")
+    git(reviewed, "commit", "-q", "-m", "post")
+    assert reviewed.run("build", "-q") == 0
+    assert not list((reviewed.root / "site" / "news").rglob("*/a/index.html"))
+    _approve_all(reviewed, "content/news/posts/a.md")
+    assert reviewed.run("build", "-q") == 0
+    assert list((reviewed.root / "site" / "news").rglob("a/index.html"))
+
+
+def test_sites_without_levels_are_unchanged(site, capsys):
+    site.brand()
+    assert site.run("build", "-q") == 0
+    assert "档案连着你我" in _page(site)
+    assert site.run("review", "brands/wendang", "--level", "初审", "--reviewer", "张三") == 1
+    assert "本站没有设置审核级别" in capsys.readouterr().err
+
+
+def test_bad_levels_are_said_in_chinese(site, capsys):
+    site.brand()
+    config = site.root / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("  - brandsite:\n", "  - brandsite:\n      review: {levels: 初审}\n"), "utf-8")
+    assert site.run("check") == 1
+    out = capsys.readouterr()
+    assert "review.levels 应为 1—5 个互不相同的审核级别" in out.out + out.err
