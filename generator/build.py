@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, TextIO
 
 
 from generator.atomic import empty, swap
+from generator.check import site_links
 from generator.engine import mkdocs as engine
 from generator.incremental import paths, store
 from generator.incremental.tree import Tree
@@ -63,6 +64,8 @@ class Prepared:
     pending: list = field(default_factory=list)  # images to encode while the engine renders, then link
     deferred: dict = field(default_factory=dict)
     code: str = ""  # brandsite's code and installed packages (`Project.code`): part of every rendered page's key
+    root: Path = Path(".")  # the site's, resolved: where the link check finds the source of a broken link
+    site_url: str = ""
 
 
 def build(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_name: str = "build",
@@ -194,14 +197,15 @@ def _prepare(project: Project, root: Path, work_name: str, building: Path, err: 
     newest = max([c.updated for c in cards] + [p.date for p in project.published_news], default=None)
     return Prepared(config, work, newest, len(cards), sum(1 for b in project.brands if b.is_draft),
                     produced.images_encoded, produced.images_reused, linked=paths.linked(work),
-                    pending=produced.pending, deferred=produced.deferred, code=project.code)
+                    pending=produced.pending, deferred=produced.deferred, code=project.code,
+                    root=project.config.root, site_url=project.config.site_url)
 
 
 def _engine(prepared: Prepared, strict: bool, site: Path, building: Path, site_dir: Path, started: float, done: str,
             err: TextIO, session: engine.Session | None = None, progress: Progress = NULL,
             full: bool = False, made_ready: bool = False, pages_ahead=None) -> dict | None:
-    """Run the engine into the building folder and swap it in; what it made (see `closing_line`), or None
-    after printing why not. The rendered pages are kept under .brandsite/cache/pages/<work>, one set per
+    """Run the engine into the building folder, check that every link, anchor and asset in it resolves, and
+    swap it in; what it made (see `closing_line`), or None after printing why not. The rendered pages are kept under .brandsite/cache/pages/<work>, one set per
     docs tree (a preview's and a build's); ``pages_ahead`` is what `engine.warm_up` read of them."""
     try:
         if not made_ready:
@@ -213,9 +217,15 @@ def _engine(prepared: Prepared, strict: bool, site: Path, building: Path, site_d
                                  pages=_pages(prepared.work),
                                  full=full, linked=prepared.linked, linked_ready=images_ready,
                                  pages_ahead=pages_ahead, code=prepared.code)
+        with progress.stage("检查站内链接"):
+            broken = site_links.check_built(building, prepared.root, shown=site_dir.as_posix(),
+                                            own_url=prepared.site_url, memo=paths.site_links(paths.cache_of(prepared.work)))
     except (engine.EngineError, OSError) as exc:
         shutil.rmtree(building, ignore_errors=True)
         _failed(exc if isinstance(exc, engine.EngineError) else f"写入文件失败（{why(exc)}）", err)
+        return None
+    if site_links.report(broken, err):  # a page that cannot be reached fails an inspection: the live site stays
+        shutil.rmtree(building, ignore_errors=True)
         return None
     if swap(building, site, leave_previous=True):
         store.write_table(paths.previous_site(prepared.work), {"folder": os.fspath(building)})

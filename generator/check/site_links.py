@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import html
 import os
-import pickle
 import posixpath
 import re
 from collections import defaultdict
@@ -22,6 +21,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from generator.findings import Finding, Position, Severity, rel
+from generator.incremental import store
+from generator.incremental.stamp import stamp
 from generator.load.yamlpos import position_at
 
 STANDARD = "链接与资源"
@@ -88,8 +89,7 @@ class Link:
 
 
 def _stamp(path: Path):
-    st = path.stat()
-    return (st.st_size, st.st_mtime_ns, st.st_ino)
+    return stamp(path.stat())
 
 
 def read_pages(site: Path, memo: dict | None = None) -> dict[str, Page]:
@@ -262,12 +262,8 @@ def problems(site: Path, own_url: str = "", memo_file: Path | None = None) -> li
 
 
 def _load_memo(path: Path) -> dict:
-    try:
-        with path.open("rb") as f:
-            data = pickle.load(f)  # noqa: S301  (brandsite's own cache file)
-        return data if isinstance(data, dict) else {}
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-        return {}
+    data = store.load(path)
+    return data if isinstance(data, dict) else {}
 
 
 def _save_memo(path: Path, site: Path, pages: dict[str, Page]) -> None:
@@ -277,14 +273,7 @@ def _save_memo(path: Path, site: Path, pages: dict[str, Page]) -> None:
             memo[key] = (_stamp(page.file), *page.remembered())
         except OSError:
             continue
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        with tmp.open("wb") as f:
-            pickle.dump(memo, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # without the memo the next check reads every page again
+    store.dump(path, memo)  # (a disk that refuses it: the next check reads every page again)
 
 
 def _url(page: str) -> str:

@@ -38,7 +38,7 @@ def run(root: Path, site_dir: Path | None = None, external: bool = False, worker
         return 1 if broken else 0
     print(f"正在检查 {len(links)} 个外部链接（同时 {workers} 个，每个最多 {timeout:g} 秒，总共最多 {budget:g} 秒）……",
           flush=True)
-    results, unfinished = external_links.check(list(links), paths.cache(root) / "external-links.json",
+    results, unfinished = external_links.check(list(links), paths.external_links(paths.cache(root)),
                                                workers=workers, timeout=timeout, budget=budget, max_age_hours=max_age)
     bad = [r for r in results if not r.ok]
     for r in bad:

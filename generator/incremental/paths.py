@@ -19,7 +19,8 @@
         memo/<kind>/           remembered results, by the digest of their inputs (incremental/store.py)
         templates/, templates-produce/   compiled Jinja templates (the engine's, produce's)
         *.json                 the store's tables: digest memos (brand-files, inputs), image-facts, readings,
-                               cuts, jieba-user, theme-files
+                               cuts, jieba-user, theme-files, external-links
+        site-links             the links and anchors of each built page, by its stamp (a record)
 
 Paths are absolute (the site's root resolved), so `-C /abs/path` and `cd` name the same files.
 """
@@ -106,6 +107,8 @@ readings = _inside("readings.json")
 cuts = _inside("cuts.json")
 search_words_cache = _inside("jieba-user.json")
 theme_files = _inside("theme-files.json")
+site_links = _inside("site-links")  # what the build's link check read of each page (check/site_links.py)
+external_links = _inside("external-links.json")  # outside addresses that opened, and when (`brandsite links`)
 
 
 def pages(cache: Path, work_name: str) -> Path:

@@ -5,7 +5,6 @@ that failed is asked every time, so a fixed link shows as fixed at once."""
 
 from __future__ import annotations
 
-import json
 import time
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import asdict, dataclass
@@ -13,7 +12,7 @@ from pathlib import Path
 
 import requests
 
-from generator.atomic import write_file
+from generator.incremental import store
 
 USER_AGENT = "brandsite-link-check/1"
 
@@ -52,11 +51,7 @@ def _ask(url: str, timeout: float) -> Result:
 
 
 def _load_cache(path: Path) -> dict:
-    try:
-        data = json.loads(path.read_text("utf-8"))
-        return data if isinstance(data, dict) else {}
-    except (OSError, ValueError):
-        return {}
+    return store.read_table(path)
 
 
 def check(urls: list[str], cache: Path, workers: int = 8, timeout: float = 10, budget: float = 120,
@@ -90,11 +85,7 @@ def check(urls: list[str], cache: Path, workers: int = 8, timeout: float = 10, b
     for r in results:
         if not r.cached:
             known[r.url] = {k: v for k, v in asdict(r).items() if k != "cached"}
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        write_file(cache, json.dumps(known, ensure_ascii=False, indent=1).encode("utf-8"))
-    except OSError:
-        pass  # a cache that cannot be written only costs the next run its time
+    store.write_table(cache, known)  # (one that cannot be written only costs the next run its time)
     order = {url: i for i, url in enumerate(urls)}
     results.sort(key=lambda r: order.get(r.url, 0))
     return results, sorted(unfinished, key=lambda u: order.get(u, 0))
