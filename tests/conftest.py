@@ -178,11 +178,13 @@ gallery:
 
 
 DRAFT_MARKER = "草稿标记QX7Z"
+# (the picture is a file of the site that is no picture, so a browser would fire its onerror: the build refuses a
+# picture that is not there at all)
 HOSTILE_STORY = """\
 # 品牌故事
 
 <script>window.__pwned = "script";</script>
-<img src="x" onerror="window.__pwned = 'onerror'">
+<img src="../../feed.xml" onerror="window.__pwned = 'onerror'">
 [点我看看](javascript:window.__pwned='link')
 <a href="javascript:window.__pwned='anchor'">另一个链接</a>
 <iframe src="https://example.com/"></iframe>
