@@ -105,7 +105,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("-d", "--site-dir", help="输出目录，默认为站点根目录下的 site/")
     b.add_argument("--timings", action="store_true", help="结束时报告各阶段用时（读取与检查、生成页面、引擎）")
     b.add_argument("--full", action="store_true", help="所有页面全部重新生成，不沿用上次的结果")
-    b.add_argument("-q", "--quiet", action="store_true", help="不显示进度，只显示错误和最后一行")
+    b.add_argument("-q", "--quiet", action="store_true", help="不显示进度，只显示问题（错误和警告）和最后一行")
 
     s = sub.add_parser("serve", help="本地预览（修改后自动刷新）", description="在 127.0.0.1 上预览网站，修改品牌文件后浏览器自动刷新。")
     s.add_argument("--port", type=_port, default=8000, metavar="端口", help="端口，默认 8000")

@@ -18,12 +18,11 @@ from pypdf import PdfReader
 from generator.cli import main
 from generator.pipeline import load_project
 from generator.publish import printing
-from tests.conftest import add_draft_brand, copy_demo
+from tests.conftest import SITE_URL, add_draft_brand, copy_demo
 
 DRAFT_MARKER = "草稿标记PR7Q"
 MM = 72 / 25.4
 ROUND = "2026-q3"
-SITE_URL = "https://brands.example.gov.cn"
 # an awarded brand's positioning, dense with punctuation, to try the line breaking
 PUNCTUATED = "以“查档利用”为窗口（含婚姻、学历档案），提供便捷、规范的服务；坚持《档案法》：“即来即办”！满意吗？满意。"
 CLOSING = "，。、；：？！）》」』】〕”’…"
@@ -120,12 +119,12 @@ def test_poster_code_reads_the_brands_address_from_two_metres(out, paper, tmp_pa
     for slug in ("wendang-lianxinqiao", "yongxin-chuangzao-zhiliang", "yidao"):
         for mm_a_pixel in (1.7, 1.9, 2.0):
             assert _decode(out / "posters" / f"{slug}-{paper}.pdf", 25.4 / mm_a_pixel, tmp_path) == \
-                [f"{SITE_URL}/brands/{slug}/"], (slug, paper, mm_a_pixel)
+                [f"{SITE_URL}brands/{slug}/"], (slug, paper, mm_a_pixel)
 
 
 def test_counter_card_faces_both_ways_and_its_code_reads(out, tmp_path):
     card = out / "cards" / "wendang-lianxinqiao.pdf"
-    assert _decode(card, 150, tmp_path) == [f"{SITE_URL}/brands/wendang-lianxinqiao/"] * 2
+    assert _decode(card, 150, tmp_path) == [f"{SITE_URL}brands/wendang-lianxinqiao/"] * 2
     assert flat(text_of(card)[0]).count("文档连心桥") == 2
 
 

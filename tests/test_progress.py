@@ -39,7 +39,7 @@ def test_a_build_in_a_log_prints_each_stage_once_in_order_and_no_control_charact
     stages = [line.split("：")[0] for line in done.stderr.splitlines()]
     # a first build encodes its images while the engine lays out the pages, and shows what is left after it
     assert stages == ["读取与检查品牌", "生成品牌页面", "生成列表、排行、订阅和展示屏", "交给网站引擎",
-                      "网站引擎排版页面", "处理图片"]
+                      "网站引擎排版页面", "处理图片", "检查站内链接"]
     for line in done.stderr.splitlines():
         assert re.fullmatch(r"\S+：(\d+/\d+，)?用时 [\d.]+ 秒", line), line
         counted = re.search(r"(\d+)/(\d+)", line)
