@@ -15,8 +15,9 @@ import html
 import os
 import posixpath
 import re
+import sys
 from collections import defaultdict
-from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -37,51 +38,52 @@ _POST = re.compile(r"^(?P<news>.+?)/\d{4}/\d{2}/\d{2}/(?P<slug>[^/]+)/index\.htm
 
 
 class Page:
-    """A built page: its text, links and anchors, each read when first asked for (or taken from ``known``: what
-    an earlier check read of the same file, by its stamp)."""
+    """A built page: its links and anchors, read from its file when first asked for (or taken from ``known``: what
+    an earlier check read of the same file, by its stamp). Its text is not kept: at 10,000 brands the pages'
+    texts alone would be most of a gigabyte."""
 
     def __init__(self, path: str, file: Path, known: tuple | None = None):
         self.path = path  # relative to the built folder, with forward slashes
         self.file = file
-        self._text: str | None = None
+        self.text_read = False
         self._links: list[Link] | None = None
         self._ids: set[str] | None = None
         if known is not None:
-            self._links = [Link(path, target, asset, offset) for target, asset, offset in known[0]]
-            self._ids = set(known[1])
-
-    @property
-    def text_read(self) -> bool:
-        return self._text is not None
+            self._links, self._ids = known[0], set(known[1])
 
     @property
     def text(self) -> str:
-        if self._text is None:
-            try:
-                self._text = self.file.read_text("utf-8", errors="replace")
-            except OSError:
-                self._text = ""
-        return self._text
+        try:
+            return self.file.read_text("utf-8", errors="replace")
+        except OSError:
+            return ""
+
+    def _read(self) -> None:
+        text = self.text
+        self.text_read = True
+        self._links = links_of(self, text)
+        self._ids = {html.unescape(a or b) for pattern in _IDS for a, b in pattern.findall(text)}
 
     @property
     def ids(self) -> set[str]:
         """The anchors of the page."""
         if self._ids is None:
-            self._ids = {html.unescape(a or b) for pattern in _IDS for a, b in pattern.findall(self.text)}
+            self._read()
         return self._ids
 
     @property
     def links(self) -> list[Link]:
         if self._links is None:
-            self._links = links_of(self)
+            self._read()
         return self._links
 
     def remembered(self) -> tuple:
-        return [(l.target, l.asset, l.offset) for l in self.links], sorted(self.ids)
+        return self.links, sorted(self.ids)
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
+    """A link of a page (a tuple, and its page and target shared strings: a site has a million of them)."""
+
     page: str
     target: str  # as written in the HTML (entities decoded)
     asset: bool  # an image, script, stylesheet (src, or <link href>), not a link a visitor follows
@@ -116,8 +118,8 @@ def read_pages(site: Path, memo: dict | None = None) -> dict[str, Page]:
     return pages
 
 
-def links_of(page: Page) -> list[Link]:
-    text = page.text
+def links_of(page: Page, text: str) -> list[Link]:
+    path = sys.intern(page.path)
     link_tags = [(m.start(), m.end()) for m in _LINK_TAG.finditer(text)]
     last_tag = link_tags[-1][1] if link_tags else -1
     out = []
@@ -135,9 +137,9 @@ def links_of(page: Page) -> list[Link]:
             for v in value.split(","):
                 v = v.strip().split(" ")[0]
                 if v:
-                    out.append(Link(page.path, v, True, at))
+                    out.append(Link(path, sys.intern(v), True, at))
         else:
-            out.append(Link(page.path, value, asset, at))
+            out.append(Link(path, sys.intern(value), asset, at))
     return out
 
 
@@ -261,9 +263,12 @@ def problems(site: Path, own_url: str = "", memo_file: Path | None = None) -> li
     return out
 
 
+MEMO_FORMAT = 2  # (stamp, [Link], [anchor]) by page
+
+
 def _load_memo(path: Path) -> dict:
     data = store.load(path)
-    return data if isinstance(data, dict) else {}
+    return data[1] if isinstance(data, tuple) and len(data) == 2 and data[0] == MEMO_FORMAT else {}
 
 
 def _save_memo(path: Path, site: Path, pages: dict[str, Page]) -> None:
@@ -273,7 +278,7 @@ def _save_memo(path: Path, site: Path, pages: dict[str, Page]) -> None:
             memo[key] = (_stamp(page.file), *page.remembered())
         except OSError:
             continue
-    store.dump(path, memo)  # (a disk that refuses it: the next check reads every page again)
+    store.dump(path, (MEMO_FORMAT, memo))  # (a disk that refuses it: the next check reads every page again)
 
 
 def _url(page: str) -> str:
