@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import importlib
 import io
 import multiprocessing
 import os
@@ -64,6 +65,7 @@ class Prepared:
     pending: list = field(default_factory=list)  # images to encode while the engine renders, then link
     deferred: dict = field(default_factory=dict)
     code: str = ""  # brandsite's code and installed packages (`Project.code`): part of every rendered page's key
+    news: bool = True  # a published post: the news column is published
     root: Path = Path(".")  # the site's, resolved: where the link check finds the source of a broken link
     site_url: str = ""
 
@@ -88,6 +90,7 @@ def build(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_
     pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context(method))
     try:
         child = pool.submit(_prepare_alone, root, strict, work_name, building, mode, updated)  # forks now
+        links = _LinkChecker()  # (after the fork: it starts a thread)
         # the building folder meanwhile, in a thread: mostly the file system's work, which waits on neither
         readying = ThreadPoolExecutor(max_workers=1, thread_name_prefix="brandsite-site")
         ready = readying.submit(_make_ready, work, site, building, full)
@@ -99,6 +102,16 @@ def build(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_
     except BaseException:
         pool.shutdown(cancel_futures=True)
         raise
+    try:
+        return _after_child(prepared, messages, pool, warming, ready, links, strict, site, building, site_dir,
+                            started, mode, full, timings)
+    finally:
+        links.close()
+
+
+def _after_child(prepared, messages, pool, warming, ready, links, strict, site, building, site_dir, started, mode,
+                 full, timings) -> dict | None:
+    """The parent's part once the child has prepared the docs tree: the engine, the link check, the swap."""
     if prepared is None:
         pool.shutdown()
         sys.stderr.write(messages)
@@ -115,8 +128,9 @@ def build(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_
         _failed(f"写入文件失败（{why(exc)}）", sys.stderr)
         return None
     engine_started = time.perf_counter()
+    ahead, pages_ahead = [pages_ahead], None  # handed over whole: the engine lets it go once it has used it
     facts = _engine(prepared, strict, site, building, site_dir, started, "已生成网站", sys.stderr,
-                    progress=display(mode), full=full, made_ready=True, pages_ahead=pages_ahead)
+                    progress=display(mode), full=full, made_ready=True, pages_ahead=ahead, check_links=links.check)
     if facts is None:
         return None
     if timings:
@@ -198,15 +212,17 @@ def _prepare(project: Project, root: Path, work_name: str, building: Path, err: 
     return Prepared(config, work, newest, len(cards), sum(1 for b in project.brands if b.is_draft),
                     produced.images_encoded, produced.images_reused, linked=paths.linked(work),
                     pending=produced.pending, deferred=produced.deferred, code=project.code,
-                    root=project.config.root, site_url=project.config.site_url)
+                    news=bool(project.published_news), root=project.config.root, site_url=project.config.site_url)
 
 
 def _engine(prepared: Prepared, strict: bool, site: Path, building: Path, site_dir: Path, started: float, done: str,
             err: TextIO, session: engine.Session | None = None, progress: Progress = NULL,
-            full: bool = False, made_ready: bool = False, pages_ahead=None) -> dict | None:
+            full: bool = False, made_ready: bool = False, pages_ahead=None,
+            check_links=site_links.check_built) -> dict | None:
     """Run the engine into the building folder, check that every link, anchor and asset in it resolves, and
     swap it in; what it made (see `closing_line`), or None after printing why not. The rendered pages are kept under .brandsite/cache/pages/<work>, one set per
-    docs tree (a preview's and a build's); ``pages_ahead`` is what `engine.warm_up` read of them."""
+    docs tree (a preview's and a build's); ``pages_ahead`` holds what `engine.warm_up` read of them (in a list
+    the engine empties, so nothing else keeps it)."""
     try:
         if not made_ready:
             _make_ready(prepared.work, site, building, full)
@@ -216,10 +232,11 @@ def _engine(prepared: Prepared, strict: bool, site: Path, building: Path, site_d
                                  session=session, progress=progress,
                                  pages=_pages(prepared.work),
                                  full=full, linked=prepared.linked, linked_ready=images_ready,
-                                 pages_ahead=pages_ahead, code=prepared.code)
+                                 pages_ahead=pages_ahead.pop() if pages_ahead else None, code=prepared.code,
+                                 blog=prepared.news)
         with progress.stage("检查站内链接"):
-            broken = site_links.check_built(building, prepared.root, shown=site_dir.as_posix(),
-                                            own_url=prepared.site_url, memo=paths.site_links(paths.cache_of(prepared.work)))
+            broken = check_links(building, prepared.root, shown=site_dir.as_posix(), own_url=prepared.site_url,
+                                 memo=paths.site_links(paths.cache_of(prepared.work)))
     except (engine.EngineError, OSError) as exc:
         shutil.rmtree(building, ignore_errors=True)
         _failed(exc if isinstance(exc, engine.EngineError) else f"写入文件失败（{why(exc)}）", err)
@@ -305,6 +322,22 @@ def _pages(work: Path) -> Path:
     return paths.pages(paths.cache_of(work), work.name)
 
 
+class _LinkChecker:
+    """The link check of `brandsite build` in a process of its own, started with the build so that its imports
+    are done by the time the engine has finished. At 10,000 brands the engine's process holds a gigabyte when it
+    is done, which Python does not give back, and the check's third of one would come on top of it."""
+
+    def __init__(self):
+        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        self._pool.submit(importlib.import_module, site_links.__name__)
+
+    def check(self, *args, **kwargs):
+        return self._pool.submit(site_links.check_built, *args, **kwargs).result()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)  # (an idle worker: it ends at once)
+
+
 class _Beside(threading.Thread):
     """``function`` run in a thread beside the child process, started at once; `result` waits for what it
     returned. A daemon: a build that cannot go on leaves without waiting for it."""
@@ -318,8 +351,10 @@ class _Beside(threading.Thread):
         self._value = self._function(*self._args)
 
     def result(self):
+        """What ``function`` returned, handed over: the thread keeps no reference to it."""
         self.join()
-        return self._value
+        value, self._value = self._value, None
+        return value
 
 
 class _Counted(Progress):

@@ -194,6 +194,15 @@ def before_engine_writes(before: Callable[[str], None]):
 
 # -- Material's search plugin ---------------------------------------------------------------------------------
 
+def turn_off_blogs(config) -> None:
+    """Material's blog plugin, whatever mkdocs.yml calls it, told after MkDocs has read its settings that it is
+    off (its own ``enabled`` setting, which it reads as the build starts): with no post to show it would
+    publish an empty column page of its own."""
+    for name, plugin in config.plugins.items():
+        if name.split("/")[-1] == "blog" and "enabled" in plugin.config:
+            plugin.config.enabled = False
+
+
 def search_plugins(config) -> list:
     """The search plugins ``config`` lists, whatever mkdocs.yml calls them ("search", "material/search")."""
     return [plugin for name, plugin in config.plugins.items() if name.split("/")[-1] == "search"]

@@ -77,3 +77,20 @@ def test_no_empty_category_page_is_published(site):
     gallery = site.root / "site" / "gallery"
     assert [p.name for p in gallery.iterdir() if (p / "index.html").is_file()] == ["zhengwu-fuwu"]
     assert not (site.root / "site" / "leaderboard").exists()
+
+
+def test_a_column_with_no_published_post_is_not_published(tmp_path):
+    """No empty column page: without a published post the column, its page and its link in the navigation are
+    left out of the site (the engine's blog would otherwise publish a page of its own), and check says so."""
+    from generator.cli import main
+    from tests.conftest import copy_demo
+
+    root = copy_demo(tmp_path)
+    for post in (root / "content" / "news" / "posts").glob("*.md"):
+        post.unlink()
+    assert main(["-C", str(root), "build", "-q"]) == 0
+    site = root / "site"
+    assert not (site / "news").exists()
+    pages = [p.read_text("utf-8") for p in site.rglob("*.html")]
+    assert not any('href="news/' in page or 'href="../news/' in page or 'href="../../news/' in page for page in pages)
+    assert main(["-C", str(root), "check"]) == 0

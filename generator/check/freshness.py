@@ -27,8 +27,8 @@ def stale_news(config: SiteConfig, news: list[NewsPost], today: dt.date | None =
         if not index.is_file():
             return []  # no column page: the column is not in the site's navigation (engine/mkdocs.py)
         return [Finding(f"{column}/index.md", Position(), Severity.WARNING, "news.empty", STANDARD,
-                        f"动态栏目（{column}/posts/）还没有已发布的文章：政府网站检查要求动态类栏目两周内有更新，"
-                        "请发布文章，或在 mkdocs.yml 中停用 blog 插件")]
+                        f"动态栏目（{column}/posts/）还没有已发布的文章，网站上暂不显示这个栏目：政府网站检查要求"
+                        "动态类栏目两周内有更新，请发布文章")]
     newest = published[0]
     age = (today - newest.date).days
     if age <= days:

@@ -284,12 +284,13 @@ def build(config_file: Path, strict: bool = False, jieba_user: Path | None = Non
           content_date: dt.date | None = None, cache: Path | None = None, session: Session | None = None,
           progress: Progress = NULL, pages: Path | None = None, full: bool = False,
           linked: Path | None = None, linked_ready: Callable[[], None] | None = None, pages_ahead=None,
-          code: str = "") -> Built:
+          code: str = "", blog: bool = True) -> Built:
     """Build the site; returns the engine's warnings and how many pages it wrote. Raises EngineError on failure.
 
     ``pages`` keeps the rendered pages for the next build, which renders only those whose inputs changed;
     ``full`` renders every page regardless (and keeps them all anew). ``pages_ahead`` is what `warm_up` read
     from ``pages`` beforehand; ``code`` is brandsite's code digest (`Project.code`), part of every page's key.
+    Without ``blog`` (no published post) the blog plugin is off: no empty column is published.
 
     ``linked`` holds files to put into the site beside what the engine makes (the site's images), listed in
     the JSON file of the same name: the engine need not walk, list and copy them. ``linked_ready`` is called
@@ -321,6 +322,8 @@ def build(config_file: Path, strict: bool = False, jieba_user: Path | None = Non
     try:
         with progress.stage("网站引擎排版页面") as stage:
             config = load_config(config_file=str(config_file), strict=strict)
+            if not blog:
+                internals.turn_off_blogs(config)
             if jieba_user is not None:
                 _use_user_dict(config, jieba_user, cache)
             if cache is not None:

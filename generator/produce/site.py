@@ -211,7 +211,10 @@ def _copy_content(project: Project, content: Path, docs: Tree) -> None:
     root = project.config.root
     posts = {root / post.source: post for post in project.news}
     home = content / "index.md"  # write_docs makes the home page from it
-    docs.copy_folder(content, docs.root, skip=frozenset([*posts, home]))
+    # a column with no published post is not published at all (an empty column fails an inspection)
+    empty_column = [] if project.published_news or not project.config.news_dir else [
+        content / project.config.news_dir / "index.md"]
+    docs.copy_folder(content, docs.root, skip=frozenset([*posts, home, *empty_column]))
     for source, post in posts.items():
         if post.draft:
             continue
