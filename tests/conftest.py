@@ -106,8 +106,15 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @contextlib.contextmanager
 def serve_folder(folder: Path):
     """A local HTTP server for ``folder``; yields its base address."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+    with serving(functools.partial(_QuietHandler, directory=str(folder))) as address:
+        yield address
+
+
+@contextlib.contextmanager
+def serving(handler):
+    """A local HTTP server answering with ``handler`` on a free port, in a thread; yields its base address."""
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.daemon_threads = True
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:

@@ -5,13 +5,12 @@ local server (never the internet), a few at a time, within its time limits, with
 from __future__ import annotations
 
 import http.server
-import threading
 import time
-from contextlib import contextmanager
 
 import pytest
 
 from generator.check import site_links
+from tests.conftest import serving
 
 STORY = """\
 # 品牌故事
@@ -124,16 +123,8 @@ def _no_footer_links(site):
     config.write_text(re.sub(r"(?m)^\s+(icp|police):.*\n", "", config.read_text("utf-8")), "utf-8")
 
 
-@contextmanager
 def _server():
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
+    return serving(_Handler)
 
 
 def test_external_links_on_a_local_server(site, capsys):
