@@ -88,6 +88,7 @@ def build(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_
     # fork is fast, but only safe with no other thread that could hold a lock at the moment of forking
     method = "fork" if threading.active_count() == 1 else "spawn"
     pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context(method))
+    links = None
     try:
         child = pool.submit(_prepare_alone, root, strict, work_name, building, mode, updated)  # forks now
         links = _LinkChecker()  # (after the fork: it starts a thread)
@@ -101,6 +102,8 @@ def build(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_
         prepared, messages = child.result()
     except BaseException:
         pool.shutdown(cancel_futures=True)
+        if links is not None:  # (its process would keep this one from ending)
+            links.close()
         raise
     try:
         return _after_child(prepared, messages, pool, warming, ready, links, strict, site, building, site_dir,

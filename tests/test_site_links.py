@@ -9,6 +9,7 @@ import time
 
 import pytest
 
+from generator import build
 from generator.check import site_links
 from tests.conftest import serving
 
@@ -28,7 +29,7 @@ def built(site, monkeypatch):
     folder = site.brand()
     (folder / "story.md").write_text(STORY, "utf-8")
     with monkeypatch.context() as without_the_check:
-        without_the_check.setattr(site_links, "check_built", lambda *args, **kwargs: [])
+        without_the_check.setattr(build._LinkChecker, "check", lambda self, *args, **kwargs: [])
         assert site.run("build", "-q") == 0
     return site
 
