@@ -77,8 +77,8 @@ def build(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_
     this one after the child has exited (the loaded project and the engine's rendered pages are each several
     hundred MB at 10,000 brands, and in one process their peaks would add up). What it made (see
     `closing_line`), or None after printing why not. ``timings`` adds a line with each stage's time (the
-    budget in developers/benchmarks.md compares everything outside the engine with the engine). Progress goes to stderr: a
-    live line on a terminal, a line per stage otherwise, none with ``quiet``. The engine renders only the pages
+    budget in developers/benchmarks.md compares everything outside the engine with the engine). Progress goes
+    to stderr: a live line on a terminal, a line per stage otherwise, none with ``quiet``. The engine renders only the pages
     whose inputs changed since the last build; ``full`` renders all. ``updated``: the brands' last updates,
     when the nothing-changed check has read them (the child is handed them instead of reading them again)."""
     started = time.perf_counter()
@@ -90,26 +90,25 @@ def build(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_
     pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context(method))
     links = None
     try:
-        child = pool.submit(_prepare_alone, root, strict, work_name, building, mode, updated)  # forks now
-        links = _LinkChecker()  # (after the fork: it starts a thread)
-        # the building folder meanwhile, in a thread: mostly the file system's work, which waits on neither
-        readying = ThreadPoolExecutor(max_workers=1, thread_name_prefix="brandsite-site")
-        ready = readying.submit(_make_ready, work, site, building, full)
-        readying.shutdown(wait=False)
-        # the engine's imports and dictionary meanwhile, in a thread, so a build that cannot go on (the child's
-        # findings) reports at once instead of after them
-        warming = _Beside("brandsite-warm-up", engine.warm_up, _pages(work))
-        prepared, messages = child.result()
-    except BaseException:
-        pool.shutdown(cancel_futures=True)
-        if links is not None:  # (its process would keep this one from ending)
-            links.close()
-        raise
-    try:
+        try:
+            child = pool.submit(_prepare_alone, root, strict, work_name, building, mode, updated)  # forks now
+            links = _LinkChecker()  # (after the fork: it starts a thread)
+            # the building folder meanwhile, in a thread: mostly the file system's work, which waits on neither
+            readying = ThreadPoolExecutor(max_workers=1, thread_name_prefix="brandsite-site")
+            ready = readying.submit(_make_ready, work, site, building, full)
+            readying.shutdown(wait=False)
+            # the engine's imports and dictionary meanwhile, in a thread, so a build that cannot go on (the
+            # child's findings) reports at once instead of after them
+            warming = _Beside("brandsite-warm-up", engine.warm_up, _pages(work))
+            prepared, messages = child.result()
+        except BaseException:
+            pool.shutdown(cancel_futures=True)
+            raise
         return _after_child(prepared, messages, pool, warming, ready, links, strict, site, building, site_dir,
                             started, mode, full, timings)
     finally:
-        links.close()
+        if links is not None:  # (on every way out: its process would keep this one from ending)
+            links.close()
 
 
 def _after_child(prepared, messages, pool, warming, ready, links, strict, site, building, site_dir, started, mode,
