@@ -179,9 +179,12 @@ def test_the_search_dialog_and_its_results_fit_the_phone(browser, server, width,
     page.locator("label.md-header__button[for=__search]").click()
     page.locator("input.md-search__input").fill("青岛")
     page.locator(".bs-lookup__link").first.wait_for()
-    # the theme opens the dialog with a growing circle wider than the screen; the page cannot scroll while
-    # it grows (the root's overflow-x is hidden then), so measure once it has stopped growing
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    # the theme opens the dialog with a growing circle wider than the screen (the root's overflow-x is
+    # hidden, so no one can scroll to it), then 400 ms after opening pins the page under the dialog
+    # (body[data-md-scrolllock]); on a busy machine the circle can stop growing before that timer fires,
+    # and for those few milliseconds it counts as page width. Measure the open dialog as it stays.
+    page.wait_for_function("document.body.hasAttribute('data-md-scrolllock')"
+                           " && document.getAnimations().every(a => a.playState !== 'running')")
     m = page.evaluate(MEASURE, care)
     shown = page.locator(".bs-lookup__link").count()
     context.close()
