@@ -150,7 +150,7 @@ def _s3(root: Path, target: targets.S3, options: Options) -> int:
 
 
 def _list_plan(plan, target: targets.S3) -> None:
-    for upload in plan.assets + plan.pages:
+    for upload in (u for _, batch in plan.phases() for u in batch):
         print(f"{'新增' if upload.new else '改动'}  {target.prefix}{upload.name}")
     for key in plan.deletes:
         print(f"删除  {key}")

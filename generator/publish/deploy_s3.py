@@ -1,10 +1,12 @@
 """Deploying to S3-compatible object storage (Aliyun OSS, Tencent COS, MinIO, AWS S3), as `hugo deploy` does.
 
 The bucket is compared with the site by size and MD5 (the ETag of an object uploaded in one piece), and only
-what differs is uploaded: first every file that is not a page (pictures, styles, scripts, data), then the
-pages that use them, and only at the end are objects the site no longer has deleted. A deploy stopped half
-way therefore never leaves a page pointing at a missing picture, though for a while some pages may be new
-and others old: object storage has no switch that changes many objects at once.
+what differs is uploaded, in an order that keeps every page a visitor can reach whole (`PHASES`): pictures and
+files first, then the styles and scripts that name them, then the new pages, then the changed pages that link
+to them, then the lists of pages (search index, sitemap, feeds, data), and only at the end are objects the
+site no longer has deleted. Each phase finishes before the next starts. A deploy stopped at any moment
+therefore leaves no reachable page pointing at a missing picture or page; for a while some pages may be new
+and others old, as object storage has no switch that changes many objects at once.
 
 Endpoint, region and credentials come from the standard AWS environment variables (AWS_ENDPOINT_URL,
 AWS_REGION, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) or the AWS configuration files, never from mkdocs.yml,
@@ -85,17 +87,28 @@ class Plan:
     unchanged: int = 0
     existing: int = 0  # objects under the prefix before the deploy
 
-    @property
-    def assets(self) -> list[Upload]:
-        return [u for u in self.uploads if not _is_page(u.name)]
-
-    @property
-    def pages(self) -> list[Upload]:
-        return [u for u in self.uploads if _is_page(u.name)]
+    def phases(self) -> list[tuple[str, list[Upload]]]:
+        """The uploads by phase, in the order they are sent (`PHASES`), empty phases left out."""
+        out = [(label, [u for u in self.uploads if phase_of(u) == i]) for i, label in enumerate(PHASES)]
+        return [(label, batch) for label, batch in out if batch]
 
 
-def _is_page(name: str) -> bool:
-    return name.endswith(".html")
+# The order files are sent in. What a phase sends names only what earlier phases sent: a style names
+# pictures, a changed page links to new pages, the search index, the sitemap and the feeds list pages.
+PHASES = ("上传图片和文件", "上传样式和脚本", "上传新页面", "上传改动的页面", "上传索引和数据")
+_PHASE_OF_SUFFIX = {".css": 1, ".js": 1, ".mjs": 1, ".map": 1, ".json": 4, ".xml": 4, ".webmanifest": 4}
+
+
+def phase_of(upload: Upload) -> int:
+    """The phase of ``upload`` in `PHASES`; a compressed twin (index.html.gz, sitemap.xml.gz) goes with its
+    original."""
+    name = upload.name
+    for twin in precompress.SUFFIXES:
+        name = name.removesuffix(twin)
+    suffix = os.path.splitext(name)[1].lower()
+    if suffix == ".html":
+        return 2 if upload.new else 3
+    return _PHASE_OF_SUFFIX.get(suffix, 0)
 
 
 def client():
@@ -148,9 +161,9 @@ def refuse_mass_deletion(result: Plan, target: S3) -> None:
 
 
 def apply(s3, target: S3, result: Plan, progress: Progress = NULL) -> None:
-    """Upload assets, then pages, then delete what is gone; each phase finishes before the next starts."""
+    """Upload phase by phase (`PHASES`), then delete what is gone; each phase finishes before the next starts."""
     with ThreadPoolExecutor(max_workers=8) as pool:
-        for label, batch in (("上传文件", result.assets), ("上传页面", result.pages)):
+        for label, batch in result.phases():
             with progress.stage(label, len(batch)) as stage:
                 def send(upload: Upload) -> None:
                     body = upload.body()

@@ -17,6 +17,7 @@ except ImportError:  # pragma: no cover - depends on the machine
 
 # text formats a browser accepts compressed; images and fonts are compressed already
 COMPRESSIBLE = frozenset({".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".csv", ".map", ".ico"})
+SUFFIXES = (".gz", ".br")  # the copies' names: page.html.gz
 _SMALLEST = 256  # below this a compressed copy saves nothing worth a file
 
 
@@ -30,7 +31,7 @@ def gzip_bytes(data: bytes) -> bytes:
 
 def kinds() -> list[str]:
     """The copies this machine can write."""
-    return [".gz", ".br"] if brotli is not None else [".gz"]
+    return list(SUFFIXES) if brotli is not None else [".gz"]
 
 
 def write(files: dict[str, Path], into: Path) -> int:
