@@ -49,9 +49,21 @@ class Sshd:
         return other
 
 
+def _commands_without(folder: Path, hidden: tuple[str, ...]) -> Path:
+    """A folder of links to every command of the system's PATH folders but ``hidden``: a server's PATH on
+    which those commands are not installed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for system in ("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"):
+        for tool in sorted(os.listdir(system)) if os.path.isdir(system) else ():
+            if tool not in hidden and not (folder / tool).exists():
+                (folder / tool).symlink_to(os.path.join(system, tool))
+    return folder
+
+
 @contextlib.contextmanager
-def sshd(folder: Path):
-    """sshd in the foreground on a free port, accepting only the generated user key for root."""
+def sshd(folder: Path, without: tuple[str, ...] = ()):
+    """sshd in the foreground on a free port, accepting only the generated user key for root; ``without``:
+    commands the server's sessions do not have (as on a server where they are not installed)."""
     folder.mkdir(parents=True, exist_ok=True)
     host_key, user_key = folder / "host_ed25519", folder / "user_ed25519"
     for key in (host_key, user_key):
@@ -74,7 +86,7 @@ UsePAM no
 LogLevel ERROR
 MaxStartups 50
 MaxSessions 50
-""")
+""" + (f"SetEnv PATH={_commands_without(folder / 'bin', without)}\n" if without else ""))
     (folder / "known_hosts").write_text(f"[127.0.0.1]:{port} {(folder / 'host_ed25519.pub').read_text()}")
     client_config = folder / "ssh_config"
     client_config.write_text(f"""\

@@ -8,9 +8,12 @@ On the server, under the target directory BASE::
 
 A new release is sent by the system's ``rsync`` over the system's ``ssh`` (so ~/.ssh/config, keys and agents
 work as they do for the user), hard-linking every unchanged file to the live release (``--link-dest``):
-only changed files cross the network. The release goes live when ``current`` is replaced by a new symlink in
-one rename (``ln -s … .current.tmp && mv -T .current.tmp current``): a deploy killed before that leaves the
-live site as it was, one killed after it has already finished.
+only changed files cross the network. Where rsync is missing (on the server or here), the release is made
+with the tools every Unix server has: the live release is copied as hard links (``cp -al``), the files whose
+digest differs are removed from the copy and the changed files arrive in one tar stream. The release goes
+live when ``current`` is replaced by a new symlink in one rename (``ln -s … .current.tmp && mv -T
+.current.tmp current``): a deploy killed before that leaves the live site as it was, one killed after it has
+already finished.
 
 Host keys are verified (StrictHostKeyChecking=yes unless the user's ssh configuration says otherwise) and no
 password is ever asked for (BatchMode=yes)."""
@@ -19,17 +22,19 @@ from __future__ import annotations
 
 import ctypes
 import datetime as dt
+import hashlib
 import re
 import secrets
 import shlex
 import shutil
 import signal
 import subprocess
+import tarfile
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.publish.targets import Ssh
+from generator.publish.targets import Ssh, site_files
 
 
 class SshError(Exception):
@@ -45,6 +50,7 @@ class Sent:
     bytes_sent: int
     removed: tuple[str, ...]  # releases removed to keep the last few
     cleaned: tuple[str, ...]  # half releases that an interrupted deploy had left
+    by_tar: str = ""  # where rsync was missing ("服务器上" or "本机"), when the release went as a tar stream
 
 
 def _die_with_parent() -> None:
@@ -60,10 +66,9 @@ class Connection:
     distant server costs more than sending a changed page."""
 
     def __init__(self, target: Ssh, config: Path | None = None):
-        for tool in ("ssh", "rsync"):
-            if shutil.which(tool) is None:
-                raise SshError(f"本机没有 {tool} 命令：请先安装（Debian/Ubuntu：apt-get install openssh-client rsync；"
-                               "统信 UOS/麒麟：同样用 apt-get 或软件商店）")
+        if shutil.which("ssh") is None:
+            raise SshError("本机没有 ssh 命令：请先安装（Debian/Ubuntu：apt-get install openssh-client rsync；"
+                           "统信 UOS/麒麟：同样用 apt-get 或软件商店）")
         if config is not None and not config.is_file():
             raise SshError(f"找不到 SSH 配置文件 {config}")
         self.target = target
@@ -102,12 +107,32 @@ class Connection:
 
     def run(self, script: str, *args: str, timeout: float = 600) -> str:
         """Run a POSIX shell ``script`` with ``args`` on the server; its standard output."""
-        remote = "sh -s -- " + " ".join(shlex.quote(a) for a in args)
+        return self._finish(self._start("sh -s --", args), script.encode(), timeout)
+
+    def stream(self, script: str, *args: str, write) -> str:
+        """Run ``script`` with ``args`` on the server, its standard input what ``write(stdin)`` writes (bytes);
+        its standard output."""
+        process = self._start(f"sh -c {shlex.quote(script)} sh", args)
         try:
-            done = subprocess.run([*self.command, self.target.destination, remote], input=script,
-                                  capture_output=True, text=True, timeout=timeout, preexec_fn=_die_with_parent)
+            write(process.stdin)
+        except BrokenPipeError:  # the server stopped reading: why is in what it printed
+            pass
+        return self._finish(process, None, None)
+
+    def _start(self, command: str, args: tuple[str, ...]) -> subprocess.Popen:
+        remote = " ".join([command, *(shlex.quote(a) for a in args)])
+        return subprocess.Popen([*self.command, self.target.destination, remote], stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=_die_with_parent)
+
+    def _finish(self, process: subprocess.Popen, data: bytes | None, timeout: float | None) -> str:
+        try:
+            out, err = process.communicate(data, timeout=timeout)
         except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
             raise SshError(f"服务器 {self.target.host} 超过 {int(timeout)} 秒没有响应") from None
+        done = subprocess.CompletedProcess(process.args, process.returncode, out.decode("utf-8", "replace"),
+                                           err.decode("utf-8", "replace"))
         if done.returncode == 255:
             raise SshError(explain(done.stderr, self.target))
         if done.returncode != 0:
@@ -259,19 +284,19 @@ def _deploy(connection: Connection, sources: list[Path], keep: int) -> Sent:
     holder = connection.lock()
     try:
         state = _prepare(connection)
-        if not state.rsync:
-            raise SshError(f"服务器 {target.host} 上没有 rsync：请让管理员安装（apt-get install rsync 或 yum install rsync），"
-                           "brandsite 靠它只发送改动过的文件，并保证线上网站整体切换")
         name = _new_name()
         while name in state.releases:
             name = _new_name()
-        stats = _rsync(connection, sources, name, state.current if state.current in state.releases else None)
+        live = state.current if state.current in state.releases else None
+        by_tar = "" if state.rsync and shutil.which("rsync") else "本机" if state.rsync else "服务器上"
+        stats = (_tar if by_tar else _rsync)(connection, sources, name, live)
         releases = [*state.releases, name]
         removed = _to_remove(releases, name, keep)
         connection.run(_SWITCH, target.path, name, "sent", *removed)
     finally:
         _release(holder)
-    return Sent(name, stats["files"], stats["transferred"], stats["bytes"], tuple(removed), tuple(state.cleaned))
+    return Sent(name, stats["files"], stats["transferred"], stats["bytes"], tuple(removed), tuple(state.cleaned),
+                by_tar)
 
 
 def rollback(target: Ssh, config: Path | None = None) -> tuple[str, str]:
@@ -330,3 +355,74 @@ def _stat(output: str, label: str) -> int:
     if not found:
         return 0
     return int(re.sub(r"[,.]", "", found.group(1)))
+
+
+# Without rsync: the digests of the live release's files, one "digest  ./path" a line after the tool's name.
+_DIGESTS = r"""
+cd "$1/releases/$2" || exit 0
+if command -v sha256sum >/dev/null 2>&1; then echo sha256; exec find . -type f -exec sha256sum {} +; fi
+if command -v md5sum >/dev/null 2>&1; then echo md5; exec find . -type f -exec md5sum {} +; fi
+echo none
+"""
+
+# Without rsync: the new release as hard links to the live one, less the files that change or go (their
+# names on standard input, one a line); removing a link leaves the live file as it is.
+_LINK_RELEASE = r"""
+set -e
+cd "$1/releases"
+if [ -n "$3" ]; then cp -al "$3" "$2.partial"; else mkdir "$2.partial"; fi
+cd "$2.partial"
+tr '\n' '\0' | xargs -0 rm -f --
+"""
+
+# Without rsync: the changed files, as a tar stream on standard input, into the new release; then the
+# folders the files that went have left empty.
+_UNPACK = r"""
+set -e
+cd "$1/releases/$2.partial"
+tar -x -o -f -
+find . -depth -type d -empty -exec rmdir {} \; 2>/dev/null || true
+"""
+
+
+def _tar(connection: Connection, sources: list[Path], name: str, live: str | None) -> dict[str, int]:
+    """Make release ``name`` without rsync, sending only the files whose digest differs from the live one's."""
+    base = connection.target.path
+    files = site_files(*sources)
+    there: dict[str, str] = {}
+    kind = "none"
+    if live:
+        listing = connection.run(_DIGESTS, base, live).splitlines()
+        kind = listing[0].strip() if listing else "none"
+        for line in listing[1:]:
+            digest, _, path = line.partition("  ./")
+            if path and not digest.startswith("\\"):  # a name the tool had to escape is simply sent again
+                there[path] = digest
+    algorithm = {"sha256": hashlib.sha256, "md5": hashlib.md5}.get(kind)
+    send = [n for n, path in sorted(files.items())
+            if algorithm is None or there.get(n) != algorithm(path.read_bytes()).hexdigest()]
+    drop = sorted(set(there) - set(files)) + [n for n in send if n in there]
+    linked = live if algorithm else ""  # without digests nothing is known to be unchanged: a fresh folder
+    connection.stream(_LINK_RELEASE, base, name, linked or "", write=lambda stdin: stdin.write(
+        "".join(n + "\n" for n in drop).encode("utf-8")))
+
+    def write(stdin) -> None:
+        with tarfile.open(fileobj=stdin, mode="w|", format=tarfile.GNU_FORMAT, encoding="utf-8") as archive:
+            folders = set()
+            for n in send:
+                for parent in reversed(Path(n).parents[:-1]):
+                    if parent.as_posix() not in folders:
+                        folders.add(parent.as_posix())
+                        archive.addfile(_entry(parent.as_posix(), tarfile.DIRTYPE, 0o755, 0, files[n]))
+                info = _entry(n, tarfile.REGTYPE, 0o644, files[n].stat().st_size, files[n])
+                with open(files[n], "rb") as data:
+                    archive.addfile(info, data)
+
+    connection.stream(_UNPACK, base, name, write=write)
+    return {"files": len(files), "transferred": len(send), "bytes": sum(files[n].stat().st_size for n in send)}
+
+
+def _entry(name: str, kind: bytes, mode: int, size: int, source: Path) -> tarfile.TarInfo:
+    info = tarfile.TarInfo(name)
+    info.type, info.mode, info.size, info.mtime = kind, mode, size, int(source.stat().st_mtime)
+    return info
