@@ -106,38 +106,43 @@ class Connection:
         return [*self.base, *self.options, "-o", "ControlMaster=no"]
 
     def run(self, script: str, *args: str, timeout: float = 600) -> str:
-        """Run a POSIX shell ``script`` with ``args`` on the server; its standard output."""
-        return self._finish(self._start("sh -s --", args), script.encode(), timeout)
+        """Run a POSIX shell ``script`` with ``args`` on the server; its standard output. (The script goes on
+        standard input: whatever the login shell, only ``sh -s`` itself is parsed by it.)"""
+        return self._call("sh -s --", args, lambda stdin: stdin.write(script.encode()), timeout)
 
     def stream(self, script: str, *args: str, write) -> str:
-        """Run ``script`` with ``args`` on the server, its standard input what ``write(stdin)`` writes (bytes);
-        its standard output."""
-        process = self._start(f"sh -c {shlex.quote(script)} sh", args)
-        try:
-            write(process.stdin)
-        except BrokenPipeError:  # the server stopped reading: why is in what it printed
-            pass
-        return self._finish(process, None, None)
+        """Run ``script`` (one command a line, no line continued) with ``args`` on the server, its standard
+        input what ``write(stdin)`` writes (bytes); its standard output."""
+        one_line = "; ".join(line.strip() for line in script.strip().splitlines() if line.strip())
+        return self._call(f"sh -c {shlex.quote(one_line)} sh", args, write, None)
 
-    def _start(self, command: str, args: tuple[str, ...]) -> subprocess.Popen:
+    def _call(self, command: str, args: tuple[str, ...], write, timeout: float | None) -> str:
         remote = " ".join([command, *(shlex.quote(a) for a in args)])
-        return subprocess.Popen([*self.command, self.target.destination, remote], stdin=subprocess.PIPE,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=_die_with_parent)
-
-    def _finish(self, process: subprocess.Popen, data: bytes | None, timeout: float | None) -> str:
-        try:
-            out, err = process.communicate(data, timeout=timeout)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.communicate()
-            raise SshError(f"服务器 {self.target.host} 超过 {int(timeout)} 秒没有响应") from None
-        done = subprocess.CompletedProcess(process.args, process.returncode, out.decode("utf-8", "replace"),
-                                           err.decode("utf-8", "replace"))
-        if done.returncode == 255:
-            raise SshError(explain(done.stderr, self.target))
-        if done.returncode != 0:
-            raise SshError(_remote_refusal(done.returncode, done.stdout + done.stderr, self.target))
-        return done.stdout
+        # what the server prints goes to files, not pipes: a server that prints much while brandsite is still
+        # writing its input would otherwise wait for brandsite to read, and brandsite for it to read
+        with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+            process = subprocess.Popen([*self.command, self.target.destination, remote], stdin=subprocess.PIPE,
+                                       stdout=out, stderr=err, preexec_fn=_die_with_parent)
+            try:
+                write(process.stdin)
+            except BrokenPipeError:  # the server stopped reading: why is in what it printed
+                pass
+            try:
+                process.stdin.close()
+            except BrokenPipeError:
+                pass
+            try:
+                process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+                raise SshError(f"服务器 {self.target.host} 超过 {int(timeout)} 秒没有响应") from None
+            stdout, stderr = (_read_back(f) for f in (out, err))
+        if process.returncode == 255:
+            raise SshError(explain(stderr, self.target))
+        if process.returncode != 0:
+            raise SshError(_remote_refusal(process.returncode, stdout + stderr, self.target))
+        return stdout
 
     def lock(self) -> subprocess.Popen | None:
         """Hold the server's deploy lock (``flock`` on BASE/.deploy.lock) while the returned ssh runs: it is
@@ -162,6 +167,11 @@ class Connection:
         if code == 1:
             raise SshError(f"另一个部署正在向 {self.target} 进行：请等它结束再运行")
         raise SshError(_remote_refusal(code, error, self.target))
+
+
+def _read_back(file) -> str:
+    file.seek(0)
+    return file.read().decode("utf-8", "replace")
 
 
 def _last_line(text: str) -> str:
