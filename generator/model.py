@@ -121,3 +121,4 @@ class NewsPost:
     categories: tuple[str, ...] = ()
     summary: str = ""
     draft: bool = False
+    approved_copy: str = ""  # while an edit waits for review (三审): the approved version's file, published instead

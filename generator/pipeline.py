@@ -27,13 +27,13 @@ from generator.findings import Finding, Position, Report, Severity, rel
 from generator.load import images
 from generator.load.brands import brand_folders, glance, load_brand, loose_files
 from generator.load.contract import Contract
-from generator.load.news import load_news
+from generator.load.news import load_news, load_post
 from generator.load.updated import last_updated
 from generator.model import Brand, NewsPost
 from generator.progress import NULL, Progress
 from generator.score import scheme as scheme_mod
 from generator.score.rank import RankedRound, rank_all
-from generator.score.rounds import Round, load_rounds
+from generator.score.rounds import Round, load_round, load_rounds
 from generator.score.scheme import Scheme
 
 
@@ -185,7 +185,7 @@ def _load_all(root: Path, config: SiteConfig, criteria: criteria_mod.Criteria, p
     rounds, found = _rounds(root, schemes, brands, unreadable, files, code, cache)
     report.extend(found)
     if config.review_levels:  # 三审: only what every level approved is published
-        brands, rounds, news = _reviewed(root, config, brands, rounds, news, report, code)
+        brands, rounds, news = _reviewed(root, config, brands, rounds, news, schemes, report, code)
     # the 错敏 check of the public text that is not a brand's: pages, news and rounds
     report.extend(site_text.check_files(root, config.docs_dir, criteria))
     report.extend(freshness.stale_news(config, news))  # a news column left silent (检查: 两周未更新)
@@ -194,19 +194,35 @@ def _load_all(root: Path, config: SiteConfig, criteria: criteria_mod.Criteria, p
 
 
 def _reviewed(root: Path, config: SiteConfig, brands: list[Brand], rounds: list[Round], news: list[NewsPost],
-              report: Report, code: str) -> tuple[list[Brand], list[Round], list[NewsPost]]:
+              schemes: dict[str, Scheme], report: Report, code: str) -> tuple[list[Brand], list[Round], list[NewsPost]]:
     contract = config.contract()
     facts = images.Facts()
+    by_slug = {b.slug: b for b in brands}
 
-    def load_approved(folder: Path) -> Brand | None:
-        brand, found = load_brand(folder, root, contract, facts)
-        if brand is not None and brand.doc is not None:
-            brand.doc.release()
-        return None if brand is None or any(f.severity is Severity.ERROR for f in found) else brand
+    def clean(loaded, found):
+        return None if loaded is None or any(f.severity is Severity.ERROR for f in found) else loaded
+
+    class Approved:  # review.Loaders: the approved versions, restored under the cache, read as the site is
+        @staticmethod
+        def brand(folder: Path) -> Brand | None:
+            brand, found = load_brand(folder, root, contract, facts)
+            if brand is not None and brand.doc is not None:
+                brand.doc.release()
+            return clean(brand, found)
+
+        @staticmethod
+        def round(path: Path, base: Path) -> Round | None:
+            found_round, found = load_round(path, base, schemes, by_slug)
+            return None if found_round is not None and found_round.broken else clean(found_round, found)
+
+        @staticmethod
+        def post(path: Path, base: Path) -> NewsPost | None:
+            post = clean(*load_post(path, base, config.news_dir))
+            return None if post is None else replace(post, approved_copy=os.fspath(path))
 
     try:
         brands, rounds, news, found = review.hold_back(root, config.review_levels, config.review_file, brands, rounds,
-                                                       news, load_approved, paths.cache(root) / "review", code)
+                                                       news, Approved, paths.cache(root) / "review", code)
     except review.ReviewError as exc:
         raise ConfigError(Finding(rel(config.review_file, root), Position(), Severity.ERROR, "review.file",
                                   review.STANDARD, str(exc))) from None

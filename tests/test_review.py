@@ -93,6 +93,50 @@ def test_news_posts_wait_too(reviewed, capsys):
     assert list((reviewed.root / "site" / "news").rglob("a/index.html"))
 
 
+def test_a_corrected_post_and_round_stay_online_in_their_approved_version(reviewed, capsys):
+    """A correction waiting for review does not take a published post or a round's results offline (links from
+    WeChat articles and the portal point at them): the approved version stays at its address until every
+    level has approved the correction."""
+    from tests.test_scores import results, round_file
+
+    _approve_all(reviewed)
+    posts = reviewed.root / "content" / "news" / "posts"
+    posts.mkdir(parents=True)
+    (reviewed.root / "content" / "news" / "index.md").write_text("# 创建动态\n", "utf-8")
+    post = posts / "a.md"
+    post.write_text("---\ndate: 2026-12-01\n---\n\n# 开放日活动\n\n审定过的正文。\n", "utf-8")
+    scores = round_file(reviewed, body=results(("wendang", 90, 91, 92, 1)))
+    git(reviewed, "add", "-A")
+    git(reviewed, "commit", "-q", "-m", "post and round")
+    _approve_all(reviewed, "content/news/posts/a.md")
+    _approve_all(reviewed, "scores/2026-q1")
+    git(reviewed, "commit", "-q", "-am", "approved")
+    assert reviewed.run("build", "-q") == 0
+    site = reviewed.root / "site"
+    [page] = (site / "news").rglob("a/index.html")
+    board = site / "leaderboard" / "2026-q1" / "index.html"
+    assert "审定过的正文" in page.read_text("utf-8") and "91" in board.read_text("utf-8")
+
+    post.write_text(post.read_text("utf-8").replace("审定过的正文", "改过待审的正文"), "utf-8")
+    scores.write_text(scores.read_text("utf-8").replace("clients: 91", "clients: 77"), "utf-8")
+    git(reviewed, "commit", "-q", "-am", "corrections")
+    assert reviewed.run("build", "-q") == 0
+    capsys.readouterr()
+    assert reviewed.run("review") == 0
+    out = capsys.readouterr().out
+    assert "content/news/posts/a.md 有改动尚待审核：待初审、复审、终审；线上保持" in out
+    assert "scores/2026-q1 有改动尚待审核：待初审、复审、终审；线上保持" in out
+    assert [page] == list((site / "news").rglob("a/index.html"))
+    text = page.read_text("utf-8")
+    assert "审定过的正文" in text and "改过待审的正文" not in text
+    assert "91" in board.read_text("utf-8") and "77" not in board.read_text("utf-8")
+
+    _approve_all(reviewed, "content/news/posts/a.md")
+    _approve_all(reviewed, "scores/2026-q1")
+    assert reviewed.run("build", "-q") == 0
+    assert "改过待审的正文" in page.read_text("utf-8") and "77" in board.read_text("utf-8")
+
+
 def test_sites_without_levels_are_unchanged(site, capsys):
     site.brand()
     assert site.run("build", "-q") == 0

@@ -4,9 +4,10 @@
 An approval is a record in the repository's review file (``reviews.yml`` by default): the item (``brands/<slug>``,
 ``scores/<round>``, or a news post's file), the level, the reviewer's name, the date, the digest of the item's
 files and the commit they were approved in. `brandsite review` writes one (commands/review.py). An item whose
-files changed since its last full approval waits for review again: a brand whose earlier version every level
-approved is published in that version (its files read back from Git at the recorded commit); a round or a
-news post that waits, and anything never fully approved, is held back like a draft. `check` lists what waits.
+files changed since its last full approval waits for review again, and the version every level approved
+before stays published (its files read back from Git at the recorded commit): a link to a published page
+never breaks because a correction waits. Anything never fully approved is held back like a draft. `check`
+lists what waits.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import shutil
 import subprocess
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Protocol
 
 import yaml
 
@@ -118,19 +120,27 @@ def _git(root: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(["git", "-C", str(root), *args], capture_output=True)
 
 
-def restore(root: Path, item: str, approval: Approval, into: Path) -> Path | None:
-    """The approved version of a brand's folder, read from Git at the approval's commit, in ``into``; None when
-    that version cannot be read back whole (no commit, the commit is gone, or its files do not match)."""
-    if not approval.commit:
-        return None
-    listing = _git(root, "ls-tree", "-r", "--name-only", approval.commit, "--", item + "/")
+def _tracked(root: Path, commit: str, item: str) -> list[str] | None:
+    """The files of ``item`` in ``commit`` (as `item_files` finds them in a folder); None if Git cannot say."""
+    where = item + "/" if item.startswith("brands/") else "scores/" if item.startswith("scores/") else item
+    listing = _git(root, "-c", "core.quotepath=off", "ls-tree", "-r", "--name-only", commit, "--", where)
     if listing.returncode != 0:
         return None
-    base = into / approval.digest.split(":")[-1][:16]  # the restored version's own site root
-    target = base / item
+    names = listing.stdout.decode("utf-8").splitlines()
+    return [n for n in names if n.startswith(item + ".")] if item.startswith("scores/") else names
+
+
+def restore(root: Path, approval: Approval, into: Path) -> Path | None:
+    """A site root under ``into`` holding the approved version of ``approval.item``'s files, read from Git at the
+    approval's commit; None when that version cannot be read back whole (no commit, the commit is gone, or its
+    files do not match what was approved)."""
+    names = _tracked(root, approval.commit, approval.item) if approval.commit else None
+    if not names:
+        return None
+    base = into / approval.digest.split(":")[-1][:16]
     if not (base / ".complete").is_file():
         shutil.rmtree(base, ignore_errors=True)
-        for name in listing.stdout.decode("utf-8").splitlines():
+        for name in names:
             blob = _git(root, "show", f"{approval.commit}:{name}")
             if blob.returncode != 0:
                 return None
@@ -138,10 +148,10 @@ def restore(root: Path, item: str, approval: Approval, into: Path) -> Path | Non
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_bytes(blob.stdout)
         (base / ".complete").write_text("ok")
-    files = sorted(p for p in target.rglob("*") if p.is_file())
-    if digest(base, files) != approval.digest:  # (paths relative to the restored root: the same as in the site)
+    # the paths inside the restored root are those inside the site, so the digest is comparable
+    if digest(base, item_files(base, approval.item)) != approval.digest:
         return None
-    return target
+    return base
 
 
 def pending_finding(s: Status, path: str, levels: tuple[str, ...], kept: bool) -> Finding:
@@ -156,13 +166,28 @@ def today() -> str:
     return dt.date.today().isoformat()
 
 
-def hold_back(root: Path, levels: tuple[str, ...], record_file: Path, brands, rounds, news, load_approved_brand,
+class Loaders(Protocol):
+    """How a restored version is read: as the loaders read the site, from another root. Each gives None when
+    the version does not load cleanly (it is then held back)."""
+
+    def brand(self, folder: Path): ...
+
+    def round(self, path: Path, base: Path): ...
+
+    def post(self, path: Path, base: Path): ...
+
+
+def hold_back(root: Path, levels: tuple[str, ...], record_file: Path, brands, rounds, news, load: Loaders,
               cache: Path, code: str = ""):
     """(brands, rounds, news, findings) as they may be published under review: items every level approved as
-    they are now stay; a brand with an earlier approved version is that version; everything else is held back
-    like a draft. ``load_approved_brand(folder)`` loads a restored brand folder."""
+    they are now stay; an item with an earlier approved version is that version; everything else is held
+    back like a draft."""
     approvals = read(record_file)
     findings = []
+
+    def approved_root(s: Status) -> Path | None:
+        return restore(root, s.approved, cache) if s.approved else None
+
     out_brands = []
     for brand in brands:
         if brand.is_draft:
@@ -173,8 +198,8 @@ def hold_back(root: Path, levels: tuple[str, ...], record_file: Path, brands, ro
         if not s.waiting:
             out_brands.append(brand)
             continue
-        folder = restore(root, item, s.approved, cache) if s.approved else None
-        approved = load_approved_brand(folder) if folder is not None else None
+        base = approved_root(s)
+        approved = load.brand(base / item) if base is not None else None
         if approved is not None:
             # the approved version stands where the brand is (its last update, the links of its story), and
             # the work a build remembers for it is keyed by that version
@@ -190,11 +215,13 @@ def hold_back(root: Path, levels: tuple[str, ...], record_file: Path, brands, ro
             out_rounds.append(r)
             continue
         s = status(item, digest(root, [root / f for f in r.files]), levels, approvals)
-        waiting_brands = sorted({e.brand for e in r.entries if e.brand in withheld})
         if s.waiting:
-            findings.append(pending_finding(s, f"scores/{r.id}.yml", levels, False))
-            r = replace(r, status="draft")
-        elif waiting_brands:  # its results name a brand not yet approved: the round waits with it
+            base = approved_root(s)
+            approved = load.round(base / r.source, base) if base is not None else None
+            findings.append(pending_finding(s, r.source, levels, approved is not None))
+            r = approved if approved is not None else replace(r, status="draft")
+        waiting_brands = sorted({e.brand for e in r.entries if e.brand in withheld})
+        if waiting_brands and not r.is_draft:  # its results name a brand not yet approved: the round waits with it
             findings.append(Finding(f"scores/{r.id}.yml", Position(), Severity.WARNING, "review.pending", STANDARD,
                                     f"{item} 的成绩含尚未审定的品牌（{'、'.join(waiting_brands[:5])}"
                                     f"{'等' if len(waiting_brands) > 5 else ''}），这些品牌审定前本轮不发布"))
@@ -205,7 +232,9 @@ def hold_back(root: Path, levels: tuple[str, ...], record_file: Path, brands, ro
         if not post.draft:
             s = status(post.source, digest(root, item_files(root, post.source)), levels, approvals)
             if s.waiting:
-                findings.append(pending_finding(s, post.source, levels, False))
-                post = replace(post, draft=True)
+                base = approved_root(s)
+                approved = load.post(base / post.source, base) if base is not None else None
+                findings.append(pending_finding(s, post.source, levels, approved is not None))
+                post = approved if approved is not None else replace(post, draft=True)
         out_news.append(post)
     return out_brands, out_rounds, out_news, findings

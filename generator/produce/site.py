@@ -218,7 +218,7 @@ def _copy_content(project: Project, content: Path, docs: Tree) -> None:
     for source, post in posts.items():
         if post.draft:
             continue
-        text = source.read_text("utf-8-sig")
+        text = Path(post.approved_copy or source).read_text("utf-8-sig")
         front_end = text.index("\n---", 3)
         # the engine takes only a YAML date; a quoted one, which brandsite accepts, is written unquoted
         front = _QUOTED_DATE.sub(f"date: {post.date.isoformat()}", text[:front_end], count=1)
