@@ -101,9 +101,10 @@ def test_a_second_deploy_sends_nothing_and_a_one_brand_change_sends_only_what_ch
 
     again = deploy(built, server, base, "--no-build")
     assert again.returncode == 0, again.stderr
-    assert "发送 0 个" in again.stdout
-    one, two = releases(base)
-    assert new_inodes(two, one) == set() and tree(two) == tree(one)
+    # the same site again: nothing sent, and no new release to push a real earlier version out of the kept ones
+    assert "发送 0 个" in again.stdout and "未新建版本" in again.stdout
+    [two] = releases(base)
+    assert tree(live) == tree(built / "site") and not any(p.name.endswith(".partial") for p in releases(base))
 
     # one brand changes: a real build, then only the files whose bytes changed are sent
     yml = built / "brands" / "wendang-lianxinqiao" / "brand.yml"
@@ -122,7 +123,23 @@ def test_a_second_deploy_sends_nothing_and_a_one_brand_change_sends_only_what_ch
     shutil.rmtree(built / "site" / "brands" / "wendang-lianxinqiao")
     fourth = deploy(built, server, base, "--no-build")
     assert fourth.returncode == 0, fourth.stderr
-    assert paths(live) == paths(built / "site") and "发送 0 个" in fourth.stdout
+    assert paths(live) == paths(built / "site") and "发送 0 个" in fourth.stdout and "未新建版本" not in fourth.stdout
+    assert len(releases(base)) == 3
+
+
+def test_a_key_that_may_not_run_commands_is_told_so_not_that_another_deploy_runs(built, server, tmp_path):
+    """A key the server's administrator limited to one command (command="…" in authorized_keys), as is done
+    for backup or sftp-only keys: the login works, the commands do not."""
+    key = tmp_path / "limited_ed25519"
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "", "-f", str(key)], check=True)
+    with open(server.folder / "authorized_keys", "a") as keys:
+        keys.write('command="echo This service allows sftp connections only. >&2; exit 1" '
+                   + (tmp_path / "limited_ed25519.pub").read_text())
+    config = tmp_path / "limited_config"
+    config.write_text(server.config.read_text().replace(str(server.folder / "user_ed25519"), str(key)))
+    done = deploy(built, server, tmp_path / "www", "--no-build", config=config)
+    assert done.returncode == 1 and "不能在上面运行命令" in done.stderr and "限定只能运行某个命令" in done.stderr
+    assert "另一个部署" not in done.stderr and "Traceback" not in done.stderr
 
 
 def test_rollback_switches_back_and_old_releases_are_pruned(built, server, tmp_path):

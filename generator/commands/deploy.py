@@ -114,6 +114,10 @@ def _ssh(root: Path, target: targets.Ssh, options: Options) -> int:
     removed = f"；删除了较早的版本 {len(sent.removed)} 个" if sent.removed else ""
     if sent.by_tar:
         _say(f"{sent.by_tar}没有 rsync，改用 tar 发送改动过的文件")
+    if sent.same:
+        print(f"{target} 上线的已是这个版本（{sent.release}，共 {sent.files} 个文件）：发送 0 个，没有任何改动，"
+              "未新建版本，可回退的版本不变")
+        return 0
     print(f"已部署{_what(options)}到 {target}（整体切换，版本 {sent.release}）：共 {sent.files} 个文件，发送 "
           f"{sent.transferred} 个（{_size(sent.bytes_sent)}），其余与线上版本相同未发送；保留最近 {options.keep} 个版本"
           f"{removed}，brandsite deploy {target} --rollback 可回退")

@@ -123,7 +123,11 @@ def client():
                   retries={"mode": "standard", "max_attempts": 5})
     core = botocore.session.get_session()
     session = boto3.session.Session(botocore_session=core)
-    made = session.client("s3", config=safe)
+    try:
+        made = session.client("s3", config=safe)
+    except ValueError:  # botocore's "Invalid endpoint: …"
+        raise S3Error(f"对象存储地址 AWS_ENDPOINT_URL 写得不对（“{os.environ.get('AWS_ENDPOINT_URL', '')}”）：应为以 https:// "
+                      "开头的完整地址，前后不带空格，如 https://s3.oss-cn-hangzhou.aliyuncs.com") from None
     host = urlsplit(made.meta.endpoint_url).hostname or ""
     addressing = (core.get_scoped_config().get("s3") or {}).get("addressing_style")
     if host.endswith(_VIRTUAL_ONLY) and not addressing:
@@ -192,6 +196,9 @@ def explain(exc: Exception, target: S3) -> str:
                 "（或写在 ~/.aws/credentials），不要写进 mkdocs.yml 或提交到仓库")
     if isinstance(exc, e.EndpointConnectionError):
         return f"无法连接对象存储服务（{_scrub(str(getattr(exc, 'kwargs', {}).get('endpoint_url', '')))}）：请检查 AWS_ENDPOINT_URL 和网络"
+    if isinstance(exc, e.ProfileNotFound):
+        return (f"找不到 AWS_PROFILE 指定的配置“{exc.kwargs.get('profile', '')}”：请检查 ~/.aws/config 和 ~/.aws/credentials "
+                "里的 [profile 名称]，或不设 AWS_PROFILE")
     if isinstance(exc, e.NoRegionError):
         return "没有设置对象存储的地域：请设置环境变量 AWS_REGION（如 cn-hangzhou、ap-guangzhou）"
     if isinstance(exc, e.ClientError):

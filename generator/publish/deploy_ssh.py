@@ -51,6 +51,7 @@ class Sent:
     removed: tuple[str, ...]  # releases removed to keep the last few
     cleaned: tuple[str, ...]  # half releases that an interrupted deploy had left
     by_tar: str = ""  # where rsync was missing ("服务器上" or "本机"), when the release went as a tar stream
+    same: bool = False  # the site is the live release already: no new release was made
 
 
 def _die_with_parent() -> None:
@@ -148,7 +149,7 @@ class Connection:
         """Hold the server's deploy lock (``flock`` on BASE/.deploy.lock) while the returned ssh runs: it is
         released when brandsite closes it or dies, so a killed deploy never leaves a stale lock."""
         remote = (f"mkdir -p {shlex.quote(self.target.path)} || exit 3; command -v flock >/dev/null 2>&1 || "
-                  f"{{ echo nolock; exit 0; }}; exec flock -n {shlex.quote(self.target.path + '/.deploy.lock')} "
+                  f"{{ echo nolock; exit 0; }}; exec flock -n -E {_LOCK_BUSY} {shlex.quote(self.target.path + '/.deploy.lock')} "
                   "sh -c 'echo locked; exec cat >/dev/null'")
         holder = subprocess.Popen([*self.base, *self.options, "-o", "ControlMaster=yes", self.target.destination,
                                    remote], stdin=subprocess.PIPE,
@@ -164,9 +165,17 @@ class Connection:
             return None
         if code == 255:
             raise SshError(explain(error, self.target))
-        if code == 1:
+        if code == _LOCK_BUSY:
             raise SshError(f"另一个部署正在向 {self.target} 进行：请等它结束再运行")
-        raise SshError(_remote_refusal(code, error, self.target))
+        if "Permission denied" in error or "No space left" in error or code == 3:
+            raise SshError(_remote_refusal(code, error, self.target))
+        # the first command on the server failed: a login shell such as nologin, or a key limited to one command
+        raise SshError(f"登录了服务器 {self.target.host}，但不能在上面运行命令（{_last_line(said + chr(10) + error)}）："
+                       f"请确认用户 {self.target.user or '（ssh 配置里的用户）'} 有可用的 shell（不是 nologin），"
+                       "密钥也没有在 authorized_keys 里限定只能运行某个命令")
+
+
+_LOCK_BUSY = 75  # flock's exit code when another deploy holds the lock (any other code is another failure)
 
 
 def _read_back(file) -> str:
@@ -230,6 +239,7 @@ for half in releases/*.partial; do
 done
 rm -f .current.tmp
 echo "CURRENT $(readlink current 2>/dev/null | sed 's|^releases/||')"
+[ -d current/ ] && echo "LIVEFILES $(find current/ -type f | wc -l)"
 for release in releases/*; do [ -d "$release" ] && echo "RELEASE ${release#releases/}"; done
 exit 0
 """
@@ -240,12 +250,20 @@ set -e
 base=$1; release=$2; finished=$3; shift 3
 cd "$base"
 if [ "$finished" = sent ]; then
-  sync
   mv "releases/$release.partial" "releases/$release"
 fi
 ln -sfn "releases/$release" .current.tmp
 mv -T .current.tmp current
 for old in "$@"; do rm -rf "releases/$old"; done
+"""
+
+
+# Before the switch: the sent release on the server's disk (the switch itself is then a few renames, so a
+# deploy stopped before it leaves the live site as it was); or, when it is the live release again, removed.
+_SETTLE = r"""
+set -e
+cd "$1/releases"
+if [ "$3" = same ]; then rm -rf "$2.partial"; else sync; fi
 """
 
 
@@ -255,6 +273,7 @@ class _State:
     current: str
     releases: list[str]
     cleaned: list[str]
+    live_files: int  # files in the live release (-1: none)
 
 
 def _prepare(connection: Connection) -> _State:
@@ -267,7 +286,8 @@ def _prepare(connection: Connection) -> _State:
         return [line[len(key) + 1:] for line in facts if line.startswith(key + " ")]
 
     releases = sorted(r for r in values("RELEASE") if _RELEASE.match(r))
-    return _State(values("RSYNC") == ["yes"], (values("CURRENT") or [""])[0], releases, values("CLEANED"))
+    return _State(values("RSYNC") == ["yes"], (values("CURRENT") or [""])[0], releases, values("CLEANED"),
+                  int((values("LIVEFILES") or ["-1"])[0].strip() or -1))
 
 
 _RELEASE = re.compile(r"^\d{8}-\d{6}-[0-9a-f]{4}$")
@@ -300,13 +320,17 @@ def _deploy(connection: Connection, sources: list[Path], keep: int) -> Sent:
         live = state.current if state.current in state.releases else None
         by_tar = "" if state.rsync and shutil.which("rsync") else "本机" if state.rsync else "服务器上"
         stats = (_tar if by_tar else _rsync)(connection, sources, name, live)
-        releases = [*state.releases, name]
-        removed = _to_remove(releases, name, keep)
-        connection.run(_SWITCH, target.path, name, "sent", *removed)
+        # nothing sent and as many files as the live release, every one a link to its namesake there: the
+        # same site. A new release would only push a real earlier version out of the ones kept for rollback.
+        same = bool(live) and stats["transferred"] == 0 and stats["files"] == state.live_files
+        connection.run(_SETTLE, target.path, name, "same" if same else "new")
+        removed = [] if same else _to_remove([*state.releases, name], name, keep)
+        if not same:
+            connection.run(_SWITCH, target.path, name, "sent", *removed)
     finally:
         _release(holder)
-    return Sent(name, stats["files"], stats["transferred"], stats["bytes"], tuple(removed), tuple(state.cleaned),
-                by_tar)
+    return Sent(live if same else name, stats["files"], stats["transferred"], stats["bytes"], tuple(removed),
+                tuple(state.cleaned), by_tar, same)
 
 
 def rollback(target: Ssh, config: Path | None = None) -> tuple[str, str]:
