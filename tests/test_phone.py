@@ -129,6 +129,26 @@ def test_a_round_on_a_phone_shows_every_column_of_every_row(browser, server, dem
 
 
 @pytest.mark.parametrize("care", [False, True], ids=["normal", "care"])
+def test_results_tables_are_read_whole_on_tablets_and_laptops(browser, server, demo_site, care):
+    """Between a phone and a wide screen (a tablet held either way, half a laptop's screen) a round's results
+    are cards or a table that fits: never a table to scroll sideways, in 关怀模式 neither."""
+    latest = sorted(p.name for p in (demo_site / "site" / "leaderboard").iterdir() if (p / "index.html").is_file())[-1]
+    for width in (768, 960, 1024, 1100, 1180, 1280):
+        context = browser.new_context(viewport={"width": width, "height": 900}, locale="zh-CN")
+        if care:
+            context.add_init_script("localStorage.setItem('brandsite-care', 'on')")
+        page = context.new_page()
+        for path in ("/leaderboard/", f"/leaderboard/{latest}/"):
+            page.goto(server + path, wait_until="networkidle")
+            found = page.evaluate("""() => ({page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+              tables: [...document.querySelectorAll('table.bs-board:not(.bs-board--small)')].filter(t => t.checkVisibility())
+                .map(t => [t.parentElement.scrollWidth - t.parentElement.clientWidth, getComputedStyle(t).display])})""")
+            assert found["tables"], (width, path)
+            assert found["page"] <= 0 and all(over <= 1 for over, _ in found["tables"]), (width, path, found)
+        context.close()
+
+
+@pytest.mark.parametrize("care", [False, True], ids=["normal", "care"])
 def test_the_score_chart_is_drawn_for_the_phone_and_for_an_office_screen(browser, server, demo_site, care):
     """At 360 px the score history's labels are at least 12 px as rendered (18 px in 关怀模式); on an office
     screen the line chart is shown at its own size, and names rounds as people do (2026年一季度)."""
