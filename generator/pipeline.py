@@ -212,8 +212,7 @@ def _reviewed(root: Path, config: SiteConfig, brands: list[Brand], rounds: list[
 
         @staticmethod
         def round(path: Path, base: Path) -> Round | None:
-            found_round, found = load_round(path, base, schemes, by_slug)
-            return None if found_round is not None and found_round.broken else clean(found_round, found)
+            return clean(*load_round(path, base, schemes, by_slug))  # (a round with errors is broken, not clean)
 
         @staticmethod
         def post(path: Path, base: Path) -> NewsPost | None:

@@ -195,6 +195,11 @@ def test_gzip_and_precompress_and_the_secret_key_appears_nowhere(built, s3):
     assert refused.returncode == 1 and "AWS_SECRET_ACCESS_KEY" in refused.stderr and "Traceback" not in refused.stderr
     wrong = deploy(built, env, "s3://no-such-bucket/x", "--no-build")
     assert wrong.returncode == 1 and "不存在" in wrong.stderr
+    for setting, said in ((dict(AWS_ENDPOINT_URL="s3.oss-cn-hangzhou.aliyuncs.com"), "AWS_ENDPOINT_URL 写得不对"),
+                          (dict(AWS_PROFILE="nosuch"), "找不到 AWS_PROFILE 指定的配置“nosuch”")):
+        mistyped = deploy(built, {**env, **setting}, "s3://brands/gz", "--no-build")
+        assert mistyped.returncode == 1 and said in mistyped.stderr, mistyped.stderr
+        assert "Traceback" not in mistyped.stderr and "could not" not in mistyped.stderr
 
     # nothing brandsite printed or wrote holds the secret
     for result in (done, refused, wrong):

@@ -107,7 +107,7 @@ def phase_of(upload: Upload) -> int:
         name = name.removesuffix(twin)
     suffix = os.path.splitext(name)[1].lower()
     if suffix == ".html":
-        return 2 if upload.new else 3
+        return 2 if upload.new else 3  # 上传新页面, 上传改动的页面
     return _PHASE_OF_SUFFIX.get(suffix, 0)
 
 
