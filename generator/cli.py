@@ -152,7 +152,7 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--no-build", action="store_true", help="不重新生成，部署上次 brandsite build 的 site/")
     d.add_argument("--precompress", action="store_true",
                    help="同时写出文本文件的 .gz（装有 brotli 时还有 .br）压缩副本，供 nginx 的 gzip_static 直接发送")
-    d.add_argument("--keep", type=_count, default=5, metavar="个数", help="SSH 服务器上保留最近几个版本，默认 5")
+    d.add_argument("--keep", type=_count, metavar="个数", help="SSH 服务器上保留最近几个版本，默认 5")
     d.add_argument("--ssh-config", metavar="文件", help="改用这个 SSH 配置文件（默认 ~/.ssh/config）")
     d.add_argument("--dry-run", action="store_true", help="对象存储：只列出将上传和删除的文件，不改动")
     d.add_argument("--gzip", action="store_true", help="对象存储：文本文件压缩后存放（Content-Encoding: gzip）")

@@ -176,6 +176,12 @@ def test_bad_addresses_and_unknown_schemes_are_refused_in_chinese(built, tmp_pat
         assert done.returncode == 1 and "错误：" in done.stderr and "Traceback" not in done.stderr, target
         assert "secret" not in done.stderr + done.stdout
     assert os.listdir(tmp_path) == []  # no folder named "ssh:" or "ftp:"
+    # --keep counts a server's releases: elsewhere it would be silently ignored
+    for target in (str(tmp_path / "www"), "s3://brands/site"):
+        done = subprocess.run([sys.executable, "-m", "generator", "-C", str(built), "deploy", target, "--keep", "3",
+                               "--no-build"], capture_output=True, text=True)
+        assert done.returncode == 1 and "--keep 只用于服务器" in done.stderr, target
+    assert os.listdir(tmp_path) == []
 
 
 def test_a_deploy_killed_at_any_moment_leaves_one_whole_release_live(built, any_server, tmp_path):

@@ -24,7 +24,7 @@ class Options:
     build_first: bool = True
     quiet: bool = False
     precompress: bool = False
-    keep: int = 5  # releases kept on an SSH server
+    keep: int | None = None  # releases kept on an SSH server (None: deploy_ssh.KEEP)
     ssh_config: Path | None = None
     dry_run: bool = False  # object storage: list what would change
     gzip: bool = False  # object storage: text stored gzip-encoded
@@ -53,6 +53,8 @@ def run(root: Path, target: str | None, options: Options = Options()) -> int:
         return fail(str(exc))
     if (options.dry_run or options.gzip or options.allow_deletes) and not isinstance(where, targets.S3):
         return fail("--dry-run、--gzip 和 --allow-deletes 只用于对象存储（s3://存储桶/前缀）")
+    if options.keep is not None and not isinstance(where, targets.Ssh):
+        return fail("--keep 只用于服务器（ssh://…）：本机目录保留上一版本，对象存储不分版本")
     if isinstance(where, targets.S3):
         return _s3(root, where, options)
     if isinstance(where, targets.Ssh):
@@ -104,7 +106,8 @@ def _ssh(root: Path, target: targets.Ssh, options: Options) -> int:
             if sources is None:
                 print(f"未部署，{target} 保持原样。", file=sys.stderr)
                 return 1
-            sent = deploy_ssh.deploy(target, sources, options.keep, options.ssh_config)
+            keep = options.keep or deploy_ssh.KEEP
+            sent = deploy_ssh.deploy(target, sources, keep, options.ssh_config)
     except deploy_ssh.SshError as exc:
         return fail(f"{exc}。{target} 上的网站保持原样")
     except OSError as exc:
@@ -119,7 +122,7 @@ def _ssh(root: Path, target: targets.Ssh, options: Options) -> int:
               "未新建版本，可回退的版本不变")
         return 0
     print(f"已部署{_what(options)}到 {target}（整体切换，版本 {sent.release}）：共 {sent.files} 个文件，发送 "
-          f"{sent.transferred} 个（{_size(sent.bytes_sent)}），其余与线上版本相同未发送；保留最近 {options.keep} 个版本"
+          f"{sent.transferred} 个（{_size(sent.bytes_sent)}），其余与线上版本相同未发送；保留最近 {keep} 个版本"
           f"{removed}，brandsite deploy {target} --rollback 可回退")
     return 0
 

@@ -303,7 +303,10 @@ def _to_remove(releases: list[str], live: str, keep: int) -> list[str]:
     return older[max(keep - 1, 0):]
 
 
-def deploy(target: Ssh, sources: list[Path], keep: int = 5, config: Path | None = None) -> Sent:
+KEEP = 5  # releases kept on the server unless told otherwise
+
+
+def deploy(target: Ssh, sources: list[Path], keep: int = KEEP, config: Path | None = None) -> Sent:
     """Send the files of ``sources`` (merged, later ones over earlier) as a new release and switch to it."""
     with Connection(target, config) as connection:
         return _deploy(connection, sources, keep)
