@@ -99,7 +99,8 @@ def build(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_
             readying.shutdown(wait=False)
             # the engine's imports and dictionary meanwhile, in a thread, so a build that cannot go on (the
             # child's findings) reports at once instead of after them
-            warming = _Beside("brandsite-warm-up", engine.warm_up, _pages(work))
+            # (a full build takes nothing of the last one's pages: they are not read)
+            warming = _Beside("brandsite-warm-up", engine.warm_up, None if full else _pages(work))
             prepared, messages = child.result()
         except BaseException:
             pool.shutdown(cancel_futures=True)

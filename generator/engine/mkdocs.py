@@ -185,8 +185,12 @@ class _ThreadFilter(logging.Filter):
         return record.thread != self.thread
 
 
-def _is_brand_page(page) -> bool:
-    return page.file.src_uri.startswith("brands/") and page.file.src_uri.count("/") == 2
+def _read_by_no_other_page(page) -> bool:
+    """A plain page (a brand's, a gallery, a round's table): once it is rendered and written nothing reads its
+    Markdown or HTML again. The blog's posts and views are read by the blog's other pages (excerpts, lists)."""
+    from mkdocs.structure.pages import Page
+
+    return type(page) is Page
 
 
 @dataclass(frozen=True)
@@ -198,10 +202,11 @@ class Built:
 
 def _edge_plugin(session: Session | None, stage: Stage, reuse: Reuse, site: str):
     """brandsite's hooks into the engine's build: reuse unchanged pages (see `reuse`), hand its state to
-    ``session`` (for `serve`), and let each brand page's Markdown go once rendered and its HTML once written.
-    MkDocs renders every page before writing any and keeps them all to the end; nothing else reads a brand
-    page's content (brands are not in the navigation, and search takes its text before the page is
-    written), and at 10,000 brands those pages alone would hold most of a gigabyte. ``stage`` counts the
+    ``session`` (for `serve`), and let each plain page's Markdown go once rendered and its HTML once written.
+    MkDocs renders every page before writing any and keeps them all to the end; nothing else reads a plain
+    page's content (search takes its text before the page is written; only the blog's pages read others'),
+    and at 10,000 brands the brand pages alone would hold most of a gigabyte, the galleries and round tables
+    that list them all a tenth more. ``stage`` counts the
     pages it renders, half when rendered and half when written (its count is the build's "重新生成" figure)."""
     from mkdocs.plugins import BasePlugin, event_priority
 
@@ -233,7 +238,7 @@ def _edge_plugin(session: Session | None, stage: Stage, reuse: Reuse, site: str)
 
         def on_page_content(self, html, page, config, files):
             reuse.page_rendered(page)
-            if _is_brand_page(page):  # rendered: its Markdown is read by nothing else
+            if _read_by_no_other_page(page):  # rendered: its Markdown is read by nothing else
                 page.markdown = None
             stage.advance(0.5)
             return html
@@ -244,7 +249,7 @@ def _edge_plugin(session: Session | None, stage: Stage, reuse: Reuse, site: str)
 
         def on_post_page(self, output, page, config):
             reuse.page_written(output, page)  # kept with its parts' markers: they are put in on every build
-            if _is_brand_page(page):
+            if _read_by_no_other_page(page):
                 page.content = None
             stage.advance(0.5)
             if not page.file.abs_src_path:
@@ -264,9 +269,9 @@ def _edge_plugin(session: Session | None, stage: Stage, reuse: Reuse, site: str)
     return Edge()
 
 
-def warm_up(pages: Path):
+def warm_up(pages: Path | None):
     """Import the engine and the theme's search plugin, load jieba's dictionary (a second and a half,
-    whichever page needs cutting first) and read the page cache kept in ``pages``, for `build`'s
+    whichever page needs cutting first) and read the page cache kept in ``pages`` (if any), for `build`'s
     ``pages_ahead``. `brandsite build` does this while its child process loads and produces, on the core that
     would otherwise wait. Nothing when MkDocs, Material or jieba is of an untested version (`build` says so)."""
     try:
@@ -277,7 +282,7 @@ def warm_up(pages: Path):
     import material.plugins.search.plugin  # noqa: F401
 
     segment.jieba().initialize()
-    return page_cache.read(pages)
+    return page_cache.read(pages) if pages is not None else None
 
 
 def build(config_file: Path, strict: bool = False, jieba_user: Path | None = None,
@@ -331,7 +336,7 @@ def build(config_file: Path, strict: bool = False, jieba_user: Path | None = Non
             site = site_key(config_file, Path(config.theme.custom_dir), jieba_user, code) if pages is not None else ""
             if site and cache is not None:
                 _remember_theme_listing(config, site, paths.theme_files(cache))
-            reuse = Reuse(PageCache(pages, site, pages_ahead) if pages is not None else None, reuse=not full)
+            reuse = Reuse(PageCache(pages, site, pages_ahead, fresh=full) if pages is not None else None, reuse=not full)
             config.plugins["brandsite-edge"] = _edge_plugin(session, stage, reuse, site)
             in_place = pages is not None  # else MkDocs empties the site folder first
             reuse.start(config.site_dir)

@@ -115,10 +115,12 @@ class PageCache:
     """The entries and HTML under ``folder``; ``site`` is this build's `site_key`; ``ahead`` what `read` gave
     for ``folder`` earlier in this process (`brandsite build` reads it while its child produces)."""
 
-    def __init__(self, folder: Path, site: str, ahead: tuple[str, dict[str, Entry]] | None = None):
+    def __init__(self, folder: Path, site: str, ahead: tuple[str, dict[str, Entry]] | None = None,
+                 fresh: bool = False):
         self.folder, self.site = folder, site
         self.blobs = store.Blobs(paths.page_html(folder))
-        known = ahead if ahead is not None else read(folder)
+        # a full build (``fresh``) takes nothing of the last one's: its entries are not read, nor kept meanwhile
+        known = None if fresh else ahead if ahead is not None else read(folder)
         # no cache, or one that is damaged or of another kind: render everything
         self.entries: dict[str, Entry] = known[1] if known is not None and known[0] == self.site else {}
         self.asked: set[str] = set()  # blobs handed out by blob() in this build
