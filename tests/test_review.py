@@ -106,35 +106,45 @@ def test_a_corrected_post_and_round_stay_online_in_their_approved_version(review
     post = posts / "a.md"
     post.write_text("---\ndate: 2026-12-01\n---\n\n# 开放日活动\n\n审定过的正文。\n", "utf-8")
     scores = round_file(reviewed, body=results(("wendang", 90, 91, 92, 1)))
+    # a second round with its results in a table of another name, as offices keep them
+    (reviewed.root / "scores" / "第二季度成绩.csv").write_text("品牌,监督巡视员,服务对象,评审组,金点子\r\n"
+                                                              "wendang,80,81,82,0\r\n", "utf-8")
+    table = round_file(reviewed, "2026-q2", date="2026-07-10", results_file="第二季度成绩.csv")
+    table = table.with_name("第二季度成绩.csv")
     git(reviewed, "add", "-A")
-    git(reviewed, "commit", "-q", "-m", "post and round")
-    _approve_all(reviewed, "content/news/posts/a.md")
-    _approve_all(reviewed, "scores/2026-q1")
+    git(reviewed, "commit", "-q", "-m", "post and rounds")
+    items = ("content/news/posts/a.md", "scores/2026-q1", "scores/2026-q2")
+    for item in items:
+        _approve_all(reviewed, item)
     git(reviewed, "commit", "-q", "-am", "approved")
     assert reviewed.run("build", "-q") == 0
     site = reviewed.root / "site"
     [page] = (site / "news").rglob("a/index.html")
-    board = site / "leaderboard" / "2026-q1" / "index.html"
+    board, second = (site / "leaderboard" / r / "index.html" for r in ("2026-q1", "2026-q2"))
     assert "审定过的正文" in page.read_text("utf-8") and "91" in board.read_text("utf-8")
+    assert "81" in second.read_text("utf-8")
 
     post.write_text(post.read_text("utf-8").replace("审定过的正文", "改过待审的正文"), "utf-8")
     scores.write_text(scores.read_text("utf-8").replace("clients: 91", "clients: 77"), "utf-8")
+    table.write_text(table.read_text("utf-8").replace(",81,", ",66,"), "utf-8")
     git(reviewed, "commit", "-q", "-am", "corrections")
     assert reviewed.run("build", "-q") == 0
     capsys.readouterr()
     assert reviewed.run("review") == 0
     out = capsys.readouterr().out
-    assert "content/news/posts/a.md 有改动尚待审核：待初审、复审、终审；线上保持" in out
-    assert "scores/2026-q1 有改动尚待审核：待初审、复审、终审；线上保持" in out
+    for item in items:
+        assert f"{item} 有改动尚待审核：待初审、复审、终审；线上保持" in out, out
     assert [page] == list((site / "news").rglob("a/index.html"))
     text = page.read_text("utf-8")
     assert "审定过的正文" in text and "改过待审的正文" not in text
     assert "91" in board.read_text("utf-8") and "77" not in board.read_text("utf-8")
+    assert "81" in second.read_text("utf-8") and "66" not in second.read_text("utf-8")
 
-    _approve_all(reviewed, "content/news/posts/a.md")
-    _approve_all(reviewed, "scores/2026-q1")
+    for item in items:
+        _approve_all(reviewed, item)
     assert reviewed.run("build", "-q") == 0
     assert "改过待审的正文" in page.read_text("utf-8") and "77" in board.read_text("utf-8")
+    assert "66" in second.read_text("utf-8")
 
 
 def test_sites_without_levels_are_unchanged(site, capsys):

@@ -44,23 +44,21 @@ class ReviewError(Exception):
 
 
 def item_files(root: Path, item: str) -> list[Path]:
-    """The files of an item as they are now: a brand's folder, a round's files (scores/<id>.*), a post's file."""
+    """The files of a brand (its folder) or a news post (its file) under ``root``. A round's files are the ones
+    its loaded `Round` names (its file and its results table), since the table may have any name."""
     path = root / item
     if item.startswith("brands/"):
         if not path.is_dir():
             return []
         return sorted(p for p in path.rglob("*") if p.is_file() and not any(part.startswith(".") for part in
                                                                             p.relative_to(path).parts))
-    if item.startswith("scores/"):
-        folder = root / "scores"
-        stem = item.split("/", 1)[1]
-        return sorted(p for p in folder.glob(f"{stem}.*") if p.is_file()) if folder.is_dir() else []
     return [path] if path.is_file() else []
 
 
 def digest(root: Path, files: list[Path]) -> str:
+    """One digest of the files' paths (relative to ``root``) and bytes, whatever order they are listed in."""
     h = hashlib.sha256()
-    for path in files:
+    for path in sorted(files, key=lambda p: p.relative_to(root).as_posix()):
         h.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
         h.update(hashlib.sha256(path.read_bytes()).digest())
     return "sha256:" + h.hexdigest()
@@ -121,19 +119,25 @@ def _git(root: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 def _tracked(root: Path, commit: str, item: str) -> list[str] | None:
-    """The files of ``item`` in ``commit`` (as `item_files` finds them in a folder); None if Git cannot say."""
+    """The files ``item`` may consist of in ``commit``: a brand's folder, a post's file, and for a round the
+    whole scores/ folder (its results table may have any name there); None if Git cannot say."""
     where = item + "/" if item.startswith("brands/") else "scores/" if item.startswith("scores/") else item
     listing = _git(root, "-c", "core.quotepath=off", "ls-tree", "-r", "--name-only", commit, "--", where)
     if listing.returncode != 0:
         return None
-    names = listing.stdout.decode("utf-8").splitlines()
-    return [n for n in names if n.startswith(item + ".")] if item.startswith("scores/") else names
+    return listing.stdout.decode("utf-8").splitlines()
+
+
+def is_approved_version(base: Path, files: list[Path], approval: Approval) -> bool:
+    """Whether ``files`` under a restored root ``base`` are the version ``approval`` approved (the paths inside
+    it are those inside the site, so the digests compare)."""
+    return digest(base, files) == approval.digest
 
 
 def restore(root: Path, approval: Approval, into: Path) -> Path | None:
-    """A site root under ``into`` holding the approved version of ``approval.item``'s files, read from Git at the
-    approval's commit; None when that version cannot be read back whole (no commit, the commit is gone, or its
-    files do not match what was approved)."""
+    """A site root under ``into`` holding ``approval.item``'s files as they were at the approval's commit; None
+    when they cannot be read back (no commit, or the commit is gone). Whether they are the approved version
+    is for the caller to ask (`is_approved_version`), once it knows which files the item is made of."""
     names = _tracked(root, approval.commit, approval.item) if approval.commit else None
     if not names:
         return None
@@ -148,9 +152,6 @@ def restore(root: Path, approval: Approval, into: Path) -> Path | None:
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_bytes(blob.stdout)
         (base / ".complete").write_text("ok")
-    # the paths inside the restored root are those inside the site, so the digest is comparable
-    if digest(base, item_files(base, approval.item)) != approval.digest:
-        return None
     return base
 
 
@@ -186,7 +187,9 @@ def hold_back(root: Path, levels: tuple[str, ...], record_file: Path, brands, ro
     findings = []
 
     def approved_root(s: Status) -> Path | None:
-        return restore(root, s.approved, cache) if s.approved else None
+        """The restored root of a brand's or a post's approved version (their files are known by path)."""
+        base = restore(root, s.approved, cache) if s.approved else None
+        return base if base is not None and is_approved_version(base, item_files(base, s.item), s.approved) else None
 
     out_brands = []
     for brand in brands:
@@ -216,8 +219,11 @@ def hold_back(root: Path, levels: tuple[str, ...], record_file: Path, brands, ro
             continue
         s = status(item, digest(root, [root / f for f in r.files]), levels, approvals)
         if s.waiting:
-            base = approved_root(s)
+            # a round's files are what its file names (its results table): known once it is read
+            base = restore(root, s.approved, cache) if s.approved else None
             approved = load.round(base / r.source, base) if base is not None else None
+            if approved is not None and not is_approved_version(base, [base / f for f in approved.files], s.approved):
+                approved = None
             findings.append(pending_finding(s, r.source, levels, approved is not None))
             r = approved if approved is not None else replace(r, status="draft")
         waiting_brands = sorted({e.brand for e in r.entries if e.brand in withheld})
