@@ -57,7 +57,7 @@ class Prepared:
     work: Path
     newest: dt.date | None
     brands: int
-    drafts: int
+    drafts: int  # brands not published as drafts
     images_encoded: int = 0
     images_reused: int = 0
     seconds: dict[str, float] = field(default_factory=dict)  # the child's own stages: "load", "produce"
@@ -68,6 +68,7 @@ class Prepared:
     news: bool = True  # a published post: the news column is published
     root: Path = Path(".")  # the site's, resolved: where the link check finds the source of a broken link
     site_url: str = ""
+    waiting: int = 0  # brands not published while they wait for review (三审)
 
 
 def build(root: Path, strict: bool = False, site_dir: Path = Path("site"), work_name: str = "build",
@@ -212,8 +213,9 @@ def _prepare(project: Project, root: Path, work_name: str, building: Path, err: 
         _failed(f"写入文件失败（{why(exc)}）", err)
         return None
     newest = max([c.updated for c in cards] + [p.date for p in project.published_news], default=None)
-    return Prepared(config, work, newest, len(cards), sum(1 for b in project.brands if b.is_draft),
-                    produced.images_encoded, produced.images_reused, linked=paths.linked(work),
+    waiting = sum(1 for b in project.brands if b.waits_for_review)
+    return Prepared(config, work, newest, len(cards), sum(1 for b in project.brands if b.is_draft) - waiting,
+                    produced.images_encoded, produced.images_reused, linked=paths.linked(work), waiting=waiting,
                     pending=produced.pending, deferred=produced.deferred, code=project.code,
                     news=bool(project.published_news), root=project.config.root, site_url=project.config.site_url)
 
@@ -251,8 +253,8 @@ def _engine(prepared: Prepared, strict: bool, site: Path, building: Path, site_d
         store.write_table(paths.previous_site(prepared.work), {"folder": os.fspath(building)})
     for message in built.warnings:
         print(f"引擎警告：{message}", file=err)
-    facts = {"brands": prepared.brands, "drafts": prepared.drafts, "pages": built.pages, "reused": built.reused,
-             "images_encoded": prepared.images_encoded, "images_reused": prepared.images_reused}
+    facts = {"brands": prepared.brands, "drafts": prepared.drafts, "waiting": prepared.waiting, "pages": built.pages,
+             "reused": built.reused, "images_encoded": prepared.images_encoded, "images_reused": prepared.images_reused}
     where = site_dir if done == "已生成网站" else None
     print(closing_line(done, facts, time.perf_counter() - started, where), flush=True)
     return facts
@@ -421,7 +423,8 @@ def _encoding(prepared: Prepared, progress: Progress):
 
 def closing_line(done: str, facts: dict, seconds: float, site_dir: Path | None) -> str:
     """The one line a build ends with: what it made, what it reused, how long it took, where it went."""
-    note = f"（草稿 {facts['drafts']} 个未发布）" if facts["drafts"] else ""
+    held = [f"{what} {count} 个" for what, count in (("草稿", facts["drafts"]), ("待审核", facts.get("waiting", 0))) if count]
+    note = f"（{'、'.join(held)}未发布）" if held else ""
     where = f"，输出到 {site_dir.as_posix().rstrip('/')}/" if site_dir is not None else ""
     return (f"{done}：{facts['brands']} 个品牌{note}，页面 {facts['pages']} 个（重新生成 "
             f"{facts['pages'] - facts['reused']}、沿用 {facts['reused']}），图片新处理 {facts['images_encoded']} 张、"

@@ -24,6 +24,9 @@ class Source(Protocol):
     def release(self) -> None: ...
 
 
+WAITING = "waiting"  # a brand's status while it waits for review (三审) and has no approved version
+
+
 @dataclass(frozen=True)
 class ImageInfo:
     path: Path
@@ -100,7 +103,12 @@ class Brand:
 
     @property
     def is_draft(self) -> bool:
-        return self.status == "draft"
+        """Not published: a draft, or held back while it waits for review."""
+        return self.status in ("draft", WAITING)
+
+    @property
+    def waits_for_review(self) -> bool:
+        return self.status == WAITING
 
     def has(self, key: str) -> bool:
         """Whether the editor filled in ``key`` (an empty list or map counts as missing)."""

@@ -43,7 +43,9 @@ def test_nothing_is_published_before_every_level_approved(reviewed, capsys):
     assert reviewed.run("check", "--quiet") == 0
     out = capsys.readouterr().out
     assert "brands/wendang/brand.yml:1:1: 警告 review.pending [发布审核] brands/wendang 尚待审核：待初审、复审、终审；审定前不发布" in out
-    assert reviewed.run("build", "-q") == 0
+    assert "（其中待审核 1 个）" in out and "草稿" not in out  # held for review, not a draft the editor set
+    assert reviewed.run("build") == 0
+    assert "：0 个品牌（待审核 1 个未发布）" in capsys.readouterr().out
     assert _page(reviewed) is None
     assert reviewed.run("review", "brands/wendang", "--level", "复审", "--reviewer", "李四") == 1
     assert "还没有通过初审，复审要在其后" in capsys.readouterr().err

@@ -25,11 +25,13 @@ def github_line(f: Finding) -> str:
 def summary(project, findings) -> str:
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     warnings = len(findings) - errors
-    drafts = sum(1 for b in project.brands if b.is_draft)
+    waiting = sum(1 for b in project.brands if b.waits_for_review)
+    drafts = sum(1 for b in project.brands if b.is_draft) - waiting
     # a brand whose brand.yml could not be read was checked too: its findings say why
     read = {b.slug for b in project.brands}
     unread = len({f.brand for f in findings if f.brand and f.brand not in read})
-    notes = "，".join(n for n in (f"草稿 {drafts} 个" if drafts else "", f"无法读取 {unread} 个" if unread else "") if n)
+    notes = "，".join(n for n in (f"草稿 {drafts} 个" if drafts else "", f"待审核 {waiting} 个" if waiting else "",
+                                 f"无法读取 {unread} 个" if unread else "") if n)
     head = f"检查了 {len(project.brands) + unread} 个品牌" + (f"（其中{notes}）" if notes else "")
     if project.rounds:
         draft_rounds = sum(1 for r in project.rounds if r.is_draft)

@@ -24,6 +24,7 @@ from typing import Protocol
 import yaml
 
 from generator.findings import Finding, Position, Severity
+from generator.model import WAITING
 
 STANDARD = "发布审核"
 DEFAULT_FILE = "reviews.yml"
@@ -209,7 +210,7 @@ def hold_back(root: Path, levels: tuple[str, ...], record_file: Path, brands, ro
             approved = replace(approved, folder=brand.folder,
                                digest=hashlib.sha256(f"{code}|{s.approved.digest}".encode()).hexdigest())
         findings.append(pending_finding(s, brand.source, levels, approved is not None))
-        out_brands.append(approved if approved is not None else replace(brand, status="draft"))
+        out_brands.append(approved if approved is not None else replace(brand, status=WAITING))
     withheld = {b.slug for b in out_brands if b.is_draft}
     out_rounds = []
     for r in rounds:
